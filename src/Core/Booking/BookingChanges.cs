@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.Booking;
+
+/// <summary>Changes to an existing booking, each told by email (R2).</summary>
+public sealed partial class BookingService
+{
+    /// <summary>The booking for the holder of its manage token; 404 for anyone else, so codes cannot be probed.</summary>
+    public async Task<Outcome<Booking>> GetAsync(string? code, string? manageToken, CancellationToken ct)
+    {
+        var booking = await FindAsync(code, ct);
+        return booking is not null && tokens.IsManage(booking.Id, manageToken) ? booking : Problem.NotFound();
+    }
+
+    /// <summary>R7: the person confirms from the link in the email, proving the address. Confirming twice is harmless.</summary>
+    public async Task<Outcome<Booking>> ConfirmAsync(string? code, string? confirmToken, CancellationToken ct)
+    {
+        var booking = await FindAsync(code, ct);
+        if (booking is null || !tokens.IsConfirm(booking.Id, confirmToken))
+            return Problem.NotFound();
+        if (booking.Status == BookingStatus.Confirmed)
+            return booking;
+        if (booking.Status != BookingStatus.Pending)
+            return Problem.Conflict(MessageKeys.NotChangeable);
+        if (booking.HoldUntilUtc <= Now)
+            return Problem.Conflict(MessageKeys.HoldExpired);
+        booking.Status = BookingStatus.Confirmed;
+        booking.ConfirmedUtc = Now;
+        booking.HoldUntilUtc = null;
+        return await SaveChangeAsync(booking, MailKind.Confirmed, releaseClaims: false, ct);
+    }
+
+    public async Task<Outcome<Booking>> CancelAsync(string? code, string? manageToken, CancellationToken ct)
+    {
+        var found = await GetAsync(code, manageToken, ct);
+        if (!found.Ok)
+            return found;
+        var booking = found.Value!;
+        if (!booking.IsActive)
+            return Problem.Conflict(MessageKeys.NotChangeable);
+        booking.Status = BookingStatus.Cancelled;
+        booking.ClosedUtc = Now;
+        booking.HoldUntilUtc = null;
+        return await SaveChangeAsync(booking, MailKind.Cancelled, releaseClaims: true, ct);
+    }
+
+    /// <summary>Moves an active booking to another start; the new time is claimed in the same transaction that frees the old one.</summary>
+    public async Task<Outcome<Booking>> RescheduleAsync(string? code, string? manageToken, string? start, CancellationToken ct)
+    {
+        var found = await GetAsync(code, manageToken, ct);
+        if (!found.Ok)
+            return found;
+        var booking = found.Value!;
+        if (!booking.IsActive)
+            return Problem.Conflict(MessageKeys.NotChangeable);
+        var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
+        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == booking.ServiceId, ct);
+        var newStart = ParseStart(start, office.TimeZone);
+        if (newStart is null)
+            return Problem.Invalid(new Dictionary<string, string[]>
+            { ["start"] = [string.IsNullOrWhiteSpace(start) ? MessageKeys.Required : MessageKeys.StartInvalid] });
+        // R11: the booking keeps the service time it was booked with.
+        var asBooked = new Service { Id = service.Id, OfficeId = service.OfficeId, NameEl = service.NameEl, NameEn = service.NameEn, DurationMinutes = booking.DurationMinutes };
+        if (BookingRules.CheckStart(office, asBooked, newStart.Value, Now) is { } notBookable)
+            return notBookable;
+
+        var version = booking.Version;
+        var end = newStart.Value.AddMinutes(booking.DurationMinutes);
+        foreach (var desk in await CandidateDesksAsync(service.Id, newStart.Value, end, booking.Id, ct))
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                // Conditional: only if nobody changed the booking since we read it.
+                var moved = await db.Bookings
+                    .Where(b => b.Id == booking.Id && b.Version == version)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(b => b.StartUtc, newStart.Value)
+                        .SetProperty(b => b.EndUtc, end)
+                        .SetProperty(b => b.DeskId, desk.Id)
+                        .SetProperty(b => b.Version, version + 1), ct);
+                if (moved == 0)
+                    return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+                await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+                booking.StartUtc = newStart.Value;
+                booking.EndUtc = end;
+                booking.DeskId = desk.Id;
+                booking.Version = version + 1;
+                db.SlotClaims.AddRange(SlotClaim.For(booking));
+                db.Outbox.Add(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                outbox.MailCommitted();
+                return booking;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                await tx.RollbackAsync(ct);
+                booking.Version = version;
+            }
+        }
+        db.ChangeTracker.Clear();
+        return Problem.Conflict(MessageKeys.SlotTaken);
+    }
+
+    /// <summary>
+    /// Pending bookings whose hold has run out go back to the pool, each told by email.
+    /// Idempotent: each release is conditional on the booking still being pending at the version read.
+    /// </summary>
+    public async Task<int> ReleaseExpiredHoldsAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var due = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Pending && b.HoldUntilUtc <= now)
+            .OrderBy(b => b.HoldUntilUtc).Take(500).ToListAsync(ct);
+        var released = 0;
+        foreach (var booking in due)
+        {
+            db.ChangeTracker.Clear();
+            booking.Status = BookingStatus.Released;
+            booking.ClosedUtc = now;
+            booking.HoldUntilUtc = null;
+            if ((await SaveChangeAsync(booking, MailKind.Released, releaseClaims: true, ct)).Ok)
+                released++;
+        }
+        return released;
+    }
+
+    /// <summary>Writes a status change of a booking read earlier, with its mail, if the booking is still at the version read.</summary>
+    async Task<Outcome<Booking>> SaveChangeAsync(Booking booking, MailKind kind, bool releaseClaims, CancellationToken ct)
+    {
+        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == booking.ServiceId, ct);
+        var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
+        var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Bookings.Attach(booking);
+        db.Entry(booking).State = EntityState.Modified;
+        booking.Version++;
+        db.Entry(booking).Property(b => b.Version).OriginalValue = booking.Version - 1;
+        db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (releaseClaims)
+                await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+        }
+        db.ChangeTracker.Clear();
+        outbox.MailCommitted();
+        return booking;
+    }
+
+    async Task<Booking?> FindAsync(string? code, CancellationToken ct)
+    {
+        var normalized = BookingCode.Normalize(code);
+        return normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct);
+    }
+}

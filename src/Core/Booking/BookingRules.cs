@@ -1,0 +1,33 @@
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Offices;
+using Rantevou.Core.Slots;
+
+namespace Rantevou.Core.Booking;
+
+/// <summary>R1: whether a start time may be booked for a service, judged against the office's calendar.</summary>
+public static class BookingRules
+{
+    public static Problem? CheckStart(Office office, Service service, DateTime startUtc, DateTime nowUtc)
+    {
+        if (!SlotFinder.OnGrid(startUtc))
+            return Problem.Unprocessable(MessageKeys.NotOnGrid);
+        if (startUtc <= nowUtc)
+            return Problem.Unprocessable(MessageKeys.StartInPast);
+        if (startUtc < nowUtc.AddMinutes(office.BookingCutoffMinutes))
+            return Problem.Unprocessable(MessageKeys.StartTooSoon);
+        var zone = office.TimeZone;
+        var date = OfficeCalendar.LocalDate(startUtc, zone);
+        if (date > LastBookableDate(office, nowUtc))
+            return Problem.Unprocessable(MessageKeys.BeyondHorizon);
+        var open = OfficeCalendar.OpenOn(date, zone, office.Hours, office.SpecialDays);
+        if (open is null)
+            return Problem.Unprocessable(MessageKeys.OfficeClosed);
+        if (startUtc < open.OpenUtc || startUtc.AddMinutes(service.DurationMinutes) > open.CloseUtc)
+            return Problem.Unprocessable(MessageKeys.OutsideHours);
+        return null;
+    }
+
+    public static DateOnly Today(Office office, DateTime nowUtc) => OfficeCalendar.LocalDate(nowUtc, office.TimeZone);
+
+    public static DateOnly LastBookableDate(Office office, DateTime nowUtc) => Today(office, nowUtc).AddDays(office.BookingHorizonDays);
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using Rantevou.Core.Slots;
+
+namespace Rantevou.Core.Booking;
+
+public sealed record NewBooking(int? ServiceId, string? Start, string? FullName, string? Email, string? Mobile, string Culture);
+
+/// <summary>
+/// Online booking (R1, R2, R7, R9): every change is one transaction holding the booking, its slot
+/// claims and its outbox mail; the outbox is signalled only after the commit.
+/// </summary>
+public sealed partial class BookingService(
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox)
+{
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Outcome<Booking>> CreateAsync(NewBooking request, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = ContactRules.NormalizeFullName(request.FullName);
+        var email = ContactRules.NormalizeEmail(request.Email);
+        var mobile = ContactRules.NormalizeMobile(request.Mobile);
+        if (name is null)
+            errors["fullName"] = [string.IsNullOrWhiteSpace(request.FullName) ? MessageKeys.Required : MessageKeys.FullNameInvalid];
+        if (email is null)
+            errors["email"] = [string.IsNullOrWhiteSpace(request.Email) ? MessageKeys.Required : MessageKeys.EmailInvalid];
+        if (mobile is null)
+            errors["mobile"] = [string.IsNullOrWhiteSpace(request.Mobile) ? MessageKeys.Required : MessageKeys.MobileInvalid];
+        var service = request.ServiceId is { } id ? await db.Services.AsNoTracking().Include(s => s.Documents).FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        if (service is null)
+            errors["serviceId"] = [request.ServiceId is null ? MessageKeys.Required : MessageKeys.ServiceUnknown];
+        Office? office = service is null ? null : await OfficeLoader.LoadAsync(db, service.OfficeId, ct);
+        var start = office is null ? null : ParseStart(request.Start, office.TimeZone);
+        if (start is null)
+            errors["start"] = [string.IsNullOrWhiteSpace(request.Start) ? MessageKeys.Required : MessageKeys.StartInvalid];
+        if (errors.Count > 0)
+            return Problem.Invalid(errors);
+        if (!service!.Active)
+            return Problem.Unprocessable(MessageKeys.ServiceInactive);
+        if (BookingRules.CheckStart(office!, service, start!.Value, Now) is { } notBookable)
+            return notBookable;
+
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Code = BookingCode.New(),
+            OfficeId = office!.Id,
+            ServiceId = service.Id,
+            StartUtc = start.Value,
+            EndUtc = start.Value.AddMinutes(service.DurationMinutes),
+            DurationMinutes = service.DurationMinutes,
+            Status = BookingStatus.Pending,
+            FullName = name!,
+            Email = email!,
+            Mobile = mobile!,
+            Culture = request.Culture == "en" ? "en" : "el",
+            CreatedUtc = Now,
+            HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),
+        };
+        return await PlaceAsync(booking, service, office, MailKind.Created, ct) ? booking : Problem.Conflict(MessageKeys.SlotTaken);
+    }
+
+    /// <summary>
+    /// Tries each free desk that serves the service; the slot-claim key decides races.
+    /// False when every desk was taken (the caller answers 409).
+    /// </summary>
+    async Task<bool> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CancellationToken ct)
+    {
+        foreach (var desk in await CandidateDesksAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, ct))
+        {
+            booking.DeskId = desk.Id;
+            db.ChangeTracker.Clear();
+            db.Bookings.Add(booking);
+            db.SlotClaims.AddRange(SlotClaim.For(booking));
+            db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                outbox.MailCommitted();
+                return true;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                // Another booking took this desk's time first; try the next desk.
+            }
+        }
+        db.ChangeTracker.Clear();
+        return false;
+    }
+
+    /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>
+    async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, CancellationToken ct)
+    {
+        var deskIds = await AvailabilityService.DesksServing(db, serviceId).ToListAsync(ct);
+        var taken = await db.SlotClaims.AsNoTracking()
+            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking)
+            .Select(c => c.DeskId).Distinct().ToListAsync(ct);
+        var dayStart = start.Date;
+        var load = await db.SlotClaims.AsNoTracking()
+            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayStart.AddDays(1))
+            .GroupBy(c => c.DeskId).Select(g => new { Desk = g.Key, Units = g.Count() }).ToListAsync(ct);
+        var desks = await db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id) && !taken.Contains(d.Id)).ToListAsync(ct);
+        return desks.OrderBy(d => load.FirstOrDefault(l => l.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
+    }
+
+    /// <summary>An ISO 8601 instant; without an offset it is read as office local time.</summary>
+    public static DateTime? ParseStart(string? text, TimeZoneInfo zone)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+            return null;
+        var styles = System.Globalization.DateTimeStyles.None;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (HasOffset(text) && DateTimeOffset.TryParse(text, inv, styles, out var withOffset))
+            return withOffset.UtcDateTime;
+        if (DateTime.TryParse(text, inv, styles, out var local) && local.Kind == DateTimeKind.Unspecified && !zone.IsInvalidTime(local))
+            return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return null;
+    }
+
+    static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+}

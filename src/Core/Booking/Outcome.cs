@@ -1,0 +1,32 @@
+namespace Rantevou.Core.Booking;
+
+/// <summary>What went wrong, as the HTTP layer and the pages need it: a kind and a message key (localized at the edge).</summary>
+public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
+{
+    public static Problem Invalid(IReadOnlyDictionary<string, string[]> fields) => new(ProblemKind.Invalid, MessageKeys.Invalid, fields);
+    public static Problem NotFound(string key = MessageKeys.BookingNotFound) => new(ProblemKind.NotFound, key);
+    public static Problem Conflict(string key) => new(ProblemKind.Conflict, key);
+    public static Problem Unprocessable(string key) => new(ProblemKind.Unprocessable, key);
+}
+
+/// <summary>400, 404, 409, 422: the only ways a booking operation fails.</summary>
+public enum ProblemKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Unprocessable,
+}
+
+public readonly struct Outcome<T>
+{
+    public T? Value { get; }
+    public Problem? Problem { get; }
+    public bool Ok => Problem is null;
+
+    Outcome(T? value, Problem? problem) => (Value, Problem) = (value, problem);
+
+    public static Outcome<T> From(T value) => new(value, null);
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+    public static implicit operator Outcome<T>(Problem problem) => new(default, problem);
+}

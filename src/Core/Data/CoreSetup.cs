@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Demo;
+using Rantevou.Core.Slots;
+
+namespace Rantevou.Core.Data;
+
+public sealed class RantevouOptions
+{
+    /// <summary>Where the embedded database and written mail live (API.md: Rantevou__DataDir).</summary>
+    [Required]
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>The address people reach the site at; links in emails start with it.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Create the demo office when the database is empty.</summary>
+    public bool SeedDemo { get; set; } = true;
+}
+
+public sealed class DatabaseOptions
+{
+    [RegularExpression("^(Sqlite|SqlServer)$")]
+    public string Provider { get; set; } = "Sqlite";
+}
+
+public static class CoreSetup
+{
+    public const string SqliteMigrations = "Rantevou.Migrations.Sqlite";
+    public const string SqlServerMigrations = "Rantevou.Migrations.SqlServer";
+
+    public static IHostApplicationBuilder AddRantevouCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RantevouOptions>().BindConfiguration("Rantevou").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var connection = builder.Configuration.GetConnectionString("Rantevou");
+        if (provider == "SqlServer")
+        {
+            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)));
+        }
+        else
+        {
+            connection ??= SqliteConnectionString(builder.Configuration["Rantevou:DataDir"] ?? "data");
+            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)));
+        }
+
+        builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, "booking-tokens")));
+        builder.Services.AddScoped<BookingService>();
+        builder.Services.AddScoped<AvailabilityService>();
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>The embedded default: a file under the data folder, waiting up to 30 s for the writer lock.</summary>
+    public static string SqliteConnectionString(string dataDir)
+    {
+        Directory.CreateDirectory(dataDir);
+        return $"Data Source={Path.Combine(dataDir, "rantevou.db")};Default Timeout=30;Pooling=True";
+    }
+
+    /// <summary>Migrates, turns on WAL for SQLite, creates the token secret and, on an empty database, the demo office.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await SecretStore.EnsureAsync(db, "booking-tokens", ct);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<RantevouOptions>>().Value.SeedDemo)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+    }
+}
+
+static class SecretStore
+{
+    public static async Task EnsureAsync(RantevouDbContext db, string name, CancellationToken ct)
+    {
+        if (await db.Secrets.AnyAsync(s => s.Name == name, ct))
+            return;
+        db.Secrets.Add(new Secret { Name = name, Value = RandomNumberGenerator.GetBytes(32) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another node created it first; theirs is the one.
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    public static byte[] Load(IServiceProvider services, string name)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
+        return db.Secrets.AsNoTracking().Single(s => s.Name == name).Value;
+    }
+}

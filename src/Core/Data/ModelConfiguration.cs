@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+using SlotClaim = Rantevou.Core.Booking.SlotClaim;
+
+namespace Rantevou.Core.Data;
+
+sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
+{
+    public void Configure(EntityTypeBuilder<Office> e)
+    {
+        e.HasIndex(o => o.Slug).IsUnique();
+        e.Property(o => o.Slug).HasMaxLength(64);
+        e.Property(o => o.NameEl).HasMaxLength(200);
+        e.Property(o => o.NameEn).HasMaxLength(200);
+        e.Property(o => o.TimeZoneId).HasMaxLength(64);
+        e.Ignore(o => o.TimeZone);
+        e.HasMany(o => o.Desks).WithOne().HasForeignKey(d => d.OfficeId);
+        e.HasMany(o => o.Hours).WithOne().HasForeignKey(h => h.OfficeId);
+        e.HasMany(o => o.SpecialDays).WithOne().HasForeignKey(s => s.OfficeId);
+    }
+}
+
+sealed class DeskConfiguration : IEntityTypeConfiguration<Desk>
+{
+    public void Configure(EntityTypeBuilder<Desk> e)
+    {
+        e.HasIndex(d => new { d.OfficeId, d.Number }).IsUnique();
+        e.Property(d => d.NameEl).HasMaxLength(100);
+        e.Property(d => d.NameEn).HasMaxLength(100);
+        e.HasMany(d => d.Services).WithOne().HasForeignKey(s => s.DeskId);
+    }
+}
+
+sealed class DeskServiceConfiguration : IEntityTypeConfiguration<DeskService>
+{
+    public void Configure(EntityTypeBuilder<DeskService> e)
+    {
+        e.HasKey(x => new { x.DeskId, x.ServiceId });
+        e.HasOne(x => x.Service).WithMany().HasForeignKey(x => x.ServiceId);
+    }
+}
+
+sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<WorkingHours>
+{
+    public void Configure(EntityTypeBuilder<WorkingHours> e) =>
+        e.HasIndex(h => new { h.OfficeId, h.Day }).IsUnique();
+}
+
+sealed class SpecialDayConfiguration : IEntityTypeConfiguration<SpecialDay>
+{
+    public void Configure(EntityTypeBuilder<SpecialDay> e)
+    {
+        e.HasIndex(s => new { s.OfficeId, s.Date }).IsUnique();
+        e.Property(s => s.NameEl).HasMaxLength(200);
+        e.Property(s => s.NameEn).HasMaxLength(200);
+    }
+}
+
+sealed class ServiceGroupConfiguration : IEntityTypeConfiguration<ServiceGroup>
+{
+    public void Configure(EntityTypeBuilder<ServiceGroup> e)
+    {
+        e.Property(g => g.NameEl).HasMaxLength(200);
+        e.Property(g => g.NameEn).HasMaxLength(200);
+        e.HasMany(g => g.Services).WithOne(s => s.Group).HasForeignKey(s => s.GroupId);
+        e.HasOne<Office>().WithMany().HasForeignKey(g => g.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> e)
+    {
+        e.Property(s => s.NameEl).HasMaxLength(300);
+        e.Property(s => s.NameEn).HasMaxLength(300);
+        e.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.ServiceId);
+        e.HasOne<Office>().WithMany().HasForeignKey(s => s.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class ServiceDocumentConfiguration : IEntityTypeConfiguration<ServiceDocument>
+{
+    public void Configure(EntityTypeBuilder<ServiceDocument> e)
+    {
+        e.Property(d => d.TextEl).HasMaxLength(500);
+        e.Property(d => d.TextEn).HasMaxLength(500);
+    }
+}
+
+sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
+{
+    public void Configure(EntityTypeBuilder<BookingEntity> e)
+    {
+        e.HasIndex(b => b.Code).IsUnique();
+        e.HasIndex(b => new { b.OfficeId, b.StartUtc });
+        e.HasIndex(b => new { b.Status, b.HoldUntilUtc });
+        e.Property(b => b.Code).HasMaxLength(16);
+        e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(b => b.FullName).HasMaxLength(200);
+        e.Property(b => b.Email).HasMaxLength(254);
+        e.Property(b => b.Mobile).HasMaxLength(20);
+        e.Property(b => b.Culture).HasMaxLength(5);
+        e.Property(b => b.StatusReason).HasMaxLength(500);
+        e.Property(b => b.Version).IsConcurrencyToken();
+        e.Ignore(b => b.IsActive);
+        e.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Service>().WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Desk>().WithMany().HasForeignKey(b => b.DeskId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class SlotClaimConfiguration : IEntityTypeConfiguration<SlotClaim>
+{
+    public void Configure(EntityTypeBuilder<SlotClaim> e)
+    {
+        // The guarantee against double booking: one row per desk and time unit.
+        e.HasKey(c => new { c.DeskId, c.UnitStartUtc });
+        e.HasIndex(c => c.BookingId);
+        e.HasOne<BookingEntity>().WithMany().HasForeignKey(c => c.BookingId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Desk>().WithMany().HasForeignKey(c => c.DeskId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("Outbox");
+        e.HasIndex(m => new { m.SentUtc, m.NextAttemptUtc });
+        e.Property(m => m.Kind).HasMaxLength(40);
+        e.Property(m => m.ToAddress).HasMaxLength(254);
+        e.Property(m => m.Subject).HasMaxLength(400);
+        e.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+sealed class SecretConfiguration : IEntityTypeConfiguration<Secret>
+{
+    public void Configure(EntityTypeBuilder<Secret> e)
+    {
+        e.HasKey(s => s.Name);
+        e.Property(s => s.Name).HasMaxLength(64);
+    }
+}
+
+sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> e)
+    {
+        e.HasKey(r => r.Key);
+        e.Property(r => r.Key).HasMaxLength(128);
+        e.Property(r => r.RequestHash).HasMaxLength(64);
+        e.Property(r => r.Location).HasMaxLength(400);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+using SlotClaim = Rantevou.Core.Booking.SlotClaim;
+
+namespace Rantevou.Core.Data;
+
+public class RantevouDbContext(DbContextOptions<RantevouDbContext> options) : DbContext(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Desk> Desks => Set<Desk>();
+    public DbSet<DeskService> DeskServices => Set<DeskService>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<SpecialDay> SpecialDays => Set<SpecialDay>();
+    public DbSet<ServiceGroup> ServiceGroups => Set<ServiceGroup>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceDocument> ServiceDocuments => Set<ServiceDocument>();
+    public DbSet<BookingEntity> Bookings => Set<BookingEntity>();
+    public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Secret> Secrets => Set<Secret>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // Instants are stored as UTC and come back marked as UTC.
+        b.Properties<DateTime>().HaveConversion<UtcConverter>();
+        b.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b) =>
+        b.ApplyConfigurationsFromAssembly(typeof(RantevouDbContext).Assembly);
+
+    sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? v.Value.ToUniversalTime() : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

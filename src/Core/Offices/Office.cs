@@ -1,0 +1,30 @@
+namespace Rantevou.Core.Offices;
+
+/// <summary>One office of the directorate. Services, desks, hours and the day's queue belong to one office.</summary>
+public sealed class Office
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string NameEl { get; set; }
+    public required string NameEn { get; set; }
+    public string TimeZoneId { get; set; } = "Europe/Athens";
+
+    /// <summary>R1: how many days ahead people may book.</summary>
+    public int BookingHorizonDays { get; set; } = 60;
+
+    /// <summary>R1: bookings close this many minutes before the start ("booked in time").</summary>
+    public int BookingCutoffMinutes { get; set; } = 60;
+
+    /// <summary>Unconfirmed (pending) bookings hold their slot this long, then are released.</summary>
+    public int HoldMinutes { get; set; } = 30;
+
+    /// <summary>R5: a confirmed booking not checked in by start + grace is late.</summary>
+    public int GraceMinutes { get; set; } = 10;
+
+    public List<Desk> Desks { get; set; } = [];
+    public List<WorkingHours> Hours { get; set; } = [];
+    public List<SpecialDay> SpecialDays { get; set; } = [];
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
+}

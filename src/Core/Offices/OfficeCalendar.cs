@@ -1,0 +1,52 @@
+namespace Rantevou.Core.Offices;
+
+/// <summary>When an office is open on a given local date, as UTC instants.</summary>
+public static class OfficeCalendar
+{
+    public sealed record OpenInterval(DateTime OpenUtc, DateTime CloseUtc);
+
+    /// <summary>
+    /// The opening interval of <paramref name="date"/>: special days first, then public holidays
+    /// (closed) and half days (close early), then the weekly hours. Null when closed.
+    /// </summary>
+    public static OpenInterval? OpenOn(
+        DateOnly date, TimeZoneInfo zone, IEnumerable<WorkingHours> hours, IEnumerable<SpecialDay> specialDays)
+    {
+        TimeOnly open, close;
+        var special = specialDays.FirstOrDefault(s => s.Date == date);
+        if (special is not null)
+        {
+            if (special.Closed || special.Open is null || special.Close is null)
+                return null;
+            (open, close) = (special.Open.Value, special.Close.Value);
+        }
+        else
+        {
+            if (GreekHolidays.On(date) is not null)
+                return null;
+            var week = hours.FirstOrDefault(h => h.Day == date.DayOfWeek);
+            if (week is null)
+                return null;
+            (open, close) = (week.Open, week.Close);
+            if (GreekHolidays.IsHalfDay(date) && close > GreekHolidays.HalfDayClose)
+                close = GreekHolidays.HalfDayClose;
+        }
+        if (close <= open)
+            return null;
+        return new OpenInterval(ToUtc(date, open, zone), ToUtc(date, close, zone));
+    }
+
+    /// <summary>Local wall time to UTC. Office hours never fall in a DST gap, but a gap is resolved forward.</summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+            local = local.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
+    public static DateTimeOffset ToLocal(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+
+    public static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(utc, zone).DateTime);
+}

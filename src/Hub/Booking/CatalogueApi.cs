@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Booking;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Core.Slots;
+using Rantevou.Hub.Infrastructure;
+
+namespace Rantevou.Hub.Booking;
+
+/// <summary>R1, R10: the services with their times and documents, and their free times.</summary>
+public static class CatalogueApi
+{
+    public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/services").WithTags("Services");
+        api.MapGet("/", ListAsync).WithName("ListServices");
+        api.MapGet("/{id:int}/availability", AvailabilityAsync).WithName("ServiceAvailability");
+        return app;
+    }
+
+    static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListAsync(
+        string? office, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
+        if (found is null)
+            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric), text);
+        var culture = LocalizationSetup.Current;
+        var services = await db.Services.AsNoTracking()
+            .Where(s => s.OfficeId == found.Id && s.Active)
+            .Include(s => s.Group).Include(s => s.Documents)
+            .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.SortOrder)
+            .AsSplitQuery().ToListAsync(ct);
+        return TypedResults.Ok(services.Select(s => new ServiceDto(
+            s.Id, s.Name(culture), s.Group!.Name(culture), s.DurationMinutes,
+            s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList())).ToList());
+    }
+
+    static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(
+        int id, string? date, AvailabilityService availability, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+        var slots = await availability.ForDayAsync(id, day, ct);
+        if (!slots.Ok)
+            return Problems.From(slots.Problem!, text);
+        var zoneId = await db.Services.Where(s => s.Id == id)
+            .Join(db.Offices, s => s.OfficeId, o => o.Id, (s, o) => o.TimeZoneId).FirstAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        return TypedResults.Ok(slots.Value!.Select(s => new SlotDto(OfficeCalendar.ToLocal(s.StartUtc, zone), OfficeCalendar.ToLocal(s.EndUtc, zone))).ToList());
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.Json;
+using Rantevou.Hub.Booking;
+
+namespace Rantevou.Hub.Infrastructure;
+
+public static class ApiSetup
+{
+    public static IHostApplicationBuilder AddRantevouApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRantevouProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
+        builder.Services.AddScoped<IdempotencyFilter>();
+        return builder;
+    }
+
+    public static WebApplication MapRantevouApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealth();
+        app.MapCatalogueApi();
+        app.MapBookingApi();
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+
+namespace Rantevou.Hub.Infrastructure;
+
+/// <summary>RFC 7807 answers in the request's language, with a stable <c>code</c> for programs.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult From(Problem problem, IStringLocalizer<Messages> text)
+    {
+        var status = problem.Kind switch
+        {
+            ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+            ProblemKind.NotFound => StatusCodes.Status404NotFound,
+            ProblemKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        ProblemDetails details = problem.FieldErrors is { } fields
+            ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value.Select(k => text[k].Value).ToArray()))
+            : new ProblemDetails();
+        details.Status = status;
+        details.Title = text[problem.MessageKey];
+        details.Extensions["code"] = problem.MessageKey;
+        return TypedResults.Problem(details);
+    }
+
+    /// <summary>Bodies for errors raised before a handler runs (bad JSON, 404, 405, 413, 415) and for the rare 500, never with a stack trace.</summary>
+    public static IServiceCollection AddRantevouProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var key = status switch
+                {
+                    400 => MessageKeys.MalformedRequest,
+                    404 => MessageKeys.NotFoundGeneric,
+                    413 => MessageKeys.BodyTooLarge,
+                    415 => MessageKeys.UnsupportedMediaType,
+                    >= 500 => MessageKeys.ServerError,
+                    _ => null,
+                };
+                if (key is not null)
+                {
+                    ctx.ProblemDetails.Title = text[key];
+                    ctx.ProblemDetails.Detail = null;
+                    ctx.ProblemDetails.Extensions["code"] = key;
+                }
+            }
+            ctx.ProblemDetails.Extensions.Remove("exception");
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+}

@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Rantevou.Hub.Booking;
+using Rantevou.Hub.Notifications;
+
+namespace Rantevou.Hub.Jobs;
+
+public sealed class JobsOptions
+{
+    /// <summary>Run the Hangfire server in this process (tests that drive jobs by hand turn it off).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
+}
+
+public static class JobsSetup
+{
+    /// <summary>Hangfire: in memory by default, SQL Server storage with the SQL Server provider (principle 7).</summary>
+    public static IHostApplicationBuilder AddRantevouJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Rantevou:Jobs");
+        var sqlServer = builder.Configuration["Database:Provider"] == "SqlServer";
+        var connection = builder.Configuration.GetConnectionString("Rantevou");
+        builder.Services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (sqlServer)
+                c.UseSqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+            else
+                c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+        });
+        if (builder.Configuration.GetValue("Rantevou:Jobs:Enabled", true))
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = builder.Configuration.GetValue("Rantevou:Jobs:WorkerCount", 2);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        builder.Services.AddScoped<HoldReleaseJob>();
+        builder.Services.AddScoped<OutboxJob>();
+        return builder;
+    }
+
+    /// <summary>Recurring sweeps: idempotent, so running twice or after a crash gives the same result (principle 4).</summary>
+    public static WebApplication UseRantevouJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<HoldReleaseJob>("release-unconfirmed", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<OutboxJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        return app;
+    }
+}

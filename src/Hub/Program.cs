@@ -1,0 +1,33 @@
+using Rantevou.Core.Data;
+using Rantevou.Hub.Infrastructure;
+using Rantevou.Hub.Jobs;
+using Rantevou.Hub.Notifications;
+using Rantevou.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRantevouCore();
+builder.AddRantevouLocalization();
+builder.AddRantevouMail();
+builder.AddRantevouJobs();
+builder.AddRantevouApi();
+builder.AddRantevouWeb();
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
+
+app.UseRantevouLocalization();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseApiBodyLimit();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapRantevouApi();
+app.MapRantevouWeb();
+app.UseRantevouJobs();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
