@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Hub.Notifications;
+
+namespace Rantevou.Hub.Tests.Infrastructure;
+
+/// <summary>
+/// The whole server in the test process over a real SQLite file in a temporary folder, with a fake clock.
+/// Hangfire's server is off: tests run the jobs themselves (<see cref="DispatchMailAsync"/>), so every step is deterministic.
+/// </summary>
+public class RantevouApp : WebApplicationFactory<Program>
+{
+    /// <summary>Tuesday 1 December 2026, 08:00 in Athens: a working day with the whole office day ahead.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(DefaultStart);
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N"));
+    public SmtpTestServer? Smtp { get; init; }
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataDir);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Rantevou:DataDir", DataDir);
+        builder.UseSetting("Rantevou:Jobs:Enabled", "false");
+        builder.UseSetting("Rantevou:PublicBaseUrl", "http://localhost");
+        if (Smtp is not null)
+        {
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
+            builder.UseSetting("Smtp:Security", "None");
+            builder.UseSetting("Smtp:TimeoutSeconds", "5");
+        }
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<RantevouDbContext, Task<T>> query)
+    {
+        await using var scope = Scope();
+        return await query(scope.ServiceProvider.GetRequiredService<RantevouDbContext>());
+    }
+
+    /// <summary>Runs the outbox sender once, as the Hangfire job would.</summary>
+    public async Task<int> DispatchMailAsync()
+    {
+        await using var scope = Scope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs the hold-release sweep once, as the Hangfire job would.</summary>
+    public async Task<int> ReleaseHoldsAsync()
+    {
+        await using var scope = Scope();
+        return await scope.ServiceProvider.GetRequiredService<BookingService>().ReleaseExpiredHoldsAsync(CancellationToken.None);
+    }
+
+    public BookingTokens Tokens => Services.GetRequiredService<BookingTokens>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Rantevou.Hub.Tests.Infrastructure;
+
+/// <summary>A real SMTP server on 127.0.0.1 inside the test process; MailKit talks to it over TCP. It can be stopped and started again.</summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    readonly ConcurrentQueue<MimeMessage> received = new();
+    readonly SemaphoreSlim arrived = new(0);
+    SmtpServer.SmtpServer? server;
+    Task? running;
+
+    public int Port { get; } = FreePort();
+    public IReadOnlyCollection<MimeMessage> Messages => received;
+
+    public static SmtpTestServer Start()
+    {
+        var s = new SmtpTestServer();
+        s.Resume();
+        return s;
+    }
+
+    public void Resume()
+    {
+        if (server is not null)
+            return;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        server = new SmtpServer.SmtpServer(options, services);
+        running = server.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Stops listening: clients get "connection refused" until <see cref="Resume"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (server is null)
+            return;
+        server.Shutdown();
+        await server.ShutdownTask;
+        if (running is not null)
+            await running;
+        server = null;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages have arrived in total.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (received.Count < count)
+            await arrived.WaitAsync(cts.Token);
+        return received.ToList();
+    }
+
+    public MimeMessage Single(Func<MimeMessage, bool> match) => received.Single(match);
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    sealed class Store(SmtpTestServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            owner.received.Enqueue(await MimeMessage.LoadAsync(stream, ct));
+            owner.arrived.Release();
+            return SmtpResponse.Ok;
+        }
+    }
+}
