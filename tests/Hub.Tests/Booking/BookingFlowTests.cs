@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Rantevou.Contracts.Booking;
-using Rantevou.Hub.Tests.Infrastructure;
+using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Booking;
 

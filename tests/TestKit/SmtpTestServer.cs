@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Rantevou.Hub.Tests.Infrastructure;
+namespace Rantevou.TestKit;
 
 /// <summary>A real SMTP server on 127.0.0.1 inside the test process; MailKit talks to it over TCP. It can be stopped and started again.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable

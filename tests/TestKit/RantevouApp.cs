@@ -7,7 +7,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Hub.Notifications;
 
-namespace Rantevou.Hub.Tests.Infrastructure;
+namespace Rantevou.TestKit;
 
 /// <summary>
 /// The whole server in the test process over a real SQLite file in a temporary folder, with a fake clock.

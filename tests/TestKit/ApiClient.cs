@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Rantevou.Contracts.Booking;
 
-namespace Rantevou.Hub.Tests.Infrastructure;
+namespace Rantevou.TestKit;
 
 /// <summary>Small helpers over the public JSON API, so tests read as the steps a client takes.</summary>
 public static class ApiClient
