@@ -1,4 +1,5 @@
 using Rantevou.Core.Data;
+using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Notifications;
@@ -7,13 +8,14 @@ using Rantevou.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRantevouCore();
 builder.AddRantevouLocalization();
+builder.AddRantevouAccounts();
 builder.AddRantevouMail();
 builder.AddRantevouJobs();
 builder.AddRantevouApi();
 builder.AddRantevouWeb();
 
 var app = builder.Build();
-await app.Services.PrepareDatabaseAsync();
+await app.PrepareAsync();
 
 app.UseRantevouLocalization();
 app.UseExceptionHandler();
@@ -21,6 +23,8 @@ app.UseStatusCodePages();
 app.UseApiBodyLimit();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapRantevouApi();

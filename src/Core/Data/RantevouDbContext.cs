@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rantevou.Core.Accounts;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
@@ -8,7 +11,9 @@ using SlotClaim = Rantevou.Core.Booking.SlotClaim;
 
 namespace Rantevou.Core.Data;
 
-public class RantevouDbContext(DbContextOptions<RantevouDbContext> options) : DbContext(options)
+/// <summary>The truth of the office (principle 1): model, bookings, outbox, accounts and the data-protection keys every node shares.</summary>
+public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Desk> Desks => Set<Desk>();
@@ -23,6 +28,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options) : Db
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -31,8 +37,11 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options) : Db
         b.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder b) =>
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(RantevouDbContext).Assembly);
+    }
 
     sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Booking;
 
 namespace Rantevou.Hub.Infrastructure;
@@ -21,6 +22,7 @@ public static class ApiSetup
         app.MapHealth();
         app.MapCatalogueApi();
         app.MapBookingApi();
+        app.MapAuthApi();
         return app;
     }
 }

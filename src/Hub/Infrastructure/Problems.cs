@@ -27,6 +27,13 @@ public static class Problems
         return TypedResults.Problem(details);
     }
 
+    public static ProblemHttpResult Status(int status, string key, IStringLocalizer<Messages> text)
+    {
+        var details = new ProblemDetails { Status = status, Title = text[key] };
+        details.Extensions["code"] = key;
+        return TypedResults.Problem(details);
+    }
+
     /// <summary>Bodies for errors raised before a handler runs (bad JSON, 404, 405, 413, 415) and for the rare 500, never with a stack trace.</summary>
     public static IServiceCollection AddRantevouProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -38,6 +45,9 @@ public static class Problems
                 var key = status switch
                 {
                     400 => MessageKeys.MalformedRequest,
+                    401 => MessageKeys.Unauthorized,
+                    403 => MessageKeys.Forbidden,
+                    405 => MessageKeys.MethodNotAllowed,
                     404 => MessageKeys.NotFoundGeneric,
                     413 => MessageKeys.BodyTooLarge,
                     415 => MessageKeys.UnsupportedMediaType,

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Rantevou.Core.Accounts;
+
+/// <summary>A staff member or an agent account (R8: agents only by the administrators' agreement).</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The office the account works in (staff) or books at first (agents).</summary>
+    public int? OfficeId { get; set; }
+
+    /// <summary>For a clerk: the desk they sit at by default.</summary>
+    public int? DeskNumber { get; set; }
+
+    /// <summary>For an agent (R7): a driving school or a processing agent.</summary>
+    public AgentKind? AgentKind { get; set; }
+}
+
+public enum AgentKind
+{
+    DrivingSchool,
+    ProcessingAgent,
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Clerk = "Clerk";
+    public const string Agent = "Agent";
+    public static readonly string[] All = [Admin, Clerk, Agent];
+}
+
+/// <summary>Authorization policy names used by endpoints, pages and hub methods.</summary>
+public static class Policies
+{
+    /// <summary>Clerks, and admins who may stand in at a desk.</summary>
+    public const string Staff = "Staff";
+    public const string Admin = "Admin";
+    public const string Agent = "Agent";
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+using Rantevou.Hub.Infrastructure;
+
+namespace Rantevou.Hub.Accounts;
+
+public sealed record LoginRequest(string? Email, string? Password);
+
+/// <summary><c>POST /api/auth/login</c>: a bearer token for staff and agents (API.md). Repeated failures lock the account.</summary>
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/login", LoginAsync).WithTags("Accounts").WithName("Login").AllowAnonymous();
+        return app;
+    }
+
+    static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Messages> text)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]>
+            {
+                ["email"] = string.IsNullOrWhiteSpace(request.Email) ? [MessageKeys.Required] : [],
+                ["password"] = string.IsNullOrEmpty(request.Password) ? [MessageKeys.Required] : [],
+            }.Where(e => e.Value.Length > 0).ToDictionary()), text);
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null)
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.LockedOut, text);
+        if (!result.Succeeded)
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Data;
+using Rantevou.Core.Demo;
+
+namespace Rantevou.Hub.Accounts;
+
+/// <summary>
+/// The roles, and on an empty user table the demo accounts of API.md, all in the demo office with
+/// the password <see cref="Password"/>: admin, clerk1…clerk6 (clerk N at desk N), a driving school, a processing agent.
+/// </summary>
+public sealed class DemoAccounts(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, RantevouDbContext db, IOptions<RantevouOptions> options)
+{
+    public const string Password = "Demo!2026";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        if (!options.Value.SeedDemo || await users.Users.AnyAsync(ct))
+            return;
+        var office = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == DemoSeeder.OfficeSlug, ct);
+        if (office is null)
+            return;
+        await CreateAsync("admin@example.org", "Διαχειριστής", Roles.Admin, office.Id);
+        for (var n = 1; n <= DemoSeeder.DeskCount; n++)
+            await CreateAsync($"clerk{n}@example.org", $"Υπάλληλος {n}", Roles.Clerk, office.Id, desk: n);
+        await CreateAsync("school@example.org", "Σχολή Οδηγών Δέλτα", Roles.Agent, office.Id, agent: AgentKind.DrivingSchool);
+        await CreateAsync("agent@example.org", "Διεκπεραιωτής Άλφα", Roles.Agent, office.Id, agent: AgentKind.ProcessingAgent);
+    }
+
+    async Task CreateAsync(string email, string name, string role, int officeId, int? desk = null, AgentKind? agent = null)
+    {
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            OfficeId = officeId,
+            DeskNumber = desk,
+            AgentKind = agent,
+        };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, role);
+    }
+}
