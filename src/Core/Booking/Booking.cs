@@ -12,6 +12,14 @@ public enum BookingStatus
     Expired,
     /// <summary>R9: missing or wrong details; not served.</summary>
     Void,
+    /// <summary>R3: arrived and checked in at the kiosk (possibly late, see <see cref="Booking.Late"/>).</summary>
+    CheckedIn,
+    /// <summary>R5/R13: to be served after the scheduled appointments, before closing.</summary>
+    Deferred,
+    /// <summary>Called to a desk and being served.</summary>
+    Called,
+    Served,
+    NoShow,
 }
 
 public sealed class Booking
@@ -44,11 +52,29 @@ public sealed class Booking
     public DateTime? ClosedUtc { get; set; }
     public string? StatusReason { get; set; }
 
+    /// <summary>R3: when the person checked in at the kiosk.</summary>
+    public DateTime? CheckedInUtc { get; set; }
+
+    /// <summary>R4/R5: checked in after the start but still judged servable.</summary>
+    public bool Late { get; set; }
+
+    public DateTime? CalledUtc { get; set; }
+
+    /// <summary>The desk that called the person (may differ from the booked desk).</summary>
+    public int? CalledDeskId { get; set; }
+
+    public DateTime? DoneUtc { get; set; }
+
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }
 
-    public static bool OccupiesSlot(BookingStatus s) => s is BookingStatus.Pending or BookingStatus.Confirmed;
-    public bool IsActive => OccupiesSlot(Status);
+    /// <summary>Whether the booking still holds its desk's time (cancelled, released, expired and void ones give it back).</summary>
+    public static bool OccupiesSlot(BookingStatus s) =>
+        s is not (BookingStatus.Cancelled or BookingStatus.Released or BookingStatus.Expired or BookingStatus.Void);
+
+    /// <summary>Whether the holder may still reschedule or cancel it online.</summary>
+    public static bool Changeable(BookingStatus s) => s is BookingStatus.Pending or BookingStatus.Confirmed;
+    public bool IsActive => Changeable(Status);
 }
 
 /// <summary>

@@ -36,4 +36,14 @@ public static class MessageKeys
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
     public const string MethodNotAllowed = "MethodNotAllowed";
+    public const string DeskUnknown = "DeskUnknown";
+    public const string DeskHasNobody = "DeskHasNobody";
+    public const string DeskBusy = "DeskBusy";
+    public const string OfficeUnknown = "OfficeUnknown";
+    public const string OfficeClosedNow = "OfficeClosedNow";
+    public const string NoTimeLeftToday = "NoTimeLeftToday";
+    public const string ServiceNotServedHere = "ServiceNotServedHere";
+    public const string PriorityInvalid = "PriorityInvalid";
+    public const string ReasonRequired = "ReasonRequired";
+    public const string QrRequired = "QrRequired";
 }

@@ -105,6 +105,7 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.Property(b => b.Mobile).HasMaxLength(20);
         e.Property(b => b.Culture).HasMaxLength(5);
         e.Property(b => b.StatusReason).HasMaxLength(500);
+        e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
         e.Ignore(b => b.IsActive);
         e.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
@@ -155,5 +156,30 @@ sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyReco
         e.Property(r => r.Key).HasMaxLength(128);
         e.Property(r => r.RequestHash).HasMaxLength(64);
         e.Property(r => r.Location).HasMaxLength(400);
+    }
+}
+
+sealed class WalkInTicketConfiguration : IEntityTypeConfiguration<LiveDay.WalkInTicket>
+{
+    public void Configure(EntityTypeBuilder<LiveDay.WalkInTicket> e)
+    {
+        e.HasIndex(t => new { t.OfficeId, t.Day, t.Number }).IsUnique();
+        e.HasIndex(t => t.Code).IsUnique();
+        e.Property(t => t.Code).HasMaxLength(16);
+        e.Property(t => t.Priority).HasConversion<string>().HasMaxLength(20);
+        e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(t => t.Version).IsConcurrencyToken();
+        e.Ignore(t => t.Label);
+        e.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Service>().WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class OfficeDayConfiguration : IEntityTypeConfiguration<LiveDay.OfficeDay>
+{
+    public void Configure(EntityTypeBuilder<LiveDay.OfficeDay> e)
+    {
+        e.HasKey(d => new { d.OfficeId, d.Day });
+        e.HasOne<Office>().WithMany().HasForeignKey(d => d.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -29,6 +29,8 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LiveDay.WalkInTicket> WalkInTickets => Set<LiveDay.WalkInTicket>();
+    public DbSet<LiveDay.OfficeDay> OfficeDays => Set<LiveDay.OfficeDay>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

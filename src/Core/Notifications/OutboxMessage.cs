@@ -35,4 +35,10 @@ public enum MailKind
     Released,
     Expired,
     Voided,
+    /// <summary>R5: the person chose to be served after the scheduled appointments.</summary>
+    Deferred,
+    /// <summary>R12: called and did not come to the desk.</summary>
+    NoShow,
+    /// <summary>The office closed before the person could be served.</summary>
+    NotServedDayClosed,
 }

@@ -21,6 +21,9 @@ public sealed class Office
     /// <summary>R5: a confirmed booking not checked in by start + grace is late.</summary>
     public int GraceMinutes { get; set; } = 10;
 
+    /// <summary>R3: the kiosk accepts a check-in from this many minutes before the appointment.</summary>
+    public int CheckInOpensMinutes { get; set; } = 60;
+
     public List<Desk> Desks { get; set; } = [];
     public List<WorkingHours> Hours { get; set; } = [];
     public List<SpecialDay> SpecialDays { get; set; } = [];

@@ -1,0 +1,64 @@
+namespace Rantevou.Contracts.Queue;
+
+public static class HubPaths
+{
+    public const string Queue = "/hubs/queue";
+}
+
+/// <summary>
+/// What the hub pushes to displays, kiosks, clerk screens and citizens' live pages. Every event carries the
+/// office-day version: a client that sees a gap (or reconnects) asks for <see cref="IQueueHub.GetSnapshot"/>.
+/// </summary>
+public interface IQueueClient
+{
+    Task QueueChanged(QueueEvent e);
+}
+
+/// <summary>The methods clients call on the hub.</summary>
+public interface IQueueHub
+{
+    /// <summary>Displays, kiosks and live pages join their office (slug, or null for the only office) and get the snapshot.</summary>
+    Task<QueueSnapshot> JoinOffice(string? office);
+
+    Task<QueueSnapshot> GetSnapshot(string? office);
+}
+
+public enum QueueEventKind
+{
+    CheckedIn,
+    Deferred,
+    WalkInIssued,
+    Called,
+    Recalled,
+    Completed,
+    NoShow,
+    Interrupted,
+    Expired,
+    Voided,
+    DayClosed,
+}
+
+/// <summary>One change of the office day. Codes, desks and times only: never names, emails or phones (principle 6).</summary>
+public sealed record QueueEvent(
+    long Version,
+    QueueEventKind Kind,
+    string? Code,
+    int? DeskNumber,
+    DateTimeOffset At);
+
+/// <summary>What a display shows (GET /api/queue/snapshot): who is served where, the next appointments, the walk-in order.</summary>
+public sealed record QueueSnapshot(
+    long Version,
+    string Office,
+    DateOnly Day,
+    DateTimeOffset Now,
+    bool Closed,
+    IReadOnlyList<ServingNow> Serving,
+    IReadOnlyList<NextAppointment> Next,
+    IReadOnlyList<WaitingWalkIn> Walkins);
+
+public sealed record ServingNow(int DeskNumber, string Code, bool WalkIn, DateTimeOffset CalledAt);
+
+public sealed record NextAppointment(DateTimeOffset Time, string Code, int DeskNumber, bool CheckedIn);
+
+public sealed record WaitingWalkIn(string Ticket, int Position, bool Priority, int EstimatedWaitMinutes);

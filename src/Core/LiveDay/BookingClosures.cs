@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>
+/// Ends bookings with an effect on the live day: expiry of late bookings (R5), voiding (R9) and the end of the
+/// office day. Each end is a conditional update, so a sweep run twice, or after a crash, gives the same result.
+/// </summary>
+public sealed class BookingClosures(
+    RantevouDbContext db, TimeProvider clock, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+{
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>R5: confirmed bookings nobody checked in for by start + grace are cancelled automatically and told by email.</summary>
+    public async Task<int> ExpireLateAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var graces = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.GraceMinutes, ct);
+        var candidates = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc <= now)
+            .OrderBy(b => b.StartUtc).Take(1000).ToListAsync(ct);
+        var expired = 0;
+        foreach (var b in candidates.Where(b => b.StartUtc.AddMinutes(graces[b.OfficeId]) <= now))
+            if (await EndAsync(b, [BookingStatus.Confirmed], BookingStatus.Expired, null, MailKind.Expired, QueueEventKind.Expired, ct))
+                expired++;
+        return expired;
+    }
+
+    /// <summary>R9: a clerk or admin voids a booking with a reason; the person gets an email with it and a link to book again.</summary>
+    public async Task<Outcome<BookingEntity>> VoidAsync(string? code, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+            return Problem.Invalid(new Dictionary<string, string[]> { ["reason"] = [MessageKeys.ReasonRequired] });
+        var normalized = BookingCode.Normalize(code);
+        var b = normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(x => x.Code == normalized, ct);
+        if (b is null)
+            return Problem.NotFound();
+        BookingStatus[] from = [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn, BookingStatus.Deferred, BookingStatus.Called];
+        if (!from.Contains(b.Status))
+            return Problem.Conflict(MessageKeys.NotChangeable);
+        return await EndAsync(b, from, BookingStatus.Void, reason.Trim(), MailKind.Voided, QueueEventKind.Voided, ct)
+            ? await db.Bookings.AsNoTracking().FirstAsync(x => x.Id == b.Id, ct)
+            : Problem.Conflict(MessageKeys.ChangedMeanwhile);
+    }
+
+    /// <summary>
+    /// At closing time: people still waiting are told they could not be served today (bookings by email, tickets on
+    /// the display); the day is marked closed once.
+    /// </summary>
+    public async Task<int> CloseDaysAsync(CancellationToken ct)
+    {
+        var closed = 0;
+        foreach (var office in await db.Offices.AsNoTracking().Include(o => o.Hours).Include(o => o.SpecialDays).AsSplitQuery().ToListAsync(ct))
+        {
+            var now = Now;
+            var day = OfficeCalendar.LocalDate(now, office.TimeZone);
+            var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
+            if (open is null || now < open.CloseUtc)
+                continue;
+            await OfficeDays.EnsureAsync(db, office.Id, day, ct);
+            var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
+            var waiting = await db.Bookings.AsNoTracking()
+                .Where(b => b.OfficeId == office.Id && b.StartUtc >= from && b.StartUtc < open.CloseUtc
+                    && (b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Deferred))
+                .ToListAsync(ct);
+            foreach (var b in waiting)
+                await EndAsync(b, [BookingStatus.CheckedIn, BookingStatus.Deferred], BookingStatus.Expired, null,
+                    MailKind.NotServedDayClosed, QueueEventKind.DayClosed, ct);
+            long version;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                var first = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == day && d.ClosedUtc == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, now), ct);
+                var tickets = await db.WalkInTickets.Where(t => t.OfficeId == office.Id && t.Day == day && t.Status == TicketStatus.Waiting)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Closed), ct);
+                if (first == 0 && tickets == 0)
+                    continue;
+                version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+                await tx.CommitAsync(ct);
+            }
+            closed++;
+            await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.DayClosed, null, null, clock.GetUtcNow()));
+        }
+        return closed;
+    }
+
+    async Task<bool> EndAsync(BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason, MailKind kind, QueueEventKind eventKind, CancellationToken ct)
+    {
+        var now = Now;
+        var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
+        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
+        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
+        long version;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Status, to)
+                .SetProperty(x => x.ClosedUtc, now)
+                .SetProperty(x => x.HoldUntilUtc, (DateTime?)null)
+                .SetProperty(x => x.CalledDeskId, (int?)null)
+                .SetProperty(x => x.StatusReason, reason)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (changed == 0)
+                return false;
+            await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
+            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+            b.Status = to;
+            b.StatusReason = reason;
+            var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
+            var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
+            db.Outbox.Add(mail.Compose(kind, b, service, office, desk));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await tx.CommitAsync(ct);
+        }
+        outbox.MailCommitted();
+        await events.PublishAsync(office.Id, new QueueEvent(version, eventKind, BookingCode.Display(b.Code), null, clock.GetUtcNow()));
+        return true;
+    }
+}

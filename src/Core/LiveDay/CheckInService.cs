@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Core.LiveDay;
+
+public enum CheckInStatus
+{
+    CheckedIn,
+    Late,
+    Deferred,
+    Early,
+    WrongDay,
+    NotConfirmed,
+    Cancelled,
+    Expired,
+    Void,
+    AlreadyCheckedIn,
+    Unknown,
+}
+
+/// <summary>What the kiosk tells the person; <see cref="EndOfDay"/> is the honest estimate offered to a late arrival (R5).</summary>
+public sealed record CheckIn(
+    CheckInStatus Status, BookingEntity? Booking = null, int? DeskNumber = null, DateTime? ExpectedUtc = null,
+    EndOfDayEstimate? EndOfDay = null, DateTime? OpensUtc = null);
+
+/// <summary>
+/// R3, R5: check-in at the kiosk by the booking's signed QR text. Every answer is clear and a repeat, a forgery or
+/// garbage changes nothing; 50 simultaneous scans of one QR check in once (conditional update).
+/// </summary>
+public sealed class CheckInService(
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+{
+    public async Task<CheckIn> CheckInAsync(string? qr, CancellationToken ct)
+    {
+        var (booking, office, answer) = await ReadAsync(qr, ct);
+        if (answer is not null)
+            return answer;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var desk = await DeskNumberAsync(booking!.DeskId, ct);
+        if (booking.Status != BookingStatus.Confirmed)
+            return StateAnswer(booking, desk);
+        if (now < booking.StartUtc.AddMinutes(-office!.CheckInOpensMinutes))
+            return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
+
+        var late = now > booking.StartUtc;
+        if (late)
+        {
+            var facts = await DayFacts.LoadAsync(db, office, now, ct);
+            if (!facts.CanStillServeLate(booking, now))
+                return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, facts.EndOfDayFor(booking.DeskId, booking.DurationMinutes, now));
+        }
+        var ok = await ChangeAsync(booking, office, [BookingStatus.Confirmed], BookingStatus.CheckedIn, late, QueueEventKind.CheckedIn, null, ct);
+        return ok ? new CheckIn(CheckInStatus.CheckedIn, booking, desk, booking.StartUtc) : await AgainAsync(booking.Code, ct);
+    }
+
+    /// <summary>R5: a late person chooses to be served after the scheduled appointments, before closing.</summary>
+    public async Task<CheckIn> EndOfDayAsync(string? qr, CancellationToken ct)
+    {
+        var (booking, office, answer) = await ReadAsync(qr, ct);
+        if (answer is not null)
+            return answer;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var desk = await DeskNumberAsync(booking!.DeskId, ct);
+        // Only a late arrival may choose it (an expired booking of today too: the person is here, R5 gives the choice).
+        if (booking.Status is not (BookingStatus.Confirmed or BookingStatus.Expired) || now <= booking.StartUtc)
+            return StateAnswer(booking, desk);
+        var facts = await DayFacts.LoadAsync(db, office!, now, ct);
+        var estimate = facts.EndOfDayFor(booking.DeskId, booking.DurationMinutes, now);
+        var ok = await ChangeAsync(booking, office!, [BookingStatus.Confirmed, BookingStatus.Expired], BookingStatus.Deferred, true,
+            QueueEventKind.Deferred, MailKind.Deferred, ct);
+        return ok ? new CheckIn(CheckInStatus.Deferred, booking, desk, estimate.StartUtc, estimate) : await AgainAsync(booking.Code, ct);
+    }
+
+    async Task<(BookingEntity?, Office?, CheckIn?)> ReadAsync(string? qr, CancellationToken ct)
+    {
+        var code = tokens.ReadQr(qr);
+        var booking = code is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
+        if (booking is null)
+            return (null, null, new CheckIn(CheckInStatus.Unknown));
+        var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
+        var today = OfficeDays.Today(office, clock);
+        if (OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone) != today)
+            return (booking, office, new CheckIn(CheckInStatus.WrongDay, booking, ExpectedUtc: booking.StartUtc));
+        return (booking, office, null);
+    }
+
+    static CheckIn StateAnswer(BookingEntity b, int? desk) => new(b.Status switch
+    {
+        BookingStatus.Pending => CheckInStatus.NotConfirmed,
+        BookingStatus.Cancelled or BookingStatus.Released => CheckInStatus.Cancelled,
+        BookingStatus.Expired => CheckInStatus.Expired,
+        BookingStatus.Void => CheckInStatus.Void,
+        BookingStatus.Confirmed => CheckInStatus.Early,
+        _ => CheckInStatus.AlreadyCheckedIn,
+    }, b, desk, b.StartUtc);
+
+    async Task<CheckIn> AgainAsync(string code, CancellationToken ct)
+    {
+        var now = await db.Bookings.AsNoTracking().FirstAsync(b => b.Code == code, ct);
+        return StateAnswer(now, await DeskNumberAsync(now.DeskId, ct));
+    }
+
+    Task<int> DeskNumberAsync(int deskId, CancellationToken ct) =>
+        db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).FirstAsync(ct);
+
+    /// <summary>One transaction: the conditional status change, the day's version and any mail; the event after the commit.</summary>
+    async Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, bool late,
+        QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = OfficeDays.Today(office, clock);
+        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.Status, to)
+            .SetProperty(x => x.CheckedInUtc, now)
+            .SetProperty(x => x.Late, late)
+            .SetProperty(x => x.Version, x => x.Version + 1), ct);
+        if (changed == 0)
+            return false;
+        (b.Status, b.CheckedInUtc, b.Late) = (to, now, late);
+        var version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+        if (mailKind is { } mk)
+        {
+            var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
+            var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
+            db.Outbox.Add(mail.Compose(mk, b, service, office, desk));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        await tx.CommitAsync(ct);
+        if (mailKind is not null)
+            outbox.MailCommitted();
+        await events.PublishAsync(office.Id, new QueueEvent(version, kind, b.Code, null, clock.GetUtcNow()));
+        return true;
+    }
+}

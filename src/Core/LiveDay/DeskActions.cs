@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>
+/// What a clerk does at a desk (R4, R5, R13): call next, recall, complete, no-show, interrupt, defer.
+/// Each is one transaction with the day's version; the screens hear of it after the commit.
+/// </summary>
+public sealed partial class DeskActions(
+    RantevouDbContext db, TimeProvider clock, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+{
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The person the desk has now: a booking or a walk-in ticket called there today.</summary>
+    public async Task<(BookingEntity? Booking, WalkInTicket? Ticket)> CurrentAsync(Offices.Desk desk, DateOnly day, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called, ct);
+        var ticket = booking is not null ? null : await db.WalkInTickets.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.CalledDeskId == desk.Id && t.Status == TicketStatus.Called && t.Day == day, ct);
+        return (booking, ticket);
+    }
+
+    public Task<Outcome<CalledPerson>> CompleteAsync(int deskId, CancellationToken ct) =>
+        FinishAsync(deskId, BookingStatus.Served, TicketStatus.Served, QueueEventKind.Completed, null, ct);
+
+    /// <summary>R12: called and did not come; recorded, and a booking's holder is told.</summary>
+    public Task<Outcome<CalledPerson>> NoShowAsync(int deskId, CancellationToken ct) =>
+        FinishAsync(deskId, BookingStatus.NoShow, TicketStatus.NoShow, QueueEventKind.NoShow, MailKind.NoShow, ct);
+
+    /// <summary>R5: the clerk judges the person cannot be served now; they are served after the scheduled appointments.</summary>
+    public async Task<Outcome<CalledPerson>> DeferAsync(int deskId, CancellationToken ct)
+    {
+        var (desk, office, day) = await DeskAsync(deskId, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var (booking, _) = await CurrentAsync(desk, day, ct);
+        if (booking is null)
+            return Problem.Conflict(MessageKeys.DeskHasNobody);
+        return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct);
+    }
+
+    /// <summary>
+    /// R13: the next scheduled appointment is due, so the current person steps back: a walk-in returns to the front of
+    /// the walk-in queue, an appointment holder waits for the next gap or the end of the day.
+    /// </summary>
+    public async Task<Outcome<CalledPerson>> InterruptAsync(int deskId, CancellationToken ct)
+    {
+        var (desk, office, day) = await DeskAsync(deskId, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        if (booking is not null)
+            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, null, ct);
+        if (ticket is null)
+            return Problem.Conflict(MessageKeys.DeskHasNobody);
+        return await ChangeTicketAsync(ticket, office!, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);
+    }
+
+    /// <summary>Calls the current person again (the display repeats the call).</summary>
+    public async Task<Outcome<CalledPerson>> RecallAsync(int deskId, CancellationToken ct)
+    {
+        var (desk, office, day) = await DeskAsync(deskId, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        if (booking is null && ticket is null)
+            return Problem.Conflict(MessageKeys.DeskHasNobody);
+        await OfficeDays.EnsureAsync(db, office!.Id, day, ct);
+        long version;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+            await tx.CommitAsync(ct);
+        }
+        var code = booking is not null ? BookingCode.Display(booking.Code) : ticket!.Label;
+        await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.Recalled, code, desk.Number, clock.GetUtcNow()));
+        return await PersonAsync(booking, ticket, office, ct);
+    }
+
+    async Task<Outcome<CalledPerson>> FinishAsync(int deskId, BookingStatus bookingTo, TicketStatus ticketTo, QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
+    {
+        var (desk, office, day) = await DeskAsync(deskId, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        if (booking is not null)
+            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, bookingTo, kind, mailKind, ct);
+        if (ticket is null)
+            return Problem.Conflict(MessageKeys.DeskHasNobody);
+        return await ChangeTicketAsync(ticket, office!, day, desk, ticketTo, kind, interrupted: false, ct);
+    }
+
+    async Task<Outcome<CalledPerson>> ChangeBookingAsync(BookingEntity b, Office office, DateOnly day, Offices.Desk desk,
+        BookingStatus from, BookingStatus to, QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
+    {
+        var now = Now;
+        var done = to is BookingStatus.Served or BookingStatus.NoShow;
+        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
+        long version;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var changed = await db.Bookings.Where(x => x.Id == b.Id && x.Status == from).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Status, to)
+                .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
+                .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (changed == 0)
+                return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+            if (mailKind is { } mk)
+            {
+                b.Status = to;
+                var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
+                var booked = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
+                db.Outbox.Add(mail.Compose(mk, b, service, office, booked));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            await tx.CommitAsync(ct);
+        }
+        if (mailKind is not null)
+            outbox.MailCommitted();
+        await events.PublishAsync(office.Id, new QueueEvent(version, kind, BookingCode.Display(b.Code), desk.Number, clock.GetUtcNow()));
+        return await PersonAsync(b, null, office, ct);
+    }
+
+    async Task<Outcome<CalledPerson>> ChangeTicketAsync(WalkInTicket t, Office office, DateOnly day, Offices.Desk desk,
+        TicketStatus to, QueueEventKind kind, bool interrupted, CancellationToken ct)
+    {
+        var now = Now;
+        var done = to is TicketStatus.Served or TicketStatus.NoShow;
+        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
+        long version;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var changed = await db.WalkInTickets.Where(x => x.Id == t.Id && x.Status == TicketStatus.Called).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Status, to)
+                .SetProperty(x => x.Interrupted, x => interrupted || x.Interrupted)
+                .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
+                .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (changed == 0)
+                return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+            await tx.CommitAsync(ct);
+        }
+        await events.PublishAsync(office.Id, new QueueEvent(version, kind, t.Label, desk.Number, clock.GetUtcNow()));
+        return await PersonAsync(null, t, office, ct);
+    }
+
+    async Task<(Offices.Desk? Desk, Office? Office, DateOnly Day)> DeskAsync(int deskId, CancellationToken ct)
+    {
+        var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId && d.Active, ct);
+        if (desk is null)
+            return (null, null, default);
+        var office = await OfficeLoader.LoadAsync(db, desk.OfficeId, ct);
+        return (desk, office, OfficeDays.Today(office, clock));
+    }
+
+    /// <summary>The clerk's view of a person (the clerk screen may show the name; public screens never do).</summary>
+    async Task<Outcome<CalledPerson>> PersonAsync(BookingEntity? b, WalkInTicket? t, Office office, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+        var serviceId = b?.ServiceId ?? t!.ServiceId;
+        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == serviceId, ct);
+        var zone = office.TimeZone;
+        DateTimeOffset? Local(DateTime? utc) => utc is { } u ? OfficeCalendar.ToLocal(u, zone) : null;
+        var docs = service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList();
+        return b is not null
+            ? new CalledPerson(b.Code, false, BookingCode.Display(b.Code), serviceId, service.Name(culture), b.DurationMinutes,
+                Local(b.CalledUtc ?? Now)!.Value, Local(b.StartUtc), Local(b.CheckedInUtc), b.Late, b.FullName, docs)
+            : new CalledPerson(t!.Code, true, t.Label, serviceId, service.Name(culture), t.DurationMinutes,
+                Local(t.CalledUtc ?? Now)!.Value, null, Local(t.IssuedUtc), false, null, docs);
+    }
+}

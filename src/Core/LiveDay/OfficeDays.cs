@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>The office-day row: its version orders every queue change (principle 1 and 3).</summary>
+public static class OfficeDays
+{
+    /// <summary>
+    /// Creates the day's row if missing, outside any transaction, so concurrent first changes of a day do not collide.
+    /// A new day continues the office's version, so a screen never sees the version go back.
+    /// </summary>
+    public static async Task EnsureAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct)
+    {
+        if (await db.OfficeDays.AnyAsync(d => d.OfficeId == officeId && d.Day == day, ct))
+            return;
+        var last = await db.OfficeDays.Where(d => d.OfficeId == officeId).MaxAsync(d => (long?)d.Version, ct) ?? 0;
+        db.OfficeDays.Add(new OfficeDay { OfficeId = officeId, Day = day, Version = last });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another request created it first.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Inside the change's transaction: the next version of the day.</summary>
+    public static async Task<long> BumpAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct)
+    {
+        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Version, d => d.Version + 1), ct);
+        return await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).Select(d => d.Version).FirstAsync(ct);
+    }
+
+    /// <summary>Inside the change's transaction: the next ticket number of the day (and a new version).</summary>
+    public static async Task<(int Ticket, long Version)> NextTicketAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct)
+    {
+        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Version, d => d.Version + 1)
+            .SetProperty(d => d.LastTicket, d => d.LastTicket + 1), ct);
+        var row = await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day)
+            .Select(d => new { d.LastTicket, d.Version }).FirstAsync(ct);
+        return (row.LastTicket, row.Version);
+    }
+
+    public static DateOnly Today(Office office, TimeProvider clock) => OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, office.TimeZone);
+}

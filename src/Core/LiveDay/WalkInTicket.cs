@@ -1,0 +1,67 @@
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>R6: who may go before the ticket order (chosen at the kiosk or by staff).</summary>
+public enum WalkInPriority
+{
+    None,
+    Disability,
+    Pregnancy,
+    Elderly,
+}
+
+public enum TicketStatus
+{
+    Waiting,
+    Called,
+    Served,
+    NoShow,
+    /// <summary>Still waiting when the office closed.</summary>
+    Closed,
+}
+
+/// <summary>R6: a walk-in ticket from the kiosk, served in gaps between appointments or after them.</summary>
+public sealed class WalkInTicket
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Public, unguessable code for the ticket's live page (its QR); no personal data.</summary>
+    public required string Code { get; set; }
+
+    public int OfficeId { get; set; }
+
+    /// <summary>The office's local date the ticket belongs to.</summary>
+    public DateOnly Day { get; set; }
+
+    /// <summary>Ticket number of the day, 1, 2, 3 … as printed and shown on the display.</summary>
+    public int Number { get; set; }
+
+    public int ServiceId { get; set; }
+    public int DurationMinutes { get; set; }
+    public WalkInPriority Priority { get; set; }
+    public TicketStatus Status { get; set; }
+    public DateTime IssuedUtc { get; set; }
+
+    /// <summary>R13: service was interrupted for a due appointment; the ticket goes back to the front of the queue.</summary>
+    public bool Interrupted { get; set; }
+
+    public DateTime? CalledUtc { get; set; }
+    public int? CalledDeskId { get; set; }
+    public DateTime? DoneUtc { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>How the ticket is shown: a letter for priority tickets, then the number (Π = προτεραιότητα).</summary>
+    public string Label => Priority == WalkInPriority.None ? $"{Number:000}" : $"Π{Number:000}";
+}
+
+/// <summary>
+/// One office on one local date: the version every queue change bumps in its transaction
+/// (screens detect gaps with it, principle 3) and the last ticket number issued.
+/// </summary>
+public sealed class OfficeDay
+{
+    public int OfficeId { get; set; }
+    public DateOnly Day { get; set; }
+    public long Version { get; set; }
+    public int LastTicket { get; set; }
+    public DateTime? ClosedUtc { get; set; }
+}
