@@ -4,6 +4,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Queue;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.LiveDay;
@@ -48,12 +49,8 @@ public sealed class CheckInService(
             return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
 
         var late = now > booking.StartUtc;
-        if (late)
-        {
-            var facts = await DayFacts.LoadAsync(db, office, now, ct);
-            if (!facts.CanStillServeLate(booking, now))
-                return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, facts.EndOfDayFor(booking.DeskId, booking.DurationMinutes, now));
-        }
+        if (late && await JudgeAsync(booking, office, now, ct) is { Outcome: not LateArrivalOutcome.CheckInLate } advice)
+            return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, Estimate(advice));
         var ok = await ChangeAsync(booking, office, [BookingStatus.Confirmed], BookingStatus.CheckedIn, late, QueueEventKind.CheckedIn, null, ct);
         return ok ? new CheckIn(CheckInStatus.CheckedIn, booking, desk, booking.StartUtc) : await AgainAsync(booking.Code, ct);
     }
@@ -69,12 +66,27 @@ public sealed class CheckInService(
         // Only a late arrival may choose it (an expired booking of today too: the person is here, R5 gives the choice).
         if (booking.Status is not (BookingStatus.Confirmed or BookingStatus.Expired) || now <= booking.StartUtc)
             return StateAnswer(booking, desk);
-        var facts = await DayFacts.LoadAsync(db, office!, now, ct);
-        var estimate = facts.EndOfDayFor(booking.DeskId, booking.DurationMinutes, now);
+        var estimate = Estimate(await JudgeAsync(booking, office!, now, ct));
         var ok = await ChangeAsync(booking, office!, [BookingStatus.Confirmed, BookingStatus.Expired], BookingStatus.Deferred, true,
             QueueEventKind.Deferred, MailKind.Deferred, ct);
         return ok ? new CheckIn(CheckInStatus.Deferred, booking, desk, estimate.StartUtc, estimate) : await AgainAsync(booking.Code, ct);
     }
+
+    /// <summary>R4/R5: the policy's judgement for a late arrival, over the booked desk's day as it stands.</summary>
+    async Task<LateArrivalAdvice> JudgeAsync(BookingEntity booking, Office office, DateTime now, CancellationToken ct)
+    {
+        var facts = await DayFacts.LoadAsync(db, office, now, ct);
+        var desk = facts.Desks.First(d => d.Id == booking.DeskId);
+        var mine = QueueFactsMapper.ForDesk(facts, desk);
+        // An expired booking of today is judged as if still expected: the person is here and R5 lets them choose.
+        var appointments = mine.Appointments.Where(a => a.Id != booking.Id)
+            .Append(new QueuedAppointment(booking.Id, booking.StartUtc, booking.EndUtc, booking.DurationMinutes, AppointmentState.Expected))
+            .ToList();
+        return LateArrivalPolicy.Judge(mine with { Appointments = appointments }, booking.Id, now);
+    }
+
+    static EndOfDayEstimate Estimate(LateArrivalAdvice advice) =>
+        new(advice.Outcome == LateArrivalOutcome.BookAgain ? null : advice.EstimatedStartUtc, advice.Fits && advice.Outcome != LateArrivalOutcome.BookAgain);
 
     async Task<(BookingEntity?, Office?, CheckIn?)> ReadAsync(string? qr, CancellationToken ct)
     {

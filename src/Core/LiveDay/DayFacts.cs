@@ -6,8 +6,8 @@ using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.LiveDay;
 
-/// <summary>R6: the estimate offered to a late arrival who can no longer be fitted in: when, and whether it fits before closing.</summary>
-public sealed record EndOfDayEstimate(DateTime StartUtc, bool Fits);
+/// <summary>R5: the estimate offered to a late arrival who can no longer be fitted in: when, and whether it fits before closing.</summary>
+public sealed record EndOfDayEstimate(DateTime? StartUtc, bool Fits);
 
 /// <summary>
 /// The office's day as the queue rules need it, read in a few queries: open hours, desks and their services,
@@ -49,35 +49,5 @@ public sealed class DayFacts
             Bookings = bookings,
             Tickets = tickets,
         };
-    }
-
-    /// <summary>Appointments still to come to a desk: confirmed or checked in, not yet called.</summary>
-    public IEnumerable<BookingEntity> Scheduled(int deskId) =>
-        Bookings.Where(b => b.DeskId == deskId && b.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn);
-
-    /// <summary>
-    /// R4/R5: a late arrival can still be served if, from now, the service fits before the desk's next
-    /// scheduled appointment (and before closing); otherwise the kiosk offers the end of the day.
-    /// </summary>
-    public bool CanStillServeLate(BookingEntity late, DateTime nowUtc)
-    {
-        var end = nowUtc.AddMinutes(late.DurationMinutes);
-        var next = Scheduled(late.DeskId).Where(b => b.Id != late.Id && b.StartUtc > late.StartUtc).Select(b => (DateTime?)b.StartUtc).Min();
-        return end <= (next ?? CloseUtc) && end <= CloseUtc;
-    }
-
-    /// <summary>
-    /// R5, R6: when a person put at the end of the day would be served: after the desk's last scheduled appointment,
-    /// behind the deferred people and waiting walk-ins that desk could take, shared over the desks that serve the same work.
-    /// </summary>
-    public EndOfDayEstimate EndOfDayFor(int deskId, int durationMinutes, DateTime nowUtc)
-    {
-        var lastEnd = Scheduled(deskId).Select(b => (DateTime?)b.EndUtc).Max() ?? nowUtc;
-        var services = ServicesByDesk[deskId].ToHashSet();
-        var sharing = Math.Max(1, Desks.Count(d => ServicesByDesk[d.Id].Any(services.Contains)));
-        var queued = Bookings.Where(b => b.Status == BookingStatus.Deferred && services.Contains(b.ServiceId)).Sum(b => b.DurationMinutes)
-            + Tickets.Where(t => t.Status == TicketStatus.Waiting && services.Contains(t.ServiceId)).Sum(t => t.DurationMinutes);
-        var start = (lastEnd > nowUtc ? lastEnd : nowUtc).AddMinutes(Math.Ceiling(queued / (double)sharing));
-        return new EndOfDayEstimate(start, Open is not null && start.AddMinutes(durationMinutes) <= CloseUtc);
     }
 }

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+using Rantevou.Core.Queue;
+
+namespace Rantevou.Core.LiveDay;
+
+public sealed record IssuedTicket(WalkInTicket Ticket, int Position, int EstimatedWaitMinutes);
+
+/// <summary>R6: walk-in tickets at the kiosk, numbered per office and day, with an honest place and wait.</summary>
+public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, IQueueEvents events)
+{
+    public async Task<Outcome<IssuedTicket>> IssueAsync(int officeId, int? serviceId, string? priority, CancellationToken ct)
+    {
+        if (serviceId is null)
+            return Problem.Invalid(new Dictionary<string, string[]> { ["serviceId"] = [MessageKeys.Required] });
+        var parsedPriority = WalkInPriority.None;
+        if (!string.IsNullOrEmpty(priority) && (!Enum.TryParse(priority, ignoreCase: true, out parsedPriority) || !Enum.IsDefined(parsedPriority)))
+            return Problem.Invalid(new Dictionary<string, string[]> { ["priority"] = [MessageKeys.PriorityInvalid] });
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.OfficeId == officeId, ct);
+        if (service is null)
+            return Problem.NotFound(MessageKeys.ServiceUnknown);
+        if (!service.Active)
+            return Problem.Unprocessable(MessageKeys.ServiceInactive);
+        var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var facts = await DayFacts.LoadAsync(db, office, now, ct);
+        if (facts.Open is null || now < facts.Open.OpenUtc || now >= facts.Open.CloseUtc)
+            return Problem.Unprocessable(MessageKeys.OfficeClosedNow);
+        var desks = QueueFactsMapper.ForService(facts, service.Id);
+        if (desks.Count == 0)
+            return Problem.Unprocessable(MessageKeys.ServiceNotServedHere);
+        // Honest before printing: a ticket nobody could serve today is not issued (R6 "before the end of working hours").
+        var probe = new Queue.WalkInTicket(Guid.NewGuid(), int.MaxValue, parsedPriority != WalkInPriority.None, service.DurationMinutes, now);
+        if (WalkInEstimator.Estimate(desks, probe, now).Outlook == WalkInOutlook.NotToday)
+            return Problem.Unprocessable(MessageKeys.NoTimeLeftToday);
+
+        await OfficeDays.EnsureAsync(db, office.Id, facts.Day, ct);
+        var ticket = new WalkInTicket
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Code = NewCode(),
+            OfficeId = office.Id,
+            Day = facts.Day,
+            ServiceId = service.Id,
+            DurationMinutes = service.DurationMinutes,
+            Priority = parsedPriority,
+            Status = TicketStatus.Waiting,
+            IssuedUtc = now,
+        };
+        long version;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            (ticket.Number, version) = await OfficeDays.NextTicketAsync(db, office.Id, facts.Day, ct);
+            db.WalkInTickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.WalkInIssued, ticket.Label, null, clock.GetUtcNow()));
+        var estimate = WalkInQueue.Estimate(await DayFacts.LoadAsync(db, office, now, ct), ticket, now);
+        return new IssuedTicket(ticket, estimate.Position, estimate.WaitMinutes ?? -1);
+    }
+
+    /// <summary>12 random characters: the ticket's live page is reachable only by who holds the printed QR.</summary>
+    static string NewCode() => BookingCode.New() + BookingCode.New()[..4];
+}
+
+/// <summary>The walk-in order (R13 interrupted first, then R6 priority, then number) and each ticket's estimate.</summary>
+public static class WalkInQueue
+{
+    public static IEnumerable<WalkInTicket> Waiting(DayFacts day)
+    {
+        var waiting = day.Tickets.Where(t => t.Status == TicketStatus.Waiting).ToDictionary(t => t.Id);
+        return QueueOrder.WalkIns(waiting.Values.Select(QueueFactsMapper.Ticket)).Select(t => waiting[t.Id]);
+    }
+
+    public static WalkInEstimate Estimate(DayFacts day, WalkInTicket ticket, DateTime nowUtc) =>
+        WalkInEstimator.Estimate(QueueFactsMapper.ForService(day, ticket.ServiceId), QueueFactsMapper.Ticket(ticket), nowUtc);
+
+    /// <summary>Minutes until the ticket is expected to be called, or -1 when it is not expected today.</summary>
+    public static int EstimatedWaitMinutes(DayFacts day, WalkInTicket ticket, DateTime nowUtc) =>
+        Estimate(day, ticket, nowUtc).WaitMinutes ?? -1;
+}
