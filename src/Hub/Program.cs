@@ -3,6 +3,7 @@ using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Notifications;
+using Rantevou.Hub.Queue;
 using Rantevou.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddRantevouAccounts();
 builder.AddRantevouMail();
 builder.AddRantevouJobs();
 builder.AddRantevouApi();
+builder.AddRantevouQueue();
 builder.AddRantevouWeb();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapRantevouApi();
+app.MapRantevouQueue();
 app.MapRantevouWeb();
 app.UseRantevouJobs();
 

@@ -36,3 +36,27 @@ public sealed record CalledPerson(
     bool Late,
     string? FullName,
     IReadOnlyList<string> Documents);
+
+public sealed record VoidRequest(string? Reason);
+
+/// <summary>A desk's day as the clerk screen shows it (R4: the screen advises, the clerk decides).</summary>
+public sealed record DeskDay(
+    int DeskId,
+    int Number,
+    string Name,
+    long Version,
+    CalledPerson? Current,
+    DeskAdvice Advice,
+    DeskInterruption? Interruption,
+    IReadOnlyList<DeskAppointment> Appointments,
+    IReadOnlyList<DeskWalkIn> Walkins);
+
+/// <summary>What "call next" would do now, in words and numbers ("next appointment in X min, this service takes about Y min").</summary>
+public sealed record DeskAdvice(string Reason, string Message, string? NextLabel, int? NextServiceMinutes, int? MinutesToNextAppointment, int MinutesToClose);
+
+/// <summary>R13: the next appointment is due while someone else is served.</summary>
+public sealed record DeskInterruption(string Reason, string Message, int MinutesOverdue, int ServingMinutesLeft);
+
+public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt);
+
+public sealed record DeskWalkIn(string Ticket, int Position, bool Priority, string ServiceName, int DurationMinutes, int EstimatedWaitMinutes);

@@ -166,7 +166,7 @@ public sealed partial class DeskActions(
     }
 
     /// <summary>The clerk's view of a person (the clerk screen may show the name; public screens never do).</summary>
-    async Task<Outcome<CalledPerson>> PersonAsync(BookingEntity? b, WalkInTicket? t, Office office, CancellationToken ct)
+    internal async Task<Outcome<CalledPerson>> PersonAsync(BookingEntity? b, WalkInTicket? t, Office office, CancellationToken ct)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
         var serviceId = b?.ServiceId ?? t!.ServiceId;

@@ -70,6 +70,6 @@ public static class KioskApi
         if (!outcome.Ok)
             return Problems.From(outcome.Problem!, text);
         var t = outcome.Value!;
-        return TypedResults.Created($"/t/{t.Code}", new WalkInResult(t.Ticket.Label, t.Position, t.EstimatedWaitMinutes, t.Ticket.Code, $"/t/{t.Ticket.Code}"));
+        return TypedResults.Created($"/t/{t.Ticket.Code}", new WalkInResult(t.Ticket.Label, t.Position, t.EstimatedWaitMinutes, t.Ticket.Code, $"/t/{t.Ticket.Code}"));
     }
 }

@@ -97,7 +97,8 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     BookingHorizonDays = table.Column<int>(type: "INTEGER", nullable: false),
                     BookingCutoffMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     HoldMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    GraceMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                    GraceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckInOpensMinutes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,6 +269,27 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OfficeDays",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTicket = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeDays", x => new { x.OfficeId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_OfficeDays_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceGroups",
                 columns: table => new
                 {
@@ -389,6 +411,11 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     StatusReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CheckedInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CalledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalledDeskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -458,6 +485,43 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         principalTable: "Services",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkInTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Interrupted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CalledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalledDeskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkInTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WalkInTickets_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WalkInTickets_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -539,6 +603,11 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 columns: new[] { "OfficeId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OfficeId_Status_StartUtc",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "Status", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ServiceId",
                 table: "Bookings",
                 column: "ServiceId");
@@ -602,6 +671,23 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_Code",
+                table: "WalkInTickets",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_OfficeId_Day_Number",
+                table: "WalkInTickets",
+                columns: new[] { "OfficeId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_ServiceId",
+                table: "WalkInTickets",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkingHours_OfficeId_Day",
                 table: "WorkingHours",
                 columns: new[] { "OfficeId", "Day" },
@@ -636,6 +722,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "OfficeDays");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
@@ -649,6 +738,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SpecialDays");
+
+            migrationBuilder.DropTable(
+                name: "WalkInTickets");
 
             migrationBuilder.DropTable(
                 name: "WorkingHours");

@@ -97,7 +97,8 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     BookingHorizonDays = table.Column<int>(type: "int", nullable: false),
                     BookingCutoffMinutes = table.Column<int>(type: "int", nullable: false),
                     HoldMinutes = table.Column<int>(type: "int", nullable: false),
-                    GraceMinutes = table.Column<int>(type: "int", nullable: false)
+                    GraceMinutes = table.Column<int>(type: "int", nullable: false),
+                    CheckInOpensMinutes = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,6 +269,27 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OfficeDays",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    LastTicket = table.Column<int>(type: "int", nullable: false),
+                    ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeDays", x => new { x.OfficeId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_OfficeDays_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceGroups",
                 columns: table => new
                 {
@@ -389,6 +411,11 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     ConfirmedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     StatusReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CheckedInUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Late = table.Column<bool>(type: "bit", nullable: false),
+                    CalledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalledDeskId = table.Column<int>(type: "int", nullable: true),
+                    DoneUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -458,6 +485,43 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         principalTable: "Services",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WalkInTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ServiceId = table.Column<int>(type: "int", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    Priority = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IssuedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Interrupted = table.Column<bool>(type: "bit", nullable: false),
+                    CalledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalledDeskId = table.Column<int>(type: "int", nullable: true),
+                    DoneUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WalkInTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WalkInTickets_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WalkInTickets_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -541,6 +605,11 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 columns: new[] { "OfficeId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_OfficeId_Status_StartUtc",
+                table: "Bookings",
+                columns: new[] { "OfficeId", "Status", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ServiceId",
                 table: "Bookings",
                 column: "ServiceId");
@@ -604,6 +673,23 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_Code",
+                table: "WalkInTickets",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_OfficeId_Day_Number",
+                table: "WalkInTickets",
+                columns: new[] { "OfficeId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WalkInTickets_ServiceId",
+                table: "WalkInTickets",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkingHours_OfficeId_Day",
                 table: "WorkingHours",
                 columns: new[] { "OfficeId", "Day" },
@@ -638,6 +724,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "OfficeDays");
+
+            migrationBuilder.DropTable(
                 name: "Outbox");
 
             migrationBuilder.DropTable(
@@ -651,6 +740,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SpecialDays");
+
+            migrationBuilder.DropTable(
+                name: "WalkInTickets");
 
             migrationBuilder.DropTable(
                 name: "WorkingHours");

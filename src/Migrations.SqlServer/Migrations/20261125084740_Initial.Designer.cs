@@ -12,7 +12,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RantevouDbContext))]
-    [Migration("20261125083501_Initial")]
+    [Migration("20261125084740_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -263,6 +263,15 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("CalledDeskId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CalledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CheckedInUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("datetime2");
 
@@ -285,6 +294,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<int>("DeskId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("int");
 
@@ -303,6 +315,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("HoldUntilUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Mobile")
                         .IsRequired()
@@ -343,6 +358,8 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.HasIndex("OfficeId", "StartUtc");
 
                     b.HasIndex("Status", "HoldUntilUtc");
+
+                    b.HasIndex("OfficeId", "Status", "StartUtc");
 
                     b.ToTable("Bookings");
                 });
@@ -514,6 +531,96 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.ToTable("Secrets");
                 });
 
+            modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LastTicket")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OfficeId", "Day");
+
+                    b.ToTable("OfficeDays");
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.WalkInTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("CalledDeskId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CalledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Interrupted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("OfficeId", "Day", "Number")
+                        .IsUnique();
+
+                    b.ToTable("WalkInTickets");
+                });
+
             modelBuilder.Entity("Rantevou.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +737,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("BookingHorizonDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CheckInOpensMinutes")
                         .HasColumnType("int");
 
                     b.Property<int>("GraceMinutes")
@@ -853,6 +963,30 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.HasOne("Rantevou.Core.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.WalkInTicket", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rantevou.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+using Rantevou.Core.Queue;
+
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>The clerk screen's view of a desk: the day's appointments, the walk-ins it may take, the current person and the policy's advice.</summary>
+public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, DeskActions actions)
+{
+    public async Task<Outcome<DeskDayView>> ForDeskAsync(int deskId, CancellationToken ct)
+    {
+        var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId && d.Active, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var office = await OfficeLoader.LoadAsync(db, desk.OfficeId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var facts = await DayFacts.LoadAsync(db, office, now, ct);
+        var mine = QueueFactsMapper.ForDesk(facts, desk);
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+        var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == office.Id).ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
+        var (booking, ticket) = await actions.CurrentAsync(desk, facts.Day, ct);
+        var current = booking is null && ticket is null ? null : (await actions.PersonAsync(booking, ticket, office, ct)).Value;
+        var version = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == facts.Day).Select(d => d.Version).FirstOrDefaultAsync(ct);
+        return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, now), QueuePolicy.Interruption(mine, now),
+            current, services, version, now);
+    }
+}
+
+/// <summary>Everything the clerk screen needs, before localization at the edge.</summary>
+public sealed record DeskDayView(
+    Offices.Desk Desk, Office Office, DayFacts Day, DeskFacts Facts, NextCall Next, InterruptionAdvice? Interruption,
+    Contracts.Queue.CalledPerson? Current, IReadOnlyDictionary<int, string> ServiceNames, long Version, DateTime NowUtc);

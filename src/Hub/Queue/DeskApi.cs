@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Booking;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Hub.Booking;
+using Rantevou.Hub.Infrastructure;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Hub.Queue;
+
+/// <summary>Desks, the display's snapshot, and the clerk's actions (API.md). Clerk actions need a clerk or an admin.</summary>
+public static class DeskApi
+{
+    public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/queue/snapshot", SnapshotAsync).WithTags("Queue").WithName("QueueSnapshot");
+        app.MapGet("/api/desks", ListAsync).WithTags("Desks").WithName("ListDesks");
+
+        var desk = app.MapGroup("/api/desks/{deskId:int}").WithTags("Desks").RequireAuthorization(Policies.Staff);
+        desk.MapGet("/day", DayAsync).WithName("DeskDay");
+        desk.MapPost("/call-next", CallNextAsync).WithName("CallNext");
+        desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t));
+        desk.MapPost("/no-show", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.NoShowAsync(deskId, ct), t));
+        desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t));
+        desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t));
+        desk.MapPost("/defer", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.DeferAsync(deskId, ct), t));
+
+        app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff);
+        return app;
+    }
+
+    static async Task<Results<Ok<QueueSnapshot>, ProblemHttpResult>> SnapshotAsync(
+        string? office, RantevouDbContext db, SnapshotService snapshots, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
+        return found is null
+            ? Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text)
+            : TypedResults.Ok(await snapshots.ForOfficeAsync(await OfficeLoader.LoadAsync(db, found.Id, ct), ct));
+    }
+
+    static async Task<Results<Ok<List<DeskDto>>, ProblemHttpResult>> ListAsync(
+        string? office, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
+        if (found is null)
+            return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
+        var culture = LocalizationSetup.Current;
+        var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == found.Id && d.Active).Include(d => d.Services).OrderBy(d => d.Number).ToListAsync(ct);
+        return TypedResults.Ok(desks.Select(d => new DeskDto(d.Id, d.Number, d.Name(culture), d.Services.Select(s => s.ServiceId).Order().ToList())).ToList());
+    }
+
+    static async Task<Results<Ok<CalledPerson>, NoContent, ProblemHttpResult>> CallNextAsync(
+        int deskId, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await actions.CallNextAsync(deskId, ct);
+        if (!outcome.Ok)
+            return Problems.From(outcome.Problem!, text);
+        return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();
+    }
+
+    static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> Person(Task<Outcome<CalledPerson>> operation, IStringLocalizer<Messages> text)
+    {
+        var outcome = await operation;
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+    }
+
+    static async Task<Results<Ok<DeskDay>, ProblemHttpResult>> DayAsync(
+        int deskId, DeskDayService days, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await days.ForDeskAsync(deskId, ct);
+        return outcome.Ok ? TypedResults.Ok(DeskDayViews.ToDto(outcome.Value!, text)) : Problems.From(outcome.Problem!, text);
+    }
+
+    static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> VoidAsync(
+        string code, VoidRequest request, BookingClosures closures, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        Outcome<BookingEntity> outcome = await closures.VoidAsync(code, request.Reason, ct);
+        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value!, ct)) : Problems.From(outcome.Problem!, text);
+    }
+}

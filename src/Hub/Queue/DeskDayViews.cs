@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.LiveDay;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Hub.Queue;
+
+/// <summary>The clerk screen's desk day in the clerk's language, with the advice in words and numbers (R4, R13).</summary>
+public static class DeskDayViews
+{
+    public static DeskDay ToDto(DeskDayView v, IStringLocalizer<Messages> text)
+    {
+        var zone = v.Office.TimeZone;
+        var culture = Infrastructure.LocalizationSetup.Current;
+        var day = v.Day;
+        string Label(Guid id) =>
+            day.Bookings.FirstOrDefault(b => b.Id == id) is { } b ? BookingCode.Display(b.Code)
+            : day.Tickets.FirstOrDefault(t => t.Id == id)?.Label ?? "";
+
+        var next = v.Next;
+        var nextLabel = next.Person is { } p ? Label(p.Id) : null;
+        var advice = new DeskAdvice(next.Reason.ToString(),
+            text[$"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose],
+            nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
+        var interruption = v.Interruption is { } i
+            ? new DeskInterruption(i.Reason.ToString(), text[$"Interruption.{i.Reason}", i.MinutesOverdue, i.ServingMinutesLeft], i.MinutesOverdue, i.ServingMinutesLeft)
+            : null;
+        var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && Core.Booking.Booking.OccupiesSlot(b.Status) && b.Status != BookingStatus.Pending)
+            .OrderBy(b => b.StartUtc)
+            .Select(b => new DeskAppointment(BookingCode.Display(b.Code), OfficeCalendar.ToLocal(b.StartUtc, zone), b.DurationMinutes,
+                b.Status.ToString(), b.Late, b.FullName, v.ServiceNames.GetValueOrDefault(b.ServiceId, ""),
+                b.CheckedInUtc is { } c ? OfficeCalendar.ToLocal(c, zone) : null))
+            .ToList();
+        var deskServices = day.ServicesByDesk[v.Desk.Id].ToHashSet();
+        var walkins = WalkInQueue.Waiting(day).Where(t => deskServices.Contains(t.ServiceId))
+            .Select((t, n) => new DeskWalkIn(t.Label, n + 1, t.Priority != WalkInPriority.None, v.ServiceNames.GetValueOrDefault(t.ServiceId, ""),
+                t.DurationMinutes, WalkInQueue.EstimatedWaitMinutes(day, t, v.NowUtc)))
+            .ToList();
+        return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
+    }
+
+}
