@@ -30,6 +30,10 @@ public class RantevouApp : WebApplicationFactory<Program>
         builder.UseSetting("Rantevou:DataDir", DataDir);
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
         builder.UseSetting("Rantevou:PublicBaseUrl", "http://localhost");
+        // Tests hammer the API from one address on purpose; the rate-limit tests set their own limits.
+        builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:LoginPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:KioskPerMinute", "1000000");
         if (Smtp is not null)
         {
             builder.UseSetting("Smtp:Host", "127.0.0.1");
