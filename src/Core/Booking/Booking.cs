@@ -65,6 +65,9 @@ public sealed class Booking
 
     public DateTime? DoneUtc { get; set; }
 
+    /// <summary>GDPR: when the personal data was erased after the retention period.</summary>
+    public DateTime? AnonymisedUtc { get; set; }
+
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Demo;
+using Rantevou.Core.Privacy;
 using Rantevou.Core.Slots;
 using Rantevou.Core.Time;
 
@@ -60,6 +61,8 @@ public static class CoreSetup
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Retention>();
         return builder;
     }
 

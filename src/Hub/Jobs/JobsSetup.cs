@@ -38,6 +38,7 @@ public static class JobsSetup
             });
         builder.Services.AddScoped<HoldReleaseJob>();
         builder.Services.AddScoped<OutboxJob>();
+        builder.Services.AddScoped<RetentionJob>();
         return builder;
     }
 
@@ -48,6 +49,14 @@ public static class JobsSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<HoldReleaseJob>("release-unconfirmed", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<RetentionJob>("privacy-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         return app;
     }
+}
+
+/// <summary>GDPR: anonymises bookings past the retention period (Rantevou:Privacy:RetentionDays), nightly.</summary>
+public sealed class RetentionJob(Rantevou.Core.Privacy.Retention retention)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task<int> RunAsync(CancellationToken ct) => retention.AnonymiseAsync(ct);
 }

@@ -260,6 +260,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("int");
 

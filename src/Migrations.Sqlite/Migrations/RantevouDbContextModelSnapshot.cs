@@ -247,6 +247,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("INTEGER");
 

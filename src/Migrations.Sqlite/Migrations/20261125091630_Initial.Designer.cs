@@ -11,7 +11,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RantevouDbContext))]
-    [Migration("20261125084714_Initial")]
+    [Migration("20261125091630_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -248,6 +248,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CalledDeskId")

@@ -12,7 +12,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RantevouDbContext))]
-    [Migration("20261125084740_Initial")]
+    [Migration("20261125091644_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -262,6 +262,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("int");

@@ -416,6 +416,7 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     CalledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CalledDeskId = table.Column<int>(type: "INTEGER", nullable: true),
                     DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

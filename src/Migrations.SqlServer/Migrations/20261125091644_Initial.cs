@@ -416,6 +416,7 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     CalledUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CalledDeskId = table.Column<int>(type: "int", nullable: true),
                     DoneUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

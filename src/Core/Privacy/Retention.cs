@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rantevou.Core.Data;
+
+namespace Rantevou.Core.Privacy;
+
+public sealed class PrivacyOptions
+{
+    /// <summary>Personal data of a booking is kept this many days after its appointment, then anonymised.</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 180;
+}
+
+/// <summary>
+/// GDPR storage limitation: once a booking is older than the retention period its name, email and mobile are
+/// erased, with the sent mail that carried them and the stored API answers. Idempotent: erased rows are skipped.
+/// </summary>
+public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions<PrivacyOptions> options)
+{
+    public const string Erased = "—";
+
+    public async Task<int> AnonymiseAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now.AddDays(-options.Value.RetentionDays);
+        var ids = await db.Bookings.Where(b => b.EndUtc < before && b.AnonymisedUtc == null).Select(b => b.Id).Take(5000).ToListAsync(ct);
+        if (ids.Count > 0)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(b => b.FullName, Erased)
+                .SetProperty(b => b.Email, Erased)
+                .SetProperty(b => b.Mobile, Erased)
+                .SetProperty(b => b.StatusReason, (string?)null)
+                .SetProperty(b => b.AnonymisedUtc, now), ct);
+            // Unsent mail is kept: R2 says none may be lost; it goes out and is erased on a later run.
+            await db.Outbox.Where(m => m.BookingId != null && ids.Contains(m.BookingId.Value) && m.SentUtc != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);
+            await tx.CommitAsync(ct);
+        }
+        await db.Outbox.Where(m => m.SentUtc != null && m.SentUtc < before && m.ToAddress != Erased)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);
+        // Stored first answers of idempotent requests hold manage tokens; a day is plenty for retries.
+        var oldAnswers = now.AddDays(-1);
+        await db.IdempotencyRecords.Where(r => r.CreatedUtc < oldAnswers).ExecuteDeleteAsync(ct);
+        return ids.Count;
+    }
+}

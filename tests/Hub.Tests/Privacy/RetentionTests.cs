@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Core.Privacy;
+using Rantevou.TestKit;
+
+namespace Rantevou.Hub.Tests.Privacy;
+
+public sealed class RetentionTests : IDisposable
+{
+    readonly RantevouApp app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Retention_ErasesPersonalData_OfOldBookingsOnly_AndKeepsUnsentMail()
+    {
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var old = await http.BookOkAsync(service.Id, (await http.AvailabilityAsync(service.Id, new DateOnly(2026, 12, 2))).First().Start, "old@example.org");
+        Assert.Equal(1, await app.DispatchMailAsync());
+
+        app.Clock.Advance(TimeSpan.FromDays(182));
+        var fresh = await http.BookOkAsync(service.Id, (await http.AvailabilityAsync(service.Id, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3))).First().Start, "new@example.org");
+
+        Assert.Equal(1, await AnonymiseAsync());
+        Assert.Equal(0, await AnonymiseAsync());
+
+        var (oldRow, freshRow, oldMail, freshMail) = await app.WithDbAsync(async db => (
+            await db.Bookings.SingleAsync(b => b.Code == old.Code),
+            await db.Bookings.SingleAsync(b => b.Code == fresh.Code),
+            await db.Outbox.SingleAsync(m => m.ToAddress == Retention.Erased),
+            await db.Outbox.SingleAsync(m => m.ToAddress == "new@example.org")));
+        Assert.Equal((Retention.Erased, Retention.Erased, Retention.Erased), (oldRow.FullName, oldRow.Email, oldRow.Mobile));
+        Assert.NotNull(oldRow.AnonymisedUtc);
+        Assert.Empty(oldMail.Mime);
+        Assert.Equal("new@example.org", freshRow.Email);
+        Assert.Null(freshMail.SentUtc);
+        Assert.NotEmpty(freshMail.Mime);
+    }
+
+    async Task<int> AnonymiseAsync()
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<Retention>().AnonymiseAsync(CancellationToken.None);
+    }
+}
