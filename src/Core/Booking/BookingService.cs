@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
 using Rantevou.Core.Notifications;
@@ -14,7 +15,7 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// claims and its outbox mail; the outbox is signalled only after the commit.
 /// </summary>
 public sealed partial class BookingService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox)
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -61,35 +62,62 @@ public sealed partial class BookingService(
             CreatedUtc = Now,
             HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),
         };
-        return await PlaceAsync(booking, service, office, MailKind.Created, ct) ? booking : Problem.Conflict(MessageKeys.SlotTaken);
+        return await PlaceAsync(booking, service, office, MailKind.Created, ct) is { } problem ? problem : booking;
     }
 
     /// <summary>
-    /// Tries each free desk that serves the service; the slot-claim key decides races.
-    /// False when every desk was taken (the caller answers 409).
+    /// Tries each free desk that serves the service; the slot-claim key decides races. The person's limits (R12) are
+    /// counted inside the same serializable transaction as the insert, so a burst cannot slip past them.
+    /// A problem when a limit is reached or every desk was taken (409).
     /// </summary>
-    async Task<bool> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CancellationToken ct)
+    async Task<Problem?> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CancellationToken ct)
     {
         foreach (var desk in await CandidateDesksAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, ct))
         {
             booking.DeskId = desk.Id;
             db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            if (await PersonLimitAsync(booking, office, ct) is { } limit)
+                return limit;
             db.Bookings.Add(booking);
             db.SlotClaims.AddRange(SlotClaim.For(booking));
             db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
             try
             {
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 outbox.MailCommitted();
-                return true;
+                return null;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another booking took this desk's time first; try the next desk.
+                await tx.RollbackAsync(ct);
             }
         }
         db.ChangeTracker.Clear();
-        return false;
+        return Problem.Conflict(MessageKeys.SlotTaken);
+    }
+
+    /// <summary>
+    /// R12: one person (the same email or the same mobile) holds at most <see cref="BookingLimits.ActivePerService"/>
+    /// upcoming bookings of a service and makes at most <see cref="BookingLimits.PerDay"/> bookings for one day:
+    /// no hoarding of slots for resale.
+    /// </summary>
+    async Task<Problem?> PersonLimitAsync(Booking b, Office office, CancellationToken ct)
+    {
+        var email = b.Email.ToLowerInvariant();
+        var now = Now;
+        var mine = db.Bookings.AsNoTracking().Where(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+            && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed));
+        if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= limits.Value.ActivePerService)
+            return Problem.Conflict(MessageKeys.PersonServiceLimit);
+        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
+        var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
+        var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone);
+        if (await mine.CountAsync(x => x.StartUtc >= from && x.StartUtc < to, ct) >= limits.Value.PerDay)
+            return Problem.Conflict(MessageKeys.PersonDayLimit);
+        return null;
     }
 
     /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>

@@ -47,4 +47,6 @@ public static class MessageKeys
     public const string ReasonRequired = "ReasonRequired";
     public const string QrRequired = "QrRequired";
     public const string TooManyRequests = "TooManyRequests";
+    public const string PersonServiceLimit = "PersonServiceLimit";
+    public const string PersonDayLimit = "PersonDayLimit";
 }

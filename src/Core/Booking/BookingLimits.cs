@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rantevou.Core.Booking;
+
+/// <summary>R12: how much one person (by email or mobile) may book (section Rantevou:Limits).</summary>
+public sealed class BookingLimits
+{
+    /// <summary>Upcoming bookings of one service one person may hold at once.</summary>
+    [Range(1, 1000000)]
+    public int ActivePerService { get; set; } = 1;
+
+    /// <summary>Bookings one person may hold for one day, over all services.</summary>
+    [Range(1, 1000000)]
+    public int PerDay { get; set; } = 3;
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rantevou.Contracts.Booking;
+using Rantevou.TestKit;
+
+namespace Rantevou.Hub.Tests.Abuse;
+
+/// <summary>R12: one person (email or mobile) cannot hoard slots, even in a concurrent burst.</summary>
+public sealed class PersonLimitTests : IDisposable
+{
+    static readonly DateOnly Day = new(2026, 12, 3);
+    readonly RantevouApp app = new();
+
+    public PersonLimitTests()
+    {
+        app.Settings["Rantevou:Limits:ActivePerService"] = "1";
+        app.Settings["Rantevou:Limits:PerDay"] = "2";
+    }
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task SecondBookingOfAService_BySameEmailOrMobile_IsRefused_UntilTheFirstIsCancelled()
+    {
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var slots = await http.AvailabilityAsync(service.Id, Day);
+        var first = await http.BookOkAsync(service.Id, slots[0].Start, "eleni@example.org");
+
+        var sameEmail = await Book(http, service.Id, slots[12].Start, "ELENI@example.org", "6900000001");
+        var sameMobile = await Book(http, service.Id, slots[24].Start, "other@example.org", "6941234567");
+        Assert.Equal((HttpStatusCode.Conflict, "PersonServiceLimit"), await Code(sameEmail));
+        Assert.Equal((HttpStatusCode.Conflict, "PersonServiceLimit"), await Code(sameMobile));
+
+        var cancel = await http.PostAsync($"/api/bookings/{first.Code}/cancel?token={first.ManageToken}", null);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Book(http, service.Id, slots[12].Start, "eleni@example.org", "6941234567")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThirdBookingForOneDay_OverAllServices_IsRefused()
+    {
+        var http = app.CreateClient();
+        var services = await http.ServicesAsync();
+        var answers = new List<HttpResponseMessage>();
+        foreach (var (service, i) in services.Take(3).Select((s, i) => (s, i)))
+            answers.Add(await Book(http, service.Id, (await http.AvailabilityAsync(service.Id, Day))[i * 12].Start, "nikos@example.org", "6977777777"));
+        Assert.Equal(HttpStatusCode.Created, answers[0].StatusCode);
+        Assert.Equal(HttpStatusCode.Created, answers[1].StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "PersonDayLimit"), await Code(answers[2]));
+    }
+
+    [Fact]
+    public async Task ConcurrentBurst_ByOnePerson_GetsExactlyOneBooking()
+    {
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var slots = await http.AvailabilityAsync(service.Id, Day);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Book(http, service.Id, slots[i * 3].Start, "burst@example.org", "6988888888")));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Bookings.Count(b => b.Email == "burst@example.org"))));
+    }
+
+    static Task<HttpResponseMessage> Book(HttpClient http, int serviceId, DateTimeOffset start, string email, string mobile) =>
+        http.PostAsJsonAsync("/api/bookings", new CreateBookingRequest(serviceId, start.ToString("O"), "Ελένη Γεωργίου", email, mobile));
+
+    static async Task<(HttpStatusCode, string?)> Code(HttpResponseMessage r) =>
+        (r.StatusCode, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+}
