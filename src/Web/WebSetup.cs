@@ -15,6 +15,7 @@ public static class WebSetup
 
     public static IEndpointRouteBuilder MapRantevouWeb(this IEndpointRouteBuilder app)
     {
+        app.MapStaticAssets();
         app.MapRazorPages();
         return app;
     }
