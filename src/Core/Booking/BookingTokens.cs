@@ -29,8 +29,9 @@ public sealed class BookingTokens(byte[] key)
         var parts = text.Trim().Split('.');
         if (parts.Length != 3 || parts[0] != QrPrefix)
             return null;
-        var code = BookingCode.Normalize(parts[1]);
-        return code is not null && Same(Sign("qr|" + code, 16), parts[2]) ? code : null;
+        // Only the exact text we signed: a QR is machine-read, so look-alike leniency would only make it malleable.
+        var code = parts[1];
+        return BookingCode.Normalize(code) == code && Same(Sign("qr|" + code, 16), parts[2]) ? code : null;
     }
 
     string Sign(string what, int length)

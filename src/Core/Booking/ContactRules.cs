@@ -41,7 +41,8 @@ public static partial class ContactRules
     [GeneratedRegex(@"[\s.\-()]")]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^(?:69\d{8}|68[5789]\d{7}|94\d{8})$")]
+    // [0-9], not \d: in .NET \d also matches Arabic-Indic, full-width and other Unicode digits.
+    [GeneratedRegex(@"^(?:69[0-9]{8}|68[5789][0-9]{7}|94[0-9]{8})$")]
     private static partial Regex GreekMobile();
 
     [GeneratedRegex(@"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[^@\s<>()\[\],;:""]{2,}$")]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Demo;
 using Rantevou.Core.Slots;
+using Rantevou.Core.Time;
 
 namespace Rantevou.Core.Data;
 
@@ -41,7 +42,7 @@ public static class CoreSetup
     {
         builder.Services.AddOptions<RantevouOptions>().BindConfiguration("Rantevou").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TrainingClockFrom(builder));
 
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connection = builder.Configuration.GetConnectionString("Rantevou");
@@ -60,6 +61,22 @@ public static class CoreSetup
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
+    }
+
+    /// <summary>The system clock, or the training clock when Rantevou:Clock:Start is set (refused in Production).</summary>
+    static TimeProvider TrainingClockFrom(IHostApplicationBuilder builder)
+    {
+        var start = builder.Configuration["Rantevou:Clock:Start"];
+        if (string.IsNullOrWhiteSpace(start))
+            return TimeProvider.System;
+        if (builder.Environment.IsProduction())
+            throw new InvalidOperationException("Rantevou:Clock is for training and demonstrations; it is refused in Production.");
+        if (!DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+            throw new InvalidOperationException($"Rantevou:Clock:Start is not an instant: {start}");
+        var speed = builder.Configuration.GetValue("Rantevou:Clock:Speed", 1.0);
+        if (speed is <= 0 or > 1000)
+            throw new InvalidOperationException("Rantevou:Clock:Speed must be between 0 and 1000.");
+        return new TrainingClock(at, speed, TimeProvider.System);
     }
 
     /// <summary>The embedded default: a file under the data folder, waiting up to 30 s for the writer lock.</summary>

@@ -44,6 +44,7 @@ public static class JobsSetup
     /// <summary>Recurring sweeps: idempotent, so running twice or after a crash gives the same result (principle 4).</summary>
     public static WebApplication UseRantevouJobs(this WebApplication app)
     {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminsOnly()], DisplayStorageConnectionString = false });
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<HoldReleaseJob>("release-unconfirmed", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
