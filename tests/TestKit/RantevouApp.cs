@@ -18,8 +18,23 @@ public class RantevouApp : WebApplicationFactory<Program>
     /// <summary>Tuesday 1 December 2026, 08:00 in Athens: a working day with the whole office day ahead.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(DefaultStart);
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N"));
+    public RantevouApp()
+        : this(Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N")), new FakeTimeProvider(DefaultStart))
+    {
+    }
+
+    /// <summary>A server over an existing data folder and clock: a restart of an earlier app (set <see cref="KeepData"/> on that one).</summary>
+    public RantevouApp(string dataDir, FakeTimeProvider clock)
+    {
+        DataDir = dataDir;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public string DataDir { get; }
+
+    /// <summary>Leave the data folder on disposal, for a restarted app to open.</summary>
+    public bool KeepData { get; set; }
     public SmtpTestServer? Smtp { get; init; }
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -27,6 +42,8 @@ public class RantevouApp : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataDir);
         builder.UseEnvironment("Testing");
+        // Serve the Razor class libraries' files (CSS, JS) from the build output, as `dotnet run` does.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Rantevou:DataDir", DataDir);
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
         builder.UseSetting("Rantevou:PublicBaseUrl", "http://localhost");
@@ -70,6 +87,8 @@ public class RantevouApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+            return;
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -39,6 +39,8 @@
     if (!snapshot) return;
     const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
     const numbers = [...new Set([...desks, ...serving.keys()])].sort((a, b) => a - b);
+    // Two columns keep each code large; a big office gets three.
+    $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
       const s = serving.get(n);
       const card = el('div', 'desk' + (s ? '' : ' free') + (s && fresh.has(s.code) ? ' fresh' : ''));
@@ -56,6 +58,7 @@
       return tr;
     }));
     $('next-empty').hidden = snapshot.next.length > 0;
+    $('next').parentElement.hidden = snapshot.next.length === 0;
 
     $('walkins').replaceChildren(...snapshot.walkins.map((w) => {
       const li = el('li');

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Rantevou.Core.Booking;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rantevou.Browser.Tests.LiveDay;
+
+/// <summary>The lobby: a QR scanned at the kiosk, the person called, the display showing it — and surviving a server restart.</summary>
+public sealed class KioskDisplayTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    static readonly TimeSpan Athens = TimeSpan.FromHours(2);
+
+    [Fact]
+    public async Task Scan_Call_DisplayShowsCodeWithinASecond_AndAgainAfterRestart()
+    {
+        // 07:30 in Athens, so a 09:00 booking is well inside the booking cut-off.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 7, 30, 0, Athens));
+        await using var server = LiveServer.Start(clock);
+        var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        var shown = BookingCode.Display(code);
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
+
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
+        var kiosk = await context.NewPageAsync();
+        var display = await context.NewPageAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await display.GotoAsync(server.BaseUrl + "/display");
+        await Expect(display.Locator("#next")).ToContainTextAsync(shown);
+
+        // A USB scanner is a keyboard: fast keystrokes, then Enter, into the focused input.
+        await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
+        await kiosk.ScreenshotAsync(new() { Path = Screenshots.PathFor("kiosk.png") });
+        await kiosk.Keyboard.TypeAsync(server.App.Tokens.QrText(code), new() { Delay = 5 });
+        await kiosk.Keyboard.PressAsync("Enter");
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "CheckedIn");
+        await Expect(kiosk.Locator("#result-message")).ToContainTextAsync(shown);
+        await Expect(display.Locator("#next")).ToContainTextAsync("✓");
+
+        using var clerk = await server.StaffAsync("clerk1@example.org");
+        var watch = Stopwatch.StartNew();
+        (await clerk.PostAsync("/api/desks/1/call-next", null)).EnsureSuccessStatusCode();
+        await Expect(display.Locator(".desk.fresh .desk-code")).ToHaveTextAsync(shown, new() { Timeout = 1000 });
+        Assert.True(watch.ElapsedMilliseconds < 1500, $"display took {watch.ElapsedMilliseconds} ms");
+        await display.ScreenshotAsync(new() { Path = Screenshots.PathFor("display.png") });
+
+        // A restart: the display reconnects by itself and shows the same state, without a reload.
+        await display.EvaluateAsync("window.sameDocument = true");
+        await server.StopAsync();
+        await Expect(display.Locator("#status")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        server.StartAgain();
+        await Expect(display.Locator("#status")).ToBeHiddenAsync(new() { Timeout = 30000 });
+        await Expect(display.Locator(".desk:not(.free) .desk-code")).ToHaveTextAsync(shown);
+        Assert.True(await display.EvaluateAsync<bool>("window.sameDocument === true"));
+    }
+}
