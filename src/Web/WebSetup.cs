@@ -1,7 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
+using Rantevou.Web.Booking;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web;
 
@@ -10,6 +15,10 @@ public static class WebSetup
     public static IHostApplicationBuilder AddRantevouWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        // Greek text stays readable in the HTML instead of becoming numeric entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddScoped<OfficeDays>();
+        builder.Services.AddFriendlyNotFound();
         return builder;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Rantevou.Browser.Tests;
 
-/// <summary>One Chromium (Debian's, never a downloaded one) per test class: starting a browser costs more than a test.</summary>
+/// <summary>One headless Debian Chromium for all browser tests; each test gets its own context (cookies, JS on or off).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     IPlaywright? playwright;
@@ -12,18 +12,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required"],
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
         });
     }
 
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
+        await Browser.DisposeAsync();
         playwright?.Dispose();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
 }

@@ -19,7 +19,7 @@ public class RantevouApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultStart = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
     public RantevouApp()
-        : this(Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N")), new FakeTimeProvider(DefaultStart))
+        : this(NewDataDir(), new FakeTimeProvider(DefaultStart))
     {
     }
 
@@ -30,11 +30,14 @@ public class RantevouApp : WebApplicationFactory<Program>
         Clock = clock;
     }
 
+    public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N"));
+
     public FakeTimeProvider Clock { get; }
     public string DataDir { get; }
 
     /// <summary>Leave the data folder on disposal, for a restarted app to open.</summary>
     public bool KeepData { get; set; }
+
     public SmtpTestServer? Smtp { get; init; }
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -42,11 +45,13 @@ public class RantevouApp : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataDir);
         builder.UseEnvironment("Testing");
-        // Serve the Razor class libraries' files (CSS, JS) from the build output, as `dotnet run` does.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Rantevou:DataDir", DataDir);
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
         builder.UseSetting("Rantevou:PublicBaseUrl", "http://localhost");
+        // Tests hammer the API from one address on purpose; the rate-limit tests set their own limits.
+        builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:LoginPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:KioskPerMinute", "1000000");
         if (Smtp is not null)
         {
             builder.UseSetting("Smtp:Host", "127.0.0.1");

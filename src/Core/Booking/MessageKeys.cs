@@ -46,4 +46,5 @@ public static class MessageKeys
     public const string PriorityInvalid = "PriorityInvalid";
     public const string ReasonRequired = "ReasonRequired";
     public const string QrRequired = "QrRequired";
+    public const string TooManyRequests = "TooManyRequests";
 }

@@ -15,7 +15,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", LoginAsync).WithTags("Accounts").WithName("Login").AllowAnonymous();
+        app.MapPost("/api/auth/login", LoginAsync).WithTags("Accounts").WithName("Login").AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         return app;
     }
 

@@ -15,11 +15,11 @@ public static class BookingApi
     public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/bookings").WithTags("Bookings");
-        api.MapPost("/", CreateAsync).WithName("CreateBooking").AddEndpointFilter<IdempotencyFilter>();
+        api.MapPost("/", CreateAsync).WithName("CreateBooking").AddEndpointFilter<IdempotencyFilter>().RequireRateLimiting(RateLimits.Booking);
         api.MapGet("/{code}", GetAsync).WithName("GetBooking");
-        api.MapPost("/{code}/confirm", ConfirmAsync).WithName("ConfirmBooking");
-        api.MapPost("/{code}/reschedule", RescheduleAsync).WithName("RescheduleBooking");
-        api.MapPost("/{code}/cancel", CancelAsync).WithName("CancelBooking");
+        api.MapPost("/{code}/confirm", ConfirmAsync).WithName("ConfirmBooking").RequireRateLimiting(RateLimits.Booking);
+        api.MapPost("/{code}/reschedule", RescheduleAsync).WithName("RescheduleBooking").RequireRateLimiting(RateLimits.Booking);
+        api.MapPost("/{code}/cancel", CancelAsync).WithName("CancelBooking").RequireRateLimiting(RateLimits.Booking);
         return app;
     }
 

@@ -13,6 +13,7 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         builder.Services.AddScoped<IdempotencyFilter>();
+        builder.Services.AddRantevouRateLimits(builder.Configuration);
         return builder;
     }
 

@@ -30,7 +30,7 @@ public sealed class BookingMail(
         var confirmUrl = $"{baseUrl}/b/{booking.Code}/confirm?token={tokens.Confirm(booking.Id)}&culture={culture.Name}";
         var bookUrl = $"{baseUrl}/?culture={culture.Name}";
         var start = OfficeCalendar.ToLocal(booking.StartUtc, office.TimeZone);
-        var when = start.ToString(culture.Name == "en" ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy, HH:mm", culture);
+        var when = start.ToString("dddd d MMMM yyyy, HH:mm", culture);
 
         var subject = text[$"Subject.{kind}", BookingCode.Display(booking.Code)];
         var facts = new (string Label, string Value)[]

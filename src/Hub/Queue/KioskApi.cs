@@ -19,7 +19,7 @@ public static class KioskApi
 {
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/kiosk").WithTags("Kiosk");
+        var api = app.MapGroup("/api/kiosk").WithTags("Kiosk").RequireRateLimiting(RateLimits.Kiosk);
         api.MapPost("/checkin", (CheckInRequest r, CheckInService s, RantevouDbContext db, IStringLocalizer<Messages> t, CancellationToken ct) =>
             Answer(r, s.CheckInAsync, db, t, ct)).WithName("KioskCheckIn");
         api.MapPost("/checkin/end-of-day", (CheckInRequest r, CheckInService s, RantevouDbContext db, IStringLocalizer<Messages> t, CancellationToken ct) =>

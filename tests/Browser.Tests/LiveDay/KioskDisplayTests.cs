@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Rantevou.Core.Booking;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Rantevou.Browser.Tests.LiveDay;
 
 /// <summary>The lobby: a QR scanned at the kiosk, the person called, the display showing it — and surviving a server restart.</summary>
-public sealed class KioskDisplayTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class KioskDisplayTests(BrowserFixture browser)
 {
     static readonly TimeSpan Athens = TimeSpan.FromHours(2);
 
@@ -15,11 +15,10 @@ public sealed class KioskDisplayTests(BrowserFixture browser) : IClassFixture<Br
     public async Task Scan_Call_DisplayShowsCodeWithinASecond_AndAgainAfterRestart()
     {
         // 07:30 in Athens, so a 09:00 booking is well inside the booking cut-off.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 7, 30, 0, Athens));
-        await using var server = LiveServer.Start(clock);
+        var server = LiveApp.At(new DateTimeOffset(2026, 12, 1, 7, 30, 0, Athens)).Start();
         var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
         var shown = BookingCode.Display(code);
-        clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
 
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
         var kiosk = await context.NewPageAsync();
@@ -30,8 +29,8 @@ public sealed class KioskDisplayTests(BrowserFixture browser) : IClassFixture<Br
 
         // A USB scanner is a keyboard: fast keystrokes, then Enter, into the focused input.
         await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
-        await kiosk.ScreenshotAsync(new() { Path = Screenshots.PathFor("kiosk.png") });
-        await kiosk.Keyboard.TypeAsync(server.App.Tokens.QrText(code), new() { Delay = 5 });
+        await kiosk.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("kiosk.png") });
+        await kiosk.Keyboard.TypeAsync(server.Tokens.QrText(code), new() { Delay = 5 });
         await kiosk.Keyboard.PressAsync("Enter");
         await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "CheckedIn");
         await Expect(kiosk.Locator("#result-message")).ToContainTextAsync(shown);
@@ -42,15 +41,15 @@ public sealed class KioskDisplayTests(BrowserFixture browser) : IClassFixture<Br
         (await clerk.PostAsync("/api/desks/1/call-next", null)).EnsureSuccessStatusCode();
         await Expect(display.Locator(".desk.fresh .desk-code")).ToHaveTextAsync(shown, new() { Timeout = 1000 });
         Assert.True(watch.ElapsedMilliseconds < 1500, $"display took {watch.ElapsedMilliseconds} ms");
-        await display.ScreenshotAsync(new() { Path = Screenshots.PathFor("display.png") });
+        await display.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("display.png") });
 
         // A restart: the display reconnects by itself and shows the same state, without a reload.
         await display.EvaluateAsync("window.sameDocument = true");
-        await server.StopAsync();
-        await Expect(display.Locator("#status")).ToBeVisibleAsync(new() { Timeout = 10000 });
-        server.StartAgain();
+        server = await server.ReopenAsync(() => Expect(display.Locator("#status")).ToBeVisibleAsync(new() { Timeout = 10000 }));
         await Expect(display.Locator("#status")).ToBeHiddenAsync(new() { Timeout = 30000 });
         await Expect(display.Locator(".desk:not(.free) .desk-code")).ToHaveTextAsync(shown);
         Assert.True(await display.EvaluateAsync<bool>("window.sameDocument === true"));
+        await context.CloseAsync();
+        await server.DisposeAsync();
     }
 }

@@ -1,7 +1,7 @@
 namespace Rantevou.Browser.Tests;
 
 /// <summary>Where the browser tests leave the screenshots people look at: docs/screenshots in the repository.</summary>
-public static class Screenshots
+public static class DocsScreenshots
 {
     public static string PathFor(string name)
     {

@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+
+namespace Rantevou.Hub.Infrastructure;
+
+/// <summary>Per-client request limits, with defaults in code (section Rantevou:RateLimits).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Bookings made or changed per client address per minute.</summary>
+    public int BookingPerMinute { get; set; } = 30;
+
+    /// <summary>Sign-in attempts per client address per minute (on top of the account lockout).</summary>
+    public int LoginPerMinute { get; set; } = 10;
+
+    /// <summary>Kiosk calls per client address per minute: a kiosk in a busy lobby scans a lot.</summary>
+    public int KioskPerMinute { get; set; } = 300;
+}
+
+/// <summary>R12: the built-in rate limiter on booking, confirmation, login and kiosk endpoints; a refusal is a localized 429.</summary>
+public static class RateLimits
+{
+    public const string Booking = "booking";
+    public const string Login = "login";
+    public const string Kiosk = "kiosk";
+
+    public static IServiceCollection AddRantevouRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Rantevou:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        return services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(Booking, ctx => PerClient(ctx, Booking, options.BookingPerMinute));
+            o.AddPolicy(Login, ctx => PerClient(ctx, Login, options.LoginPerMinute));
+            o.AddPolicy(Kiosk, ctx => PerClient(ctx, Kiosk, options.KioskPerMinute));
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var text = http.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await Problems.Status(StatusCodes.Status429TooManyRequests, MessageKeys.TooManyRequests, text).ExecuteAsync(http);
+            };
+        });
+    }
+
+    /// <summary>A fixed window per client address and policy.</summary>
+    static RateLimitPartition<string> PerClient(HttpContext ctx, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{policy}:{ctx.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}

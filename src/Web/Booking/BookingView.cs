@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Web.Booking;
+
+/// <summary>A booking as its holder sees it on the pages: names in the request's language, office local times (R10: documents).</summary>
+public sealed record BookingView(
+    BookingEntity Booking, string Code, string Service, IReadOnlyList<string> Documents, string Desk,
+    DateTimeOffset Start, DateTimeOffset End, DateTimeOffset? HoldUntil, Office Office)
+{
+    public static async Task<BookingView> LoadAsync(RantevouDbContext db, BookingEntity b, string culture, CancellationToken ct)
+    {
+        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
+        var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
+        var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
+        var zone = office.TimeZone;
+        return new BookingView(
+            b, BookingCode.Display(b.Code), service.Name(culture),
+            service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList(), desk.Name(culture),
+            OfficeCalendar.ToLocal(b.StartUtc, zone), OfficeCalendar.ToLocal(b.EndUtc, zone),
+            b.HoldUntilUtc is { } hold ? OfficeCalendar.ToLocal(hold, zone) : null, office);
+    }
+
+    /// <summary>The booking with this code, whatever token is presented; callers check the token they need.</summary>
+    public static async Task<BookingEntity?> FindAsync(RantevouDbContext db, string? code, CancellationToken ct)
+    {
+        var normalized = BookingCode.Normalize(code);
+        return normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct);
+    }
+}

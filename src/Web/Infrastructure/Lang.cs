@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Rantevou.Web.Infrastructure;
+
+/// <summary>The request's language (Greek first, English second) and how dates and times are written in it.</summary>
+public static class Lang
+{
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+
+    /// <summary>The same page in another language: the current path and query with <c>culture</c> replaced.</summary>
+    public static string Switch(HttpRequest request, string culture)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => !q.Key.Equals("culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new("culture", culture));
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+    }
+
+    /// <summary>A date as it travels in URLs (yyyy-MM-dd), or null.</summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public static string UrlDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string ShortDate(DateOnly date) => date.ToString("ddd d MMM", CultureInfo.CurrentCulture);
+
+    public static string Time(DateTimeOffset local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset local) => $"{Date(DateOnly.FromDateTime(local.DateTime))}, {Time(local)}";
+
+    /// <summary>The value a time travels as in forms: office local time with its offset, which BookingService reads back exactly.</summary>
+    public static string Iso(DateTimeOffset local) => local.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Web.Booking;
+using Rantevou.Web.Infrastructure;
+
+namespace Rantevou.Web.Pages.Book;
+
+/// <summary>Step 3: who the booking is for (R7, R9: the person's own email and mobile, checked by BookingService).</summary>
+public sealed class DetailsModel(OfficeDays days, BookingService bookings, BookingTokens tokens, IStringLocalizer<Messages> messages)
+    : PageModel
+{
+    static readonly string[] Fields = ["fullName", "email", "mobile"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Start { get; set; }
+
+    [BindProperty]
+    public string? FullName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Mobile { get; set; }
+
+    public Service Service { get; private set; } = null!;
+    public DateTimeOffset When { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int serviceId, string? date, CancellationToken ct) =>
+        await LoadAsync(serviceId, date, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int serviceId, CancellationToken ct)
+    {
+        if (await LoadAsync(serviceId, null, ct) is { } elsewhere)
+            return elsewhere;
+        var outcome = await bookings.CreateAsync(new NewBooking(serviceId, Start, FullName, Email, Mobile, Lang.Current), ct);
+        if (outcome.Ok)
+            return Redirect($"/book/sent/{outcome.Value!.Code}?token={tokens.Manage(outcome.Value.Id)}");
+        var problem = outcome.Problem!;
+        if (problem.Kind == ProblemKind.NotFound)
+            return NotFound();
+        var fieldErrors = problem.FieldErrors ?? new Dictionary<string, string[]>();
+        if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
+        {
+            // R1: the time was taken meanwhile (409) or is no longer bookable: choose another.
+            var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
+            return Redirect($"/book/{serviceId}/{Lang.UrlDate(DateOnly.FromDateTime(When.DateTime))}?problem={key}");
+        }
+        foreach (var field in Fields)
+            if (fieldErrors.TryGetValue(field, out var keys))
+                Errors[field] = messages[keys[0]];
+        ViewData["HasErrors"] = true;
+        return Page();
+    }
+
+    /// <summary>The service and chosen time, or where to send the person when either is missing.</summary>
+    async Task<IActionResult?> LoadAsync(int serviceId, string? date, CancellationToken ct)
+    {
+        if (await days.ServiceAsync(serviceId, ct) is not { } found)
+            return NotFound();
+        Service = found.Service;
+        if (BookingService.ParseStart(Start, found.Office.TimeZone) is not { } startUtc)
+            return Redirect(Lang.ParseDate(date) is { } day ? $"/book/{serviceId}/{Lang.UrlDate(day)}?choose=true" : $"/book/{serviceId}");
+        When = OfficeCalendar.ToLocal(startUtc, found.Office.TimeZone);
+        return null;
+    }
+
+    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+}

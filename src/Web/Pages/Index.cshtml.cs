@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Web.Pages;
+
+/// <summary>R1, R10: every bookable service, grouped as the office groups them, with its service time and documents.</summary>
+public sealed class IndexModel(RantevouDbContext db) : PageModel
+{
+    public Office Office { get; private set; } = null!;
+    public IReadOnlyList<ServiceGroup> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? office, CancellationToken ct)
+    {
+        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
+        if (found is null)
+            return NotFound();
+        Office = found;
+        var groups = await db.ServiceGroups.AsNoTracking()
+            .Where(g => g.OfficeId == found.Id)
+            .Include(g => g.Services.Where(s => s.Active)).ThenInclude(s => s.Documents)
+            .OrderBy(g => g.SortOrder).AsSplitQuery().ToListAsync(ct);
+        Groups = groups.Where(g => g.Services.Count > 0).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Web.Booking;
+using Rantevou.Web.Infrastructure;
+
+namespace Rantevou.Web.Pages.Manage;
+
+/// <summary>The booking's own page, for the holder of its manage token; anyone else gets the not-found page.</summary>
+public sealed class IndexModel(BookingService bookings, RantevouDbContext db) : PageModel
+{
+    static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled"];
+
+    public BookingView View { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string? token, string? done, CancellationToken ct)
+    {
+        var found = await bookings.GetAsync(code, token, ct);
+        if (!found.Ok)
+            return NotFound();
+        View = await BookingView.LoadAsync(db, found.Value!, Lang.Current, ct);
+        Token = token!;
+        Done = Outcomes.Contains(done) ? done : null;
+        return Page();
+    }
+
+    public string Link(string action) => $"/b/{View.Booking.Code}/{action}?token={Uri.EscapeDataString(Token)}";
+}

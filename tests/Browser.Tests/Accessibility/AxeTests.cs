@@ -1,0 +1,71 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Rantevou.Browser.Tests.Accessibility;
+
+/// <summary>axe-core finds nothing serious or critical on the pages a citizen goes through.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    static readonly string[] Blocking = ["serious", "critical"];
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?culture=en")]
+    public async Task BookingPages_HaveNoSeriousViolations(string culture)
+    {
+        var t = culture == "" ? Texts.Greek : Texts.English;
+        await Page.GotoAsync("/" + culture);
+        await AssertAccessibleAsync("home");
+        await Page.GetByRole(AriaRole.Link, new() { Name = t.BookService }).ClickAsync();
+        await AssertAccessibleAsync("date");
+        await Page.GetByRole(AriaRole.Link, new() { Name = t.Day }).ClickAsync();
+        await AssertAccessibleAsync("time");
+        await Page.GetByLabel("09:30", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.Continue }).ClickAsync();
+        await AssertAccessibleAsync("details");
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await AssertAccessibleAsync("details with errors");
+        await FillDetailsAsync(t, "Maria Papadopoulou", "maria@example.org", "6941234567");
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
+        await AssertAccessibleAsync("check your email");
+
+        await Page.GotoAsync(LinkIn(await NextMailAsync(1), confirm: true));
+        await AssertAccessibleAsync("confirm");
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.ConfirmButton, Exact = true }).ClickAsync();
+        await AssertAccessibleAsync("manage");
+        await Page.GetByRole(AriaRole.Link, new() { Name = t.Reschedule }).ClickAsync();
+        await AssertAccessibleAsync("reschedule");
+        await Page.GotoAsync("/no-such-page");
+        await AssertAccessibleAsync("not found");
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_SkipLinkComesFirst_AndTimesArePickedWithArrows()
+    {
+        await Page.GotoAsync("/");
+        await Page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(Page.Locator(":focus")).ToHaveClassAsync("skip-link");
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.Locator(":focus")).ToHaveIdAsync("main");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = Texts.Greek.BookService }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByRole(AriaRole.Link, new() { Name = Texts.Greek.Day }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByLabel("08:00", new() { Exact = true }).FocusAsync();
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Τα στοιχεία σας");
+        await Assertions.Expect(Page.Locator(".summary")).ToContainTextAsync("08:05");
+    }
+
+    async Task AssertAccessibleAsync(string what)
+    {
+        var result = await Page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, $"{what} ({Page.Url}): " + string.Join("; ",
+            blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
