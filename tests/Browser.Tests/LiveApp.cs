@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Rantevou.TestKit;
 
 namespace Rantevou.Browser.Tests;
@@ -11,10 +12,34 @@ namespace Rantevou.Browser.Tests;
 /// </summary>
 public sealed class LiveApp : RantevouApp
 {
-    public int Port { get; } = FreePort();
+    public LiveApp()
+        : this(FreePort(), NewDataDir(), new FakeTimeProvider(DefaultStart))
+    {
+    }
+
+    /// <summary>An app on a given port over a given data folder and clock: a fresh one (<see cref="At"/>) or a restart (<see cref="ReopenAsync"/>).</summary>
+    LiveApp(int port, string dataDir, FakeTimeProvider clock)
+        : base(dataDir, clock)
+    {
+        Port = port;
+        Settings["Rantevou:PublicBaseUrl"] = BaseUrl;
+    }
+
+    public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public LiveApp() => Settings["Rantevou:PublicBaseUrl"] = BaseUrl;
+    /// <summary>A fresh app whose clock starts at <paramref name="start"/>.</summary>
+    public static LiveApp At(DateTimeOffset start) => new(FreePort(), NewDataDir(), new FakeTimeProvider(start));
+
+    /// <summary>Stops this server and starts a new one on the same port over the same data folder and clock.</summary>
+    public async Task<LiveApp> ReopenAsync(Func<Task>? whileStopped = null)
+    {
+        KeepData = true;
+        await DisposeAsync();
+        if (whileStopped is not null)
+            await whileStopped();
+        return new LiveApp(Port, DataDir, Clock).Start();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

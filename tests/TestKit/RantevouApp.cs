@@ -18,8 +18,26 @@ public class RantevouApp : WebApplicationFactory<Program>
     /// <summary>Tuesday 1 December 2026, 08:00 in Athens: a working day with the whole office day ahead.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(DefaultStart);
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N"));
+    public RantevouApp()
+        : this(NewDataDir(), new FakeTimeProvider(DefaultStart))
+    {
+    }
+
+    /// <summary>A server over an existing data folder and clock: a restart of an earlier app (set <see cref="KeepData"/> on that one).</summary>
+    public RantevouApp(string dataDir, FakeTimeProvider clock)
+    {
+        DataDir = dataDir;
+        Clock = clock;
+    }
+
+    public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "rantevou-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; }
+    public string DataDir { get; }
+
+    /// <summary>Leave the data folder on disposal, for a restarted app to open.</summary>
+    public bool KeepData { get; set; }
+
     public SmtpTestServer? Smtp { get; init; }
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -77,6 +95,8 @@ public class RantevouApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+            return;
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -60,3 +60,18 @@ public sealed record DeskInterruption(string Reason, string Message, int Minutes
 public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt);
 
 public sealed record DeskWalkIn(string Ticket, int Position, bool Priority, string ServiceName, int DurationMinutes, int EstimatedWaitMinutes);
+
+/// <summary>
+/// A walk-in ticket as its live page shows it (GET /api/walkins/{code}, R6). Status: Waiting, Called, Served, NoShow, Closed.
+/// Position and estimate while waiting (estimate -1 when not expected today); the desk once called. No personal data.
+/// </summary>
+public sealed record WalkInStatus(
+    string Ticket,
+    string Status,
+    string Office,
+    string ServiceName,
+    DateTimeOffset IssuedAt,
+    int? Position,
+    int? EstimatedWaitMinutes,
+    int? Desk,
+    DateTimeOffset? CalledAt);

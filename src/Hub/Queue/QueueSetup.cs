@@ -26,6 +26,7 @@ public static class QueueSetup
     {
         app.MapHub<QueueHub>(HubPaths.Queue);
         app.MapKioskApi();
+        app.MapTicketApi();
         app.MapDeskApi();
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());

@@ -1,0 +1,118 @@
+// The waiting-room display: who is served at each desk, the next appointments and the walk-in order,
+// live from the hub (principle 3) and never with personal data (principle 6: the snapshot has none).
+(function () {
+  'use strict';
+  const body = document.body;
+  const lang = body.dataset.lang;
+  const text = JSON.parse(document.getElementById('texts').textContent);
+  const $ = (id) => document.getElementById(id);
+  const FRESH_MS = 20000;
+  const fresh = new Map(); // code -> browser time until which its desk is highlighted
+  let desks = [];
+  let snapshot = null;
+  let offset = 0; // office clock minus browser clock: the clock shows the server's time, not the screen's
+
+  const clockFmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'el-GR',
+    { timeZone: 'Europe/Athens', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dateFmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'el-GR',
+    { timeZone: 'Europe/Athens', weekday: 'long', day: 'numeric', month: 'long' });
+  // Times arrive as office local time with offset ("2026-12-01T09:00:00+02:00"): the digits are what to show.
+  const hhmm = (iso) => iso.slice(11, 16);
+
+  function el(tag, cls, content) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (content !== undefined) e.textContent = content;
+    return e;
+  }
+
+  function tick() {
+    const now = new Date(Date.now() + offset);
+    $('clock').textContent = clockFmt.format(now);
+    $('date').textContent = dateFmt.format(now);
+    let expired = false;
+    for (const [code, until] of fresh) if (until < Date.now()) { fresh.delete(code); expired = true; }
+    if (expired) render();
+  }
+
+  function render() {
+    if (!snapshot) return;
+    const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
+    const numbers = [...new Set([...desks, ...serving.keys()])].sort((a, b) => a - b);
+    // Two columns keep each code large; a big office gets three.
+    $('desks').classList.toggle('many', numbers.length > 6);
+    $('desks').replaceChildren(...numbers.map((n) => {
+      const s = serving.get(n);
+      const card = el('div', 'desk' + (s ? '' : ' free') + (s && fresh.has(s.code) ? ' fresh' : ''));
+      const head = el('div', 'desk-head');
+      head.append(el('span', 'desk-label', text.Desk), el('span', 'desk-no', String(n)));
+      card.append(head, el('span', 'desk-code', s ? s.code : text.Free));
+      return card;
+    }));
+
+    $('next').replaceChildren(...snapshot.next.map((a) => {
+      const tr = el('tr');
+      const code = el('td', 'code', a.code);
+      if (a.checkedIn) code.append(el('span', 'arrived', '✓ ' + text.CheckedIn));
+      tr.append(el('td', '', hhmm(a.time)), code, el('td', '', String(a.deskNumber)));
+      return tr;
+    }));
+    $('next-empty').hidden = snapshot.next.length > 0;
+    $('next').parentElement.hidden = snapshot.next.length === 0;
+
+    $('walkins').replaceChildren(...snapshot.walkins.map((w) => {
+      const li = el('li');
+      li.append(el('b', '', w.ticket),
+        el('small', '', w.estimatedWaitMinutes >= 0 ? `${text.About} ${w.estimatedWaitMinutes} ${text.Minutes}` : text.Later));
+      return li;
+    }));
+    $('walkins-empty').hidden = snapshot.walkins.length > 0;
+    $('closed').hidden = !snapshot.closed;
+  }
+
+  function onSnapshot(s) {
+    offset = Date.parse(s.now) - Date.now();
+    // After a reconnect, calls made in the last moments are still highlighted (their events were missed).
+    for (const x of s.serving) {
+      const age = Date.parse(s.now) - Date.parse(x.calledAt);
+      if (age >= 0 && age < FRESH_MS && !fresh.has(x.code)) fresh.set(x.code, Date.now() + FRESH_MS - age);
+    }
+    snapshot = s;
+    render();
+    tick();
+  }
+
+  function onEvent(e) {
+    if ((e.kind === 'Called' || e.kind === 'Recalled') && e.code && e.deskNumber) {
+      fresh.set(e.code, Date.now() + FRESH_MS);
+      RantevouAnnouncer.announce(e.code, e.deskNumber);
+    }
+  }
+
+  async function loadDesks() {
+    try {
+      const office = body.dataset.office;
+      const r = await fetch('/api/desks' + (office ? '?office=' + encodeURIComponent(office) : ''));
+      if (r.ok) desks = (await r.json()).map((d) => d.number);
+    } catch (err) {
+      console.warn('desks not loaded; showing only busy desks', err);
+    }
+    render();
+  }
+
+  const sound = $('sound');
+  sound.addEventListener('click', () => RantevouAnnouncer.unlock().then(() => { sound.hidden = !RantevouAnnouncer.soundBlocked(); }));
+  setTimeout(() => { sound.hidden = !RantevouAnnouncer.soundBlocked(); }, 500);
+
+  RantevouLive.connect({
+    office: body.dataset.office || null,
+    onSnapshot,
+    onEvent,
+    onStatus: (s) => {
+      $('status').hidden = s === 'live';
+      if (s === 'live') loadDesks();
+    },
+    refreshEveryMs: 60000,
+  });
+  setInterval(tick, 1000);
+})();

@@ -1,0 +1,100 @@
+// The live office day for every screen (display, kiosk, ticket page, clerk screen), over /hubs/queue.
+// Principle 3: screens resync themselves. A display runs for days, so the connection never gives up:
+// automatic reconnect retries forever, and if SignalR still closes the connection we start it again.
+// On every (re)connect we JoinOffice and render its snapshot; an event whose version is not last + 1
+// means we missed something, so we fetch a snapshot at once; otherwise we refresh shortly after,
+// debounced, so a burst of events costs one snapshot.
+(function () {
+  'use strict';
+
+  // The order of QueueEventKind in src/Contracts: the hub's JSON protocol sends enums as numbers.
+  const KINDS = ['CheckedIn', 'Deferred', 'WalkInIssued', 'Called', 'Recalled', 'Completed', 'NoShow',
+    'Interrupted', 'Expired', 'Voided', 'DayClosed'];
+  const STEPS = [0, 2000, 5000, 10000, 20000];
+  const delay = (n) => (n < STEPS.length ? STEPS[n] : 30000);
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  /**
+   * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), refreshEveryMs }
+   * Returns { refresh(), connection }.
+   */
+  function connect(opts) {
+    const office = opts.office || null;
+    const status = (s) => opts.onStatus && opts.onStatus(s);
+    let last = -1;
+    let timer = 0;
+    let starting = false;
+
+    const conn = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/queue')
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => delay(ctx.previousRetryCount) })
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+
+    function apply(snapshot) {
+      last = snapshot.version;
+      opts.onSnapshot(snapshot);
+    }
+
+    async function refresh() {
+      clearTimeout(timer);
+      if (conn.state !== signalR.HubConnectionState.Connected) return;
+      try {
+        apply(await conn.invoke('GetSnapshot', office));
+      } catch (err) {
+        console.warn('snapshot failed; the next event or reconnect resyncs', err);
+      }
+    }
+
+    function refreshSoon(ms) {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, ms);
+    }
+
+    async function start() {
+      if (starting) return;
+      starting = true;
+      for (let n = 0; ; n++) {
+        try {
+          if (conn.state === signalR.HubConnectionState.Disconnected) await conn.start();
+          if (conn.state === signalR.HubConnectionState.Connected) {
+            apply(await conn.invoke('JoinOffice', office));
+            status('live');
+            break;
+          }
+        } catch (err) {
+          console.warn('connect failed, retrying', err);
+        }
+        status('reconnecting');
+        await sleep(Math.max(delay(n), 1000));
+      }
+      starting = false;
+    }
+
+    conn.on('QueueChanged', (e) => {
+      if (typeof e.kind === 'number') e.kind = KINDS[e.kind];
+      if (opts.onEvent) opts.onEvent(e);
+      if (e.version === last + 1) {
+        last = e.version;
+        refreshSoon(150);
+      } else if (e.version > last) {
+        refresh();
+      }
+    });
+    conn.onreconnecting(() => status('reconnecting'));
+    conn.onreconnected(() => {
+      conn.invoke('JoinOffice', office).then((s) => { apply(s); status('live'); }, () => start());
+    });
+    conn.onclose(() => {
+      status('reconnecting');
+      start();
+    });
+
+    // Appointments leave the "next" list as time passes, without any event: refresh now and then too.
+    if (opts.refreshEveryMs) setInterval(refresh, opts.refreshEveryMs);
+    start();
+    return { refresh, connection: conn };
+  }
+
+  window.RantevouLive = { connect };
+})();

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Accounts;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Account;
+
+/// <summary>Staff sign-in with the Identity cookie; failed attempts count towards the lockout (R12: no password guessing).</summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<ClerkText> text) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+            return Fail(text["LoginRequired"]);
+        var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
+        if (user is null)
+            return Fail(text["LoginInvalid"]);
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return Fail(text["LoginLocked"]);
+        if (!result.Succeeded)
+            return Fail(text["LoginInvalid"]);
+        // Only a local address: a crafted link must not send a signed-in clerk elsewhere.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/clerk");
+    }
+
+    IActionResult Fail(string message)
+    {
+        Error = message;
+        Password = null;
+        ViewData["HasErrors"] = true;
+        return Page();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rantevou.Core.Accounts;
+
+namespace Rantevou.Web.Pages.Account;
+
+/// <summary>Sign-out is a POST (with the antiforgery token), so a link elsewhere cannot sign a clerk out.</summary>
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/account/login");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/account/login");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+using Rantevou.Web.Infrastructure;
+
+namespace Rantevou.Web.Pages.Clerk;
+
+/// <summary>
+/// The clerk's desk screen (R4: it advises, the clerk decides). The page is a shell: the desk's day comes from
+/// GET /api/desks/{id}/day with the same cookie, and is refreshed on every change of the office day.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users) : PageModel
+{
+    public IReadOnlyList<(int Id, int Number, string Name)> Desks { get; private set; } = [];
+    public (int Id, int Number, string Name) Desk { get; private set; }
+    public string? Office { get; private set; }
+    public string UserName { get; private set; } = "";
+
+    public async Task OnGetAsync(int? desk, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        UserName = user?.DisplayName is { Length: > 0 } name ? name : user?.Email ?? "";
+        var office = user?.OfficeId is { } officeId
+            ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officeId, ct)
+            : await OfficeDirectory.ResolveAsync(db, null, ct);
+        Office = office?.Slug;
+        var culture = Lang.Current;
+        Desks = (await db.Desks.AsNoTracking().Where(d => office != null && d.OfficeId == office.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
+            .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
+        // The desk asked for, else the clerk's own desk, else the first.
+        var wanted = desk ?? user?.DeskNumber;
+        Desk = Desks.FirstOrDefault(d => d.Number == wanted) is { Id: > 0 } found ? found : Desks.FirstOrDefault();
+    }
+}

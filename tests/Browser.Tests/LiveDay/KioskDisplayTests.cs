@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Rantevou.Core.Booking;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rantevou.Browser.Tests.LiveDay;
+
+/// <summary>
+/// The live day across the three screens: a QR scanned at the kiosk, the clerk sees the arrival and calls, the display
+/// shows the call within a second — and, after a server restart, shows it again without a reload (principle 3).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KioskDisplayTests(BrowserFixture browser)
+{
+    static readonly TimeSpan Athens = TimeSpan.FromHours(2);
+
+    [Fact]
+    public async Task Scan_Call_DisplayShowsCodeWithinASecond_AndAgainAfterRestart()
+    {
+        // 07:30 in Athens, so a 09:00 booking is well inside the booking cut-off.
+        var server = LiveApp.At(new DateTimeOffset(2026, 12, 1, 7, 30, 0, Athens)).Start();
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
+        try
+        {
+            var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+            var shown = BookingCode.Display(code);
+            server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
+
+            var kiosk = await context.NewPageAsync();
+            var display = await context.NewPageAsync();
+            var clerk = await context.NewPageAsync();
+            await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+            await display.GotoAsync(server.BaseUrl + "/display");
+            await Expect(display.Locator("#next")).ToContainTextAsync(shown);
+            await SignInAsync(clerk, server.BaseUrl, "clerk1@example.org");
+            await Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Θυρίδα 1", Level = 1 })).ToBeVisibleAsync();
+            await Expect(clerk.Locator("#day")).ToContainTextAsync(shown);
+
+            // A USB scanner is a keyboard: fast keystrokes, then Enter, into the focused input.
+            await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
+            await kiosk.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("kiosk.png") });
+            await kiosk.Keyboard.TypeAsync(server.Tokens.QrText(code), new() { Delay = 5 });
+            await kiosk.Keyboard.PressAsync("Enter");
+            await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "CheckedIn");
+            await Expect(kiosk.Locator("#result-message")).ToContainTextAsync(shown);
+            await Expect(display.Locator("#next")).ToContainTextAsync("✓");
+            await Expect(clerk.Locator("#day tr", new() { HasText = shown })).ToContainTextAsync("Έφτασε");
+
+            var watch = Stopwatch.StartNew();
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Καλέστε τον επόμενο" }).ClickAsync();
+            await Expect(display.Locator(".desk.fresh .desk-code")).ToHaveTextAsync(shown, new() { Timeout = 1000 });
+            Assert.True(watch.ElapsedMilliseconds < 1500, $"display took {watch.ElapsedMilliseconds} ms");
+            await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(shown);
+            await display.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("display.png") });
+            await clerk.Locator("#cur-docs input").First.CheckAsync();
+            await clerk.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("clerk.png"), FullPage = true });
+
+            // A restart: the display notices, reconnects by itself and shows the same state, without a reload.
+            await display.EvaluateAsync("window.sameDocument = true");
+            server = await server.ReopenAsync(() => Expect(display.Locator("#status")).ToBeVisibleAsync(new() { Timeout = 10000 }));
+            await Expect(display.Locator("#status")).ToBeHiddenAsync(new() { Timeout = 30000 });
+            await Expect(display.Locator(".desk:not(.free) .desk-code")).ToHaveTextAsync(shown);
+            Assert.True(await display.EvaluateAsync<bool>("window.sameDocument === true"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+            await server.DisposeAsync();
+        }
+    }
+
+    static async Task SignInAsync(IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync(baseUrl + "/clerk");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Κωδικός πρόσβασης").FillAsync("Demo!2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
+    }
+}
