@@ -67,7 +67,7 @@ public abstract class AppTest : IAsyncLifetime
 
     protected Task<T> Db<T>(Func<RantevouDbContext, Task<T>> query) => App.WithDbAsync(query);
 
-    /// <summary>Mail the outbox holds for a booking, oldest first (kinds: Created, Confirmed, …).</summary>
+    /// <summary>Mail the outbox holds for a booking, oldest first (kinds: Created, Confirmed, …); tests advance the clock between changes.</summary>
     protected Task<List<string>> MailKindsAsync(Guid bookingId) =>
         Db(db => db.Outbox.Where(m => m.BookingId == bookingId).OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id).Select(m => m.Kind).ToListAsync());
 }
