@@ -39,6 +39,7 @@ public static class Problems
                 {
                     400 => MessageKeys.MalformedRequest,
                     404 => MessageKeys.NotFoundGeneric,
+                    405 => MessageKeys.MethodNotAllowed,
                     413 => MessageKeys.BodyTooLarge,
                     415 => MessageKeys.UnsupportedMediaType,
                     >= 500 => MessageKeys.ServerError,

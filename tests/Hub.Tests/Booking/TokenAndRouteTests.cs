@@ -35,6 +35,7 @@ public sealed class TokenAndRouteTests(SharedApp shared) : IClassFixture<SharedA
         ["availability, other date format"] = new(Get, s => $"/api/services/{s.Service.Id}/availability?date=02/12/2026", HttpStatusCode.BadRequest, MessageKeys.Invalid, Field: "date"),
         ["availability, unknown service"] = new(Get, _ => "/api/services/987654/availability?date=2026-12-02", HttpStatusCode.NotFound, MessageKeys.ServiceUnknown),
         ["unknown API path"] = new(Get, _ => "/api/nothing-here", HttpStatusCode.NotFound, MessageKeys.NotFoundGeneric),
+        ["wrong method"] = new(HttpMethod.Delete, s => $"/api/bookings/{s.Booking.Code}?token={s.Booking.ManageToken}", HttpStatusCode.MethodNotAllowed, MessageKeys.MethodNotAllowed),
     };
 
     public static TheoryData<string, string> All()
@@ -59,6 +60,22 @@ public sealed class TokenAndRouteTests(SharedApp shared) : IClassFixture<SharedA
         var booking = await shared.Http.GetFromJsonAsync<BookingDto>($"/api/bookings/{shared.Booking.Code}?token={shared.Booking.ManageToken}");
         Assert.Equal("Pending", booking!.Status);
         Assert.Equal(shared.Booking.Start, booking.Start);
+    }
+
+    [Theory]
+    [InlineData("en-US,en;q=0.9", "en")]
+    [InlineData("en-GB", "en")]
+    [InlineData("el-GR,el;q=0.9,en;q=0.5", "el")]
+    [InlineData("fr-FR", "el")]
+    [InlineData("de;q=0.9, en;q=0.8", "en")]
+    public async Task AcceptLanguage_WithRegionsAndWeights_PicksGreekOrEnglish(string header, string expected)
+    {
+        var request = new HttpRequestMessage(Get, $"/api/bookings/{shared.Booking.Code}");
+        request.Headers.TryAddWithoutValidation("Accept-Language", header);
+
+        var response = await shared.Http.SendAsync(request);
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.NotFound, MessageKeys.BookingNotFound, expected == "el" ? "el" : "en-header");
     }
 
     [Theory]
