@@ -81,4 +81,24 @@ public sealed class ChangeMailTests : AppTest
         await ProblemAssert.IsAsync(moved, HttpStatusCode.Conflict, MessageKeys.NotChangeable, "el");
         Assert.Equal(["Created", "Cancelled"], await MailKindsAsync(await IdOfAsync(created.Code)));
     }
+
+    [Fact]
+    public async Task RescheduleOfUnconfirmedBooking_MailStillAsksToConfirm_WithoutAQr()
+    {
+        var service = await ServiceAsync();
+        var created = await Http.BookOkAsync(service.Id, (await FreeStartsAsync(service.Id, Wednesday))[0]);
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var moved = await RescheduleAsync(created, (await FreeStartsAsync(service.Id, Wednesday))[30]);
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("Pending", (await moved.Content.ReadFromJsonAsync<BookingDto>())!.Status);
+        Assert.Equal(2, await App.DispatchMailAsync());
+        var mail = (await Smtp.WaitForAsync(2)).To("maria@example.org", $"Το ραντεβού σας {BookingCode.Display(created.Code)} άλλαξε ώρα");
+        // R7: still not finalised, so the person needs the confirm link, not a QR code for the kiosk.
+        var link = mail.Link("/confirm");
+        Assert.Equal(App.Tokens.Confirm(await IdOfAsync(created.Code)), link.Query("token"));
+        Assert.DoesNotContain(mail.Attachments, a => a.ContentType.IsMimeType("image", "png"));
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"/api/bookings/{created.Code}/confirm?token={link.Query("token")}", null)).StatusCode);
+    }
 }
