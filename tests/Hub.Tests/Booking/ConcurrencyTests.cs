@@ -80,6 +80,28 @@ public sealed class ConcurrencyTests : AppTest
         await AssertNoOverlapOnAnyDeskAsync();
     }
 
+    [Fact]
+    public async Task ConcurrentChangesToOneBooking_ExactlyOneApplies_OthersGet409()
+    {
+        var service = await ServiceAsync();
+        var created = await Http.BookOkAsync(service.Id, (await FreeStartsAsync(service.Id, Wednesday))[0]);
+        var targets = (await FreeStartsAsync(service.Id, Wednesday.AddDays(1))).Take(6).ToList();
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var answers = await AllAtOnceAsync(12, i => i < targets.Count ? RescheduleAsync(created, targets[i]) : CancelAsync(created));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Contains(a.Code, new[] { MessageKeys.ChangedMeanwhile, MessageKeys.NotChangeable });
+        });
+        var kinds = await MailKindsAsync(await IdOfAsync(created.Code));
+        Assert.Equal(2, kinds.Count);
+        Assert.Equal("Created", kinds[0]);
+        await AssertNoOverlapOnAnyDeskAsync();
+    }
+
     sealed record Answer(HttpStatusCode Status, string? Code);
 
     /// <summary>Starts every request together (a gate, not a timer) and reads each answer's status and problem code.</summary>
