@@ -1,4 +1,10 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Tests.Support;
 
@@ -67,6 +73,30 @@ public sealed class OutboxResilienceTests : AppTest
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(2, await App.DispatchMailAsync());
         Assert.DoesNotContain(Smtp.Messages, m => m.MessageId == $"{ids[1]:N}@rantevou");
+    }
+
+    [Fact]
+    public async Task Booking_WhenTheJobQueueRefusesTheSendNudge_Is201_AndTheSweepSendsTheMail()
+    {
+        var app = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IBackgroundJobClient, RefusingJobClient>()));
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var start = (await http.AvailabilityAsync(service.Id, Wednesday))[0].Start;
+
+        var response = await http.BookAsync(service.Id, start);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None));
+        Assert.Single(await Smtp.WaitForAsync(1));
+    }
+
+    /// <summary>Job storage that is unreachable (a SQL Server failover, say).</summary>
+    sealed class RefusingJobClient : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state) => throw new InvalidOperationException("job storage unreachable");
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => throw new InvalidOperationException("job storage unreachable");
     }
 
     /// <summary>Books the first free time again and again, moving to the next working day when one is full.</summary>
