@@ -49,6 +49,7 @@ public static class Problems
                     403 => MessageKeys.Forbidden,
                     405 => MessageKeys.MethodNotAllowed,
                     404 => MessageKeys.NotFoundGeneric,
+                    405 => MessageKeys.MethodNotAllowed,
                     413 => MessageKeys.BodyTooLarge,
                     415 => MessageKeys.UnsupportedMediaType,
                     >= 500 => MessageKeys.ServerError,

@@ -43,9 +43,12 @@ public sealed class BookingMail(
         };
         var lines = new List<string> { text[$"Intro.{kind}"] };
         var links = new List<(string Label, string Url)>();
+        // R7: a booking moved before it was confirmed still needs the confirm link, and no QR for the kiosk yet.
+        var unconfirmed = booking.Status == Core.Booking.BookingStatus.Pending;
         switch (kind)
         {
             case MailKind.Created:
+            case MailKind.Rescheduled when unconfirmed:
                 lines.Add(text["ConfirmBy", OfficeCalendar.ToLocal(booking.HoldUntilUtc ?? booking.StartUtc, office.TimeZone).ToString("HH:mm, d/M", culture)]);
                 links.Add((text["Link.Confirm"], confirmUrl));
                 links.Add((text["Link.Manage"], manageUrl));
@@ -65,7 +68,7 @@ public sealed class BookingMail(
             : [];
 
         var body = new BodyBuilder { TextBody = Text(lines, facts, documents, links) };
-        var withQr = kind is MailKind.Confirmed or MailKind.Rescheduled;
+        var withQr = kind is MailKind.Confirmed || (kind is MailKind.Rescheduled && !unconfirmed);
         string? qrCid = null;
         if (withQr)
         {

@@ -1,0 +1,117 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Hub.Notifications;
+using Rantevou.Hub.Tests.Support;
+
+namespace Rantevou.Hub.Tests.Notifications;
+
+/// <summary>R2: while the mail server is down nothing is lost; when it is back every mail arrives exactly once.</summary>
+public sealed class OutboxResilienceTests : AppTest
+{
+    [Fact]
+    public async Task SmtpDown_FiftyBookingsMailsWait_ThenEachArrivesExactlyOnce()
+    {
+        await Smtp.StopAsync();
+        var codes = await BookManyAsync(50);
+
+        Assert.Equal(0, await App.DispatchMailAsync());
+        var rows = await Db(db => db.Outbox.AsNoTracking().ToListAsync());
+        Assert.Equal(50, rows.Count);
+        Assert.All(rows, r => Assert.Null(r.SentUtc));
+        Assert.All(rows, r => Assert.Null(r.LockedUntilUtc));
+        var tried = Assert.Single(rows, r => r.Attempts > 0);
+        Assert.NotNull(tried.LastError);
+        Assert.Equal(App.Clock.GetUtcNow().UtcDateTime + OutboxDispatcher.Backoff(1), tried.NextAttemptUtc);
+
+        // Twenty minutes of the minutely sweep against a dead server: retries, nothing sent, nothing dropped.
+        for (var minute = 0; minute < 20; minute++)
+        {
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(0, await App.DispatchMailAsync());
+        }
+        rows = await Db(db => db.Outbox.AsNoTracking().ToListAsync());
+        Assert.Equal(50, rows.Count(r => r.SentUtc is null && r.LockedUntilUtc is null));
+        Assert.True(rows.Sum(r => r.Attempts) >= 20);
+        Assert.Empty(Smtp.Messages);
+
+        Smtp.Resume();
+        App.Clock.Advance(OutboxDispatcher.Backoff(int.MaxValue) + TimeSpan.FromSeconds(1));
+        Assert.Equal(50, await App.DispatchMailAsync());
+        await Smtp.WaitForAsync(50);
+        Assert.Equal(0, await App.DispatchMailAsync());
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(0, await App.DispatchMailAsync());
+
+        var mails = Smtp.Messages.ToList();
+        Assert.Equal(50, mails.Count);
+        Assert.Equal(50, mails.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(rows.Select(r => $"{r.Id:N}@rantevou").Order(), mails.Select(m => m.MessageId).Order());
+        Assert.Equal(50, mails.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        Assert.All(codes, code => Assert.Single(mails, m => m.Subject!.Contains(code[..4], StringComparison.Ordinal) && m.Subject.Contains(code[4..], StringComparison.Ordinal)));
+        Assert.Equal(50, await Db(db => db.Outbox.CountAsync(m => m.SentUtc != null && m.LockedUntilUtc == null)));
+    }
+
+    [Fact]
+    public async Task FailingSender_LeavesAMessageClaimedByAnotherSenderAlone()
+    {
+        await BookManyAsync(3);
+        var ids = await Db(db => db.Outbox.OrderBy(m => m.CreatedUtc).Select(m => m.Id).ToListAsync());
+        // Another sender (another node) has claimed the second message and is sending it right now.
+        var claimedUntil = App.Clock.GetUtcNow().UtcDateTime.AddMinutes(2);
+        await Db(db => db.Outbox.Where(m => m.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, claimedUntil)));
+        await Smtp.StopAsync();
+
+        Assert.Equal(0, await App.DispatchMailAsync());
+
+        Assert.Equal(claimedUntil, await Db(db => db.Outbox.Where(m => m.Id == ids[1]).Select(m => m.LockedUntilUtc).SingleAsync()));
+        Smtp.Resume();
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, await App.DispatchMailAsync());
+        Assert.DoesNotContain(Smtp.Messages, m => m.MessageId == $"{ids[1]:N}@rantevou");
+    }
+
+    [Fact]
+    public async Task Booking_WhenTheJobQueueRefusesTheSendNudge_Is201_AndTheSweepSendsTheMail()
+    {
+        var app = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IBackgroundJobClient, RefusingJobClient>()));
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var start = (await http.AvailabilityAsync(service.Id, Wednesday))[0].Start;
+
+        var response = await http.BookAsync(service.Id, start);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None));
+        Assert.Single(await Smtp.WaitForAsync(1));
+    }
+
+    /// <summary>Job storage that is unreachable (a SQL Server failover, say).</summary>
+    sealed class RefusingJobClient : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state) => throw new InvalidOperationException("job storage unreachable");
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => throw new InvalidOperationException("job storage unreachable");
+    }
+
+    /// <summary>Books the first free time again and again, moving to the next working day when one is full.</summary>
+    async Task<List<string>> BookManyAsync(int count)
+    {
+        var service = await ServiceAsync();
+        var codes = new List<string>();
+        for (var day = Wednesday; codes.Count < count; day = day.AddDays(1))
+        {
+            for (var starts = await FreeStartsAsync(service.Id, day); starts.Count > 0 && codes.Count < count; starts = await FreeStartsAsync(service.Id, day))
+            {
+                codes.Add((await Http.BookOkAsync(service.Id, starts[0], $"person{codes.Count}@example.org")).Code);
+                App.Clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+        return codes;
+    }
+}
