@@ -27,7 +27,6 @@ public static class MessageKeys
     public const string MalformedRequest = "MalformedRequest";
     public const string BodyTooLarge = "BodyTooLarge";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
-    public const string MethodNotAllowed = "MethodNotAllowed";
     public const string NotFoundGeneric = "NotFoundGeneric";
     public const string ServerError = "ServerError";
     public const string IdempotencyMismatch = "IdempotencyMismatch";

@@ -47,7 +47,6 @@ public static class Problems
                     400 => MessageKeys.MalformedRequest,
                     401 => MessageKeys.Unauthorized,
                     403 => MessageKeys.Forbidden,
-                    405 => MessageKeys.MethodNotAllowed,
                     404 => MessageKeys.NotFoundGeneric,
                     405 => MessageKeys.MethodNotAllowed,
                     413 => MessageKeys.BodyTooLarge,

@@ -56,8 +56,7 @@ public sealed partial class OutboxDispatcher(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     await FailAsync(id, row.Attempts + 1, e, ct);
-                    // The server is likely down: leave the rest for their next attempt.
-                    await ReleaseAsync(ids.SkipWhile(x => x != id).Skip(1), ct);
+                    // The server is likely down: the rest (never claimed by this run) wait for the next run.
                     return sent;
                 }
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
@@ -89,14 +88,6 @@ public sealed partial class OutboxDispatcher(
             .SetProperty(m => m.NextAttemptUtc, next)
             .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
             .SetProperty(m => m.LastError, error), ct);
-    }
-
-    async Task ReleaseAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.ToList();
-        if (list.Count > 0)
-            await db.Outbox.Where(m => list.Contains(m.Id) && m.SentUtc == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
     }
 
     /// <summary>10 s, 20 s, 40 s … capped at 10 minutes; never gives up.</summary>
