@@ -148,7 +148,7 @@ public sealed class CheckInService(
         await tx.CommitAsync(ct);
         if (mailKind is not null)
             outbox.MailCommitted();
-        await events.PublishAsync(office.Id, new QueueEvent(version, kind, b.Code, null, clock.GetUtcNow()));
+        await events.PublishAsync(office.Id, new QueueEvent(version, kind, BookingCode.Display(b.Code), null, clock.GetUtcNow()));
         return true;
     }
 }

@@ -39,7 +39,7 @@ public abstract class LiveDayTest : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
