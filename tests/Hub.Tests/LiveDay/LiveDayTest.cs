@@ -21,8 +21,11 @@ public sealed record Booked(Guid Id, string Code, string Qr, string Email, strin
 /// kiosk, a citizen and a clerk take them. Bookings are made on Tuesday 1 December 2026 at 08:00 (the app's start)
 /// for Wednesday 2 December, so the cutoff never gets in the way; then the clock moves to Wednesday.
 /// </summary>
-public abstract class LiveDayTest : IAsyncLifetime
+public abstract class LiveDayTest(SharedOffice? shared = null) : IAsyncLifetime
 {
+    /// <summary>The class's shared server, or null when each test has its own.</summary>
+    protected SharedOffice? Shared { get; } = shared;
+
     protected SmtpTestServer Smtp { get; private set; } = null!;
     protected RantevouApp App { get; private set; } = null!;
 
@@ -33,14 +36,16 @@ public abstract class LiveDayTest : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        Smtp = SmtpTestServer.Start();
-        App = new RantevouApp { Smtp = Smtp };
+        Smtp = Shared?.Smtp ?? SmtpTestServer.Start();
+        App = Shared?.App ?? new RantevouApp { Smtp = Smtp };
         Http = English(App.CreateClient());
         return Task.CompletedTask;
     }
 
     public virtual async Task DisposeAsync()
     {
+        if (Shared is not null)
+            return;
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
     }
@@ -133,5 +138,44 @@ public abstract class LiveDayTest : IAsyncLifetime
     {
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+}
+
+/// <summary>
+/// One server for the tests of a class whose tests only read or change their own bookings (xunit runs them one at a
+/// time, in no promised order): it saves a start-up per test. The day is prepared once, by whichever test comes first.
+/// </summary>
+public sealed class SharedOffice : IAsyncLifetime
+{
+    readonly SemaphoreSlim gate = new(1, 1);
+    object? prepared;
+
+    public SmtpTestServer Smtp { get; } = SmtpTestServer.Start();
+    public RantevouApp App { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        App = new RantevouApp { Smtp = Smtp };
+        return Task.CompletedTask;
+    }
+
+    public async Task<T> OnceAsync<T>(Func<Task<T>> prepare)
+        where T : class
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return (T)(prepared ??= await prepare());
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }

@@ -10,22 +10,43 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.LiveDay;
 
 /// <summary>The kiosk reads whatever is held to it: garbage, forgeries and replays get a clear answer and change nothing.</summary>
-public sealed class QrScanTests : LiveDayTest
+public sealed class QrScanTests(SharedOffice shared) : LiveDayTest(shared), IClassFixture<SharedOffice>
 {
+    /// <summary>Wednesday 08:30: each test has its own bookings, made the day before.</summary>
+    sealed record Day(Booked OnTime, Booked Replayed, Booked Cancelled, Booked Voided, string Pending, Booked Tomorrow);
+
+    Day day = null!;
     Booked onTime = null!;
-    int renewal;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        renewal = await ServiceAsync("Driving licence renewal");
-        onTime = await BookAsync(renewal, Wed(9, 0), "ontime");
+        day = await Shared!.OnceAsync(PrepareAsync);
+        onTime = day.OnTime;
+    }
+
+    async Task<Day> PrepareAsync()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var onTime = await BookAsync(renewal, Wed(9, 0), "ontime");
+        var replayed = await BookAsync(renewal, Wed(9, 0), "replayed");
+        var cancelled = await BookAsync(renewal, Wed(9, 30), "cancelled");
+        var manage = App.Tokens.Manage(cancelled.Id);
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"/api/bookings/{cancelled.Code}/cancel?token={manage}", null)).StatusCode);
+        var voided = await BookAsync(renewal, Wed(10, 0), "voided");
+        var pending = (await Http.BookOkAsync(renewal, Wed(10, 30), "pending@example.org")).Code;
+        var tomorrow = await BookAsync(renewal, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(2)), "tomorrow");
+        At(8, 30);
+        var clerk = await ClerkAsync();
+        var voidResponse = await clerk.Http.PostAsJsonAsync($"/api/bookings/{voided.Code}/void", new VoidRequest("Wrong tax number"));
+        Assert.Equal(HttpStatusCode.OK, voidResponse.StatusCode);
+        Assert.Equal("CheckedIn", (await ScanAsync(replayed.Qr)).Status);
+        return new Day(onTime, replayed, cancelled, voided, pending, tomorrow);
     }
 
     [Fact]
     public async Task RandomText_IsUnknown_AndChangesNothing()
     {
-        At(8, 30);
         var random = new Random(2026);
         const string chars = "ABCDEFGHJKMNPQRSTVWXYZ0123456789abcdefghijklmnopqrstuvwxyz.-_+/=:{}\"' αβγδ€\0";
         string Text(int length) => new([.. Enumerable.Range(0, length).Select(_ => chars[random.Next(chars.Length)])]);
@@ -53,7 +74,6 @@ public sealed class QrScanTests : LiveDayTest
     [Fact]
     public async Task ForgedSignatures_AreUnknown_AndChangeNothing()
     {
-        At(8, 30);
         var sig = onTime.Qr[(onTime.Qr.LastIndexOf('.') + 1)..];
         var otherKey = new BookingTokens(RandomNumberGenerator.GetBytes(32)).QrText(onTime.Code);
         var flipped = onTime.Qr[..^1] + (onTime.Qr[^1] == 'A' ? 'B' : 'A');
@@ -70,25 +90,13 @@ public sealed class QrScanTests : LiveDayTest
             Assert.Equal("Unknown", (await EndOfDayAsync(qr)).Status);
         }
         Assert.Equal(before, await StateAsync());
-        // The genuine one still works afterwards.
-        Assert.Equal("CheckedIn", (await ScanAsync(onTime.Qr)).Status);
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(onTime));
     }
 
     [Fact]
     public async Task CancelledVoidPendingAndReplayedQrs_AreAnsweredClearly_AndChangeNothing()
     {
-        var cancelled = await BookAsync(renewal, Wed(9, 30), "cancelled");
-        var manage = App.Tokens.Manage(cancelled.Id);
-        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"/api/bookings/{cancelled.Code}/cancel?token={manage}", null)).StatusCode);
-        var voided = await BookAsync(renewal, Wed(10, 0), "voided");
-        var pending = (await Http.BookOkAsync(renewal, Wed(10, 30), "pending@example.org")).Code;
-        var tomorrow = await BookAsync(renewal, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.FromHours(2)), "tomorrow");
-        At(8, 30);
-        var clerk = await ClerkAsync();
-        var voidResponse = await clerk.Http.PostAsJsonAsync($"/api/bookings/{voided.Code}/void", new VoidRequest("Wrong tax number"));
-        Assert.Equal(HttpStatusCode.OK, voidResponse.StatusCode);
-        Assert.Equal("CheckedIn", (await ScanAsync(onTime.Qr)).Status);
-
+        var (cancelled, voided, pending, tomorrow, replayed) = (day.Cancelled, day.Voided, day.Pending, day.Tomorrow, day.Replayed);
         var before = await StateAsync();
         var expected = new (string Qr, string Status, string Message)[]
         {
@@ -96,7 +104,7 @@ public sealed class QrScanTests : LiveDayTest
             (voided.Qr, "Void", $"The appointment ({voided.Label}) has been voided and cannot be served. Please see your email."),
             (App.Tokens.QrText(pending), "NotConfirmed", $"The appointment ({BookingCode.Display(pending)}) was not confirmed from the email and cannot be served."),
             (tomorrow.Qr, "WrongDay", $"Your appointment ({tomorrow.Label}) is on another day: Thursday 3 December 2026, 09:00."),
-            (onTime.Qr, "AlreadyCheckedIn", $"The appointment ({onTime.Label}) is already checked in. Please watch the display."),
+            (replayed.Qr, "AlreadyCheckedIn", $"The appointment ({replayed.Label}) is already checked in. Please watch the display."),
         };
         foreach (var (qr, status, message) in expected)
         {
@@ -106,14 +114,13 @@ public sealed class QrScanTests : LiveDayTest
         }
         // The same QR again and again: the same answer, no new version.
         for (var n = 0; n < 5; n++)
-            Assert.Equal("AlreadyCheckedIn", (await ScanAsync(onTime.Qr)).Status);
+            Assert.Equal("AlreadyCheckedIn", (await ScanAsync(replayed.Qr)).Status);
         Assert.Equal(before, await StateAsync());
     }
 
     [Fact]
     public async Task MissingOrOversizedQr_Is400WithAClearMessage_AndChangesNothing()
     {
-        At(8, 30);
         var before = await StateAsync();
         var bodies = new object[]
         {
