@@ -55,7 +55,9 @@ public sealed partial class DeskActions
                     code = facts.Tickets.First(t => t.Id == pick.Id).Label;
                 }
                 // The desk itself must still be free: a double click or a second screen at the same desk loses here.
-                var atDesk = await db.Bookings.CountAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called, ct)
+                var (from, to) = OfficeDays.UtcRange(office, day);
+                var atDesk = await db.Bookings.CountAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called
+                        && b.StartUtc >= from && b.StartUtc < to, ct)
                     + await db.WalkInTickets.CountAsync(t => t.CalledDeskId == desk.Id && t.Status == TicketStatus.Called && t.Day == day, ct);
                 if (changed == 0 || atDesk > 1)
                     continue;

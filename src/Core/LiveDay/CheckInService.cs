@@ -66,7 +66,12 @@ public sealed class CheckInService(
         // Only a late arrival may choose it (an expired booking of today too: the person is here, R5 gives the choice).
         if (booking.Status is not (BookingStatus.Confirmed or BookingStatus.Expired) || now <= booking.StartUtc)
             return StateAnswer(booking, desk);
-        var estimate = Estimate(await JudgeAsync(booking, office!, now, ct));
+        var advice = await JudgeAsync(booking, office!, now, ct);
+        var estimate = Estimate(advice);
+        // R5: the choice is "before the clerk's working hours end"; when the service cannot end by closing even with
+        // nobody ahead, nothing is promised and a new appointment is needed.
+        if (advice.Outcome == LateArrivalOutcome.BookAgain)
+            return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, estimate);
         var ok = await ChangeAsync(booking, office!, [BookingStatus.Confirmed, BookingStatus.Expired], BookingStatus.Deferred, true,
             QueueEventKind.Deferred, MailKind.Deferred, ct);
         return ok ? new CheckIn(CheckInStatus.Deferred, booking, desk, estimate.StartUtc, estimate) : await AgainAsync(booking.Code, ct);

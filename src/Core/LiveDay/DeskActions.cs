@@ -18,11 +18,15 @@ public sealed partial class DeskActions(
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The person the desk has now: a booking or a walk-in ticket called there today.</summary>
-    public async Task<(BookingEntity? Booking, WalkInTicket? Ticket)> CurrentAsync(Offices.Desk desk, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// The person the desk has now: a booking or a walk-in ticket called there today. Only today's: someone left
+    /// called when the office closed must not hold the desk the next morning.
+    /// </summary>
+    public async Task<(BookingEntity? Booking, WalkInTicket? Ticket)> CurrentAsync(Offices.Desk desk, Office office, DateOnly day, CancellationToken ct)
     {
+        var (from, to) = OfficeDays.UtcRange(office, day);
         var booking = await db.Bookings.AsNoTracking()
-            .FirstOrDefaultAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called, ct);
+            .FirstOrDefaultAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called && b.StartUtc >= from && b.StartUtc < to, ct);
         var ticket = booking is not null ? null : await db.WalkInTickets.AsNoTracking()
             .FirstOrDefaultAsync(t => t.CalledDeskId == desk.Id && t.Status == TicketStatus.Called && t.Day == day, ct);
         return (booking, ticket);
@@ -41,7 +45,7 @@ public sealed partial class DeskActions(
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, _) = await CurrentAsync(desk, day, ct);
+        var (booking, _) = await CurrentAsync(desk, office!, day, ct);
         if (booking is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct);
@@ -56,7 +60,7 @@ public sealed partial class DeskActions(
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
             return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, null, ct);
         if (ticket is null)
@@ -70,7 +74,7 @@ public sealed partial class DeskActions(
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is null && ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         await OfficeDays.EnsureAsync(db, office!.Id, day, ct);
@@ -90,7 +94,7 @@ public sealed partial class DeskActions(
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
             return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, bookingTo, kind, mailKind, ct);
         if (ticket is null)

@@ -22,7 +22,7 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         var mine = QueueFactsMapper.ForDesk(facts, desk);
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
         var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == office.Id).ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
-        var (booking, ticket) = await actions.CurrentAsync(desk, facts.Day, ct);
+        var (booking, ticket) = await actions.CurrentAsync(desk, office, facts.Day, ct);
         var current = booking is null && ticket is null ? null : (await actions.PersonAsync(booking, ticket, office, ct)).Value;
         var version = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == facts.Day).Select(d => d.Version).FirstOrDefaultAsync(ct);
         return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, now), QueuePolicy.Interruption(mine, now),

@@ -50,5 +50,9 @@ public static class OfficeDays
         return (row.LastTicket, row.Version);
     }
 
+    /// <summary>The UTC instants [from, to) of the office's local day.</summary>
+    public static (DateTime From, DateTime To) UtcRange(Office office, DateOnly day) =>
+        (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone));
+
     public static DateOnly Today(Office office, TimeProvider clock) => OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, office.TimeZone);
 }

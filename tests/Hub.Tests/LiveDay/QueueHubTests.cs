@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Rantevou.Contracts.Queue;
+
+namespace Rantevou.Hub.Tests.LiveDay;
+
+/// <summary>A real SignalR client on /hubs/queue (long polling over the test server): what displays and clerk screens hear.</summary>
+public sealed class QueueHubTests : LiveDayTest
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    readonly List<HubConnection> connections = [];
+
+    async Task<HubConnection> ConnectAsync(string? token = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(App.Server.BaseAddress, HubPaths.Queue), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                if (token is not null)
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        connections.Add(connection);
+        await connection.StartAsync().WaitAsync(Wait);
+        return connection;
+    }
+
+    /// <summary>Every QueueChanged payload as the raw JSON the client received.</summary>
+    static ChannelReader<JsonElement> Listen(HubConnection connection)
+    {
+        var events = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>(nameof(IQueueClient.QueueChanged), e => events.Writer.TryWrite(e));
+        return events.Reader;
+    }
+
+    static async Task<(QueueEvent Event, string Json)> NextAsync(ChannelReader<JsonElement> events)
+    {
+        var json = await events.ReadAsync().AsTask().WaitAsync(Wait);
+        return (json.Deserialize<QueueEvent>(JsonSerializerOptions.Web)!, json.GetRawText());
+    }
+
+    [Fact]
+    public async Task Display_JoinsOffice_AndHearsEachChange_WithConsecutiveVersions_AndNoPersonalData()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 0), "signal");
+        At(8, 50);
+        var clerk = await ClerkAsync();
+        var desk = await DeskIdAsync(1);
+
+        var display = await ConnectAsync();
+        var events = Listen(display);
+        var joined = await display.InvokeAsync<JsonElement>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        var snapshot = joined.Deserialize<QueueSnapshot>(JsonSerializerOptions.Web)!;
+        Assert.Equal("demo", snapshot.Office);
+        Assert.Contains(snapshot.Next, n => n.Code == booked.Label && !n.CheckedIn);
+        var payloads = new List<string> { joined.GetRawText() };
+
+        Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
+        var (checkedIn, json) = await NextAsync(events);
+        payloads.Add(json);
+        Assert.Equal((snapshot.Version + 1, QueueEventKind.CheckedIn, booked.Label), (checkedIn.Version, checkedIn.Kind, checkedIn.Code));
+
+        At(9, 0);
+        Assert.Equal(booked.Label, (await clerk.CallNextAsync(desk))!.Label);
+        var (called, calledJson) = await NextAsync(events);
+        payloads.Add(calledJson);
+        Assert.Equal((snapshot.Version + 2, QueueEventKind.Called, booked.Label, 1), (called.Version, called.Kind, called.Code, called.DeskNumber));
+
+        var resync = await display.InvokeAsync<JsonElement>(nameof(IQueueHub.GetSnapshot), (string?)null).WaitAsync(Wait);
+        payloads.Add(resync.GetRawText());
+        Assert.Equal(called.Version, resync.Deserialize<QueueSnapshot>(JsonSerializerOptions.Web)!.Version);
+
+        foreach (var payload in payloads)
+        {
+            Assert.DoesNotContain(booked.FullName, payload, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("signal", payload, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("6941234567", payload, StringComparison.Ordinal);
+            Assert.DoesNotContain("@", payload, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task HubCallNext_IsRefusedAnonymously_AndWorksWithAClerksBearerToken()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 0), "hubcall");
+        At(8, 55);
+        Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
+        At(9, 0);
+        var desk = await DeskIdAsync(1);
+        var version = await VersionAsync();
+
+        var anonymous = await ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
+        Assert.Contains("unauthorized", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(version, await VersionAsync());
+
+        var agent = await Clerk.LoginAsync(App, "agent@example.org");
+        var asAgent = await ConnectAsync(agent.Token);
+        await Assert.ThrowsAsync<HubException>(() => asAgent.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
+
+        var clerk = await ClerkAsync();
+        var screen = await ConnectAsync(clerk.Token);
+        var events = Listen(screen);
+        await screen.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        var person = await screen.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait);
+        Assert.Equal(booked.Label, person!.Label);
+        var (called, _) = await NextAsync(events);
+        Assert.Equal((version + 1, QueueEventKind.Called), (called.Version, called.Kind));
+        // Nobody else waits: the hub answers null, as the API answers 204.
+        await clerk.ActAsync(desk, "complete");
+        Assert.Null(await screen.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var c in connections)
+            await c.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
