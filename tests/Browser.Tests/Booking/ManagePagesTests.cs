@@ -23,7 +23,9 @@ public sealed class ManagePagesTests(BrowserFixture browser) : BrowserTest(brows
         var mail = await NextMailAsync(2);
         Assert.Contains("άλλαξε ώρα", mail.Subject);
         Assert.Contains("11:15", mail.TextBody);
-        Assert.True(HasQrPng(mail), "the new time comes with the QR code again");
+        // Still unconfirmed (R7): the mail asks to confirm again; the kiosk QR comes only with a confirmed booking.
+        Assert.Contains("/confirm?token=", mail.TextBody);
+        Assert.False(HasQrPng(mail), "an unconfirmed booking gets no kiosk QR");
     }
 
     [Fact]
