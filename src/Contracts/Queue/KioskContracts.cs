@@ -75,3 +75,16 @@ public sealed record WalkInStatus(
     int? EstimatedWaitMinutes,
     int? Desk,
     DateTimeOffset? CalledAt);
+
+/// <summary>
+/// A booking's live state for its own page <c>/b/{code}</c>: where it stands today, the desk once called, and an
+/// estimate of when it will be called with how many go first.
+/// </summary>
+public sealed record BookingLive(
+    string Status,
+    bool Today,
+    string Office,
+    int? Desk,
+    DateTimeOffset? CalledAt,
+    DateTimeOffset? EstimatedCallAt,
+    int? Ahead);

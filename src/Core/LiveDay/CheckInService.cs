@@ -81,7 +81,9 @@ public sealed class CheckInService(
     async Task<LateArrivalAdvice> JudgeAsync(BookingEntity booking, Office office, DateTime now, CancellationToken ct)
     {
         var facts = await DayFacts.LoadAsync(db, office, now, ct);
-        var desk = facts.Desks.First(d => d.Id == booking.DeskId);
+        // The booked desk may have been switched off since (R11); the booking still belongs to its day.
+        var desk = facts.Desks.FirstOrDefault(d => d.Id == booking.DeskId)
+            ?? await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
         var mine = QueueFactsMapper.ForDesk(facts, desk);
         // An expired booking of today is judged as if still expected: the person is here and R5 lets them choose.
         var appointments = mine.Appointments.Where(a => a.Id != booking.Id)

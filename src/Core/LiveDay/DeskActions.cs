@@ -62,7 +62,7 @@ public sealed partial class DeskActions(
             return Problem.NotFound(MessageKeys.DeskUnknown);
         var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, null, ct);
+            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         return await ChangeTicketAsync(ticket, office!, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);

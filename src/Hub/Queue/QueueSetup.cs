@@ -28,6 +28,7 @@ public static class QueueSetup
         app.MapKioskApi();
         app.MapTicketApi();
         app.MapDeskApi();
+        app.MapBookingLiveApi();
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;

@@ -46,11 +46,18 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
             await Expect(display.Locator("#next")).ToContainTextAsync("✓");
             await Expect(clerk.Locator("#day tr", new() { HasText = shown })).ToContainTextAsync("Έφτασε");
 
+            // The booking's own page follows it live: checked in now, called to the desk a moment later.
+            var citizen = await context.NewPageAsync();
+            var id = await server.WithDbAsync(db => Task.FromResult(db.Bookings.Single(b => b.Code == code).Id));
+            await citizen.GotoAsync($"{server.BaseUrl}/b/{code}?token={Uri.EscapeDataString(server.Tokens.Manage(id))}");
+            await Expect(citizen.Locator("#live-state")).ToContainTextAsync("Έχετε καταγραφεί");
+
             var watch = Stopwatch.StartNew();
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Καλέστε τον επόμενο" }).ClickAsync();
             await Expect(display.Locator(".desk.fresh .desk-code")).ToHaveTextAsync(shown, new() { Timeout = 1000 });
             Assert.True(watch.ElapsedMilliseconds < 1500, $"display took {watch.ElapsedMilliseconds} ms");
             await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(shown);
+            await Expect(citizen.Locator("#live-state")).ToContainTextAsync("θυρίδα 1");
             await display.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("display.png") });
             await clerk.Locator("#cur-docs input").First.CheckAsync();
             await clerk.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("clerk.png"), FullPage = true });
