@@ -43,6 +43,12 @@ public sealed class Booking
     public required string Email { get; set; }
     public required string Mobile { get; set; }
 
+    /// <summary>R7: the agent account (driving school or processing agent) that made the booking, if any.</summary>
+    public string? AgentId { get; set; }
+
+    /// <summary>R7: the agent's name as the citizen is told it ("booked for you by …").</summary>
+    public string? AgentName { get; set; }
+
     /// <summary>The language the person booked in; emails follow it.</summary>
     public string Culture { get; set; } = "el";
 

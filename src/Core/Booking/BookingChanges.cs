@@ -144,6 +144,8 @@ public sealed partial class BookingService
         booking.Version++;
         db.Entry(booking).Property(b => b.Version).OriginalValue = booking.Version - 1;
         db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
+        if (kind == MailKind.Released && await AgentCopyAsync(booking, ct) is { } copy)
+            db.Outbox.Add(mail.Compose(kind, copy, service, office, desk));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -160,6 +162,32 @@ public sealed partial class BookingService
         db.ChangeTracker.Clear();
         outbox.MailCommitted();
         return booking;
+    }
+
+    /// <summary>R7: when a citizen never confirmed a booking an agent made, the agent is told too ("both are told").</summary>
+    async Task<Booking?> AgentCopyAsync(Booking b, CancellationToken ct)
+    {
+        if (b.AgentId is null)
+            return null;
+        var agent = await db.Users.AsNoTracking().Where(u => u.Id == b.AgentId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (agent?.Email is null || string.Equals(agent.Email, b.Email, StringComparison.OrdinalIgnoreCase))
+            return null;
+        return new Booking
+        {
+            Id = b.Id,
+            Code = b.Code,
+            OfficeId = b.OfficeId,
+            ServiceId = b.ServiceId,
+            DeskId = b.DeskId,
+            StartUtc = b.StartUtc,
+            EndUtc = b.EndUtc,
+            DurationMinutes = b.DurationMinutes,
+            Status = b.Status,
+            FullName = agent.DisplayName,
+            Email = agent.Email,
+            Mobile = "",
+            Culture = b.Culture,
+        };
     }
 
     async Task<Booking?> FindAsync(string? code, CancellationToken ct)

@@ -8,19 +8,23 @@ using Rantevou.Core.Slots;
 
 namespace Rantevou.Core.Booking;
 
-public sealed record NewBooking(int? ServiceId, string? Start, string? FullName, string? Email, string? Mobile, string Culture);
+public sealed record NewBooking(int? ServiceId, string? Start, string? FullName, string? Email, string? Mobile, string Culture, AgentContext? Agent = null);
 
 /// <summary>
 /// Online booking (R1, R2, R7, R9): every change is one transaction holding the booking, its slot
 /// claims and its outbox mail; the outbox is signalled only after the commit.
 /// </summary>
 public sealed partial class BookingService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits)
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits,
+    IOptions<AgentOptions> agents)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<Outcome<Booking>> CreateAsync(NewBooking request, CancellationToken ct)
     {
+        // R7: an agent booking for itself is the client, with the details of its account.
+        if (request.Agent is { ForCitizen: false } self)
+            request = request with { FullName = self.Name, Email = self.Email, Mobile = self.Mobile };
         var errors = new Dictionary<string, string[]>();
         var name = ContactRules.NormalizeFullName(request.FullName);
         var email = ContactRules.NormalizeEmail(request.Email);
@@ -61,8 +65,22 @@ public sealed partial class BookingService(
             Culture = request.Culture == "en" ? "en" : "el",
             CreatedUtc = Now,
             HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),
+            AgentId = request.Agent?.UserId,
+            AgentName = request.Agent?.Name,
         };
-        return await PlaceAsync(booking, service, office, MailKind.Created, ct) is { } problem ? problem : booking;
+        var kind = MailKind.Created;
+        if (request.Agent is { ForCitizen: false })
+        {
+            // The account proved its address when the administrators created it (R8): final at once.
+            (booking.Status, booking.ConfirmedUtc, booking.HoldUntilUtc, kind) = (BookingStatus.Confirmed, Now, null, MailKind.Confirmed);
+        }
+        else if (request.Agent is not null)
+        {
+            // R7: final only when the citizen confirms from the email, within the configured time (never after the start).
+            var until = Now.AddMinutes(agents.Value.CitizenConfirmMinutes);
+            booking.HoldUntilUtc = until < booking.StartUtc ? until : booking.StartUtc;
+        }
+        return await PlaceAsync(booking, service, office, kind, ct) is { } problem ? problem : booking;
     }
 
     /// <summary>
@@ -77,7 +95,7 @@ public sealed partial class BookingService(
             booking.DeskId = desk.Id;
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            if (await PersonLimitAsync(booking, office, ct) is { } limit)
+            if ((await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct)) is { } limit)
                 return limit;
             db.Bookings.Add(booking);
             db.SlotClaims.AddRange(SlotClaim.For(booking));
@@ -99,6 +117,17 @@ public sealed partial class BookingService(
         return Problem.Conflict(MessageKeys.SlotTaken);
     }
 
+    /// <summary>R12: an agent makes at most <see cref="AgentOptions.DailyQuota"/> bookings per office day.</summary>
+    async Task<Problem?> AgentQuotaAsync(Booking b, Office office, CancellationToken ct)
+    {
+        if (b.AgentId is null)
+            return null;
+        var day = OfficeCalendar.LocalDate(Now, office.TimeZone);
+        var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
+        var made = await db.Bookings.CountAsync(x => x.AgentId == b.AgentId && x.CreatedUtc >= from, ct);
+        return made >= agents.Value.DailyQuota ? Problem.Conflict(MessageKeys.AgentQuota) : null;
+    }
+
     /// <summary>
     /// R12: one person (the same email or the same mobile) holds at most <see cref="BookingLimits.ActivePerService"/>
     /// upcoming bookings of a service and makes at most <see cref="BookingLimits.PerDay"/> bookings for one day:
@@ -106,6 +135,8 @@ public sealed partial class BookingService(
     /// </summary>
     async Task<Problem?> PersonLimitAsync(Booking b, Office office, CancellationToken ct)
     {
+        if (b.AgentId is not null && b.Status == BookingStatus.Confirmed)
+            return null; // An agent booking for itself books many times as itself; its quota applies instead.
         var email = b.Email.ToLowerInvariant();
         var now = Now;
         var mine = db.Bookings.AsNoTracking().Where(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)

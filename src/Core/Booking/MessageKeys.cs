@@ -49,4 +49,5 @@ public static class MessageKeys
     public const string TooManyRequests = "TooManyRequests";
     public const string PersonServiceLimit = "PersonServiceLimit";
     public const string PersonDayLimit = "PersonDayLimit";
+    public const string AgentQuota = "AgentQuota";
 }

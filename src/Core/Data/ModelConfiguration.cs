@@ -105,6 +105,9 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.Property(b => b.Mobile).HasMaxLength(20);
         e.Property(b => b.Culture).HasMaxLength(5);
         e.Property(b => b.StatusReason).HasMaxLength(500);
+        e.Property(b => b.AgentId).HasMaxLength(450);
+        e.Property(b => b.AgentName).HasMaxLength(200);
+        e.HasIndex(b => new { b.AgentId, b.CreatedUtc });
         e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
         e.Ignore(b => b.IsActive);

@@ -29,11 +29,11 @@ public sealed class DemoAccounts(
         await CreateAsync("admin@example.org", "Διαχειριστής", Roles.Admin, office.Id);
         for (var n = 1; n <= DemoSeeder.DeskCount; n++)
             await CreateAsync($"clerk{n}@example.org", $"Υπάλληλος {n}", Roles.Clerk, office.Id, desk: n);
-        await CreateAsync("school@example.org", "Σχολή Οδηγών Δέλτα", Roles.Agent, office.Id, agent: AgentKind.DrivingSchool);
-        await CreateAsync("agent@example.org", "Διεκπεραιωτής Άλφα", Roles.Agent, office.Id, agent: AgentKind.ProcessingAgent);
+        await CreateAsync("school@example.org", "Σχολή Οδηγών Δέλτα", Roles.Agent, office.Id, agent: AgentKind.DrivingSchool, mobile: "+306900000001");
+        await CreateAsync("agent@example.org", "Διεκπεραιωτής Άλφα", Roles.Agent, office.Id, agent: AgentKind.ProcessingAgent, mobile: "+306900000002");
     }
 
-    async Task CreateAsync(string email, string name, string role, int officeId, int? desk = null, AgentKind? agent = null)
+    async Task CreateAsync(string email, string name, string role, int officeId, int? desk = null, AgentKind? agent = null, string? mobile = null)
     {
         var user = new AppUser
         {
@@ -44,6 +44,8 @@ public sealed class DemoAccounts(
             OfficeId = officeId,
             DeskNumber = desk,
             AgentKind = agent,
+            PhoneNumber = mobile,
+            PhoneNumberConfirmed = mobile is not null,
         };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)

@@ -42,6 +42,8 @@ public sealed class BookingMail(
             (text["Label.Desk"], desk.Name(culture.Name)),
         };
         var lines = new List<string> { text[$"Intro.{kind}"] };
+        if (kind == MailKind.Created && booking.AgentName is { Length: > 0 } agent)
+            lines.Add(text["BookedBy", agent]);
         var links = new List<(string Label, string Url)>();
         // R7: a booking moved before it was confirmed still needs the confirm link, and no QR for the kiosk yet.
         var unconfirmed = booking.Status == Core.Booking.BookingStatus.Pending;

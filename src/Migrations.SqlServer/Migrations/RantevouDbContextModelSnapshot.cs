@@ -260,6 +260,14 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("datetime2");
 
@@ -354,6 +362,8 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.HasIndex("DeskId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("AgentId", "CreatedUtc");
 
                     b.HasIndex("OfficeId", "StartUtc");
 

@@ -247,6 +247,14 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("TEXT");
 
@@ -341,6 +349,8 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.HasIndex("DeskId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("AgentId", "CreatedUtc");
 
                     b.HasIndex("OfficeId", "StartUtc");
 

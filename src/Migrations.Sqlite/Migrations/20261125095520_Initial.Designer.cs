@@ -11,7 +11,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RantevouDbContext))]
-    [Migration("20261125091630_Initial")]
+    [Migration("20261125095520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -250,6 +250,14 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("TEXT");
 
@@ -344,6 +352,8 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.HasIndex("DeskId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("AgentId", "CreatedUtc");
 
                     b.HasIndex("OfficeId", "StartUtc");
 

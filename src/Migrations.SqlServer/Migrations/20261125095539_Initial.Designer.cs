@@ -12,7 +12,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RantevouDbContext))]
-    [Migration("20261125091644_Initial")]
+    [Migration("20261125095539_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -263,6 +263,14 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("datetime2");
 
@@ -357,6 +365,8 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.HasIndex("DeskId");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("AgentId", "CreatedUtc");
 
                     b.HasIndex("OfficeId", "StartUtc");
 

@@ -1,0 +1,12 @@
+namespace Rantevou.Contracts.Agents;
+
+/// <summary>The citizen an agent books for (R7): their own email and mobile, so they confirm it themselves.</summary>
+public sealed record CitizenDetails(string? FullName, string? Email, string? Mobile);
+
+/// <summary>Body of <c>POST /api/agent/bookings</c>: without a citizen, the agent books for itself.</summary>
+public sealed record AgentBookingRequest(int? ServiceId, string? Start, CitizenDetails? Citizen);
+
+/// <summary>One of the agent's bookings in its portal, with the manage link the agent holds.</summary>
+public sealed record AgentBookingDto(
+    string Code, string Status, DateTimeOffset Start, int ServiceId, string ServiceName, string FullName, string Email,
+    bool ForCitizen, string ManageToken);

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rantevou.Core.Booking;
+
+/// <summary>R7: who is booking through an agent account, and for whom.</summary>
+public sealed record AgentContext(string UserId, string Name, string Email, string? Mobile, bool ForCitizen);
+
+/// <summary>R7, R12: agent accounts' settings (section Rantevou:Agents).</summary>
+public sealed class AgentOptions
+{
+    /// <summary>Bookings one agent may make per day (R12: no slot hoarding by schools or agents).</summary>
+    [Range(1, 100000)]
+    public int DailyQuota { get; set; } = 20;
+
+    /// <summary>R7: how long a citizen has to confirm a booking an agent made for them before it is released.</summary>
+    [Range(5, 10080)]
+    public int CitizenConfirmMinutes { get; set; } = 24 * 60;
+}

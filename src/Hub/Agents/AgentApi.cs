@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Agents;
+using Rantevou.Contracts.Booking;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Hub.Booking;
+using Rantevou.Hub.Infrastructure;
+
+namespace Rantevou.Hub.Agents;
+
+/// <summary>
+/// R7: driving schools and processing agents book through their accounts — as themselves (final at once) or for a
+/// citizen, who must confirm from their own email. Each agent sees only its own bookings.
+/// </summary>
+public static class AgentApi
+{
+    public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agent").WithTags("Agents").RequireAuthorization(Policies.Agent);
+        api.MapPost("/bookings", CreateAsync).WithName("AgentCreateBooking").RequireRateLimiting(RateLimits.Booking);
+        api.MapGet("/bookings", ListAsync).WithName("AgentBookings");
+        return app;
+    }
+
+    /// <summary>The signed-in agent as the booking service needs it; null when the account is not an agent's.</summary>
+    public static async Task<AgentContext?> ContextAsync(UserManager<AppUser> users, System.Security.Claims.ClaimsPrincipal principal, bool forCitizen)
+    {
+        var user = await users.GetUserAsync(principal);
+        return user is null || user.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen);
+    }
+
+    static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
+        AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
+        RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var agent = await ContextAsync(users, http.User, request.Citizen is not null);
+        if (agent is null)
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
+        var c = request.Citizen;
+        var outcome = await bookings.CreateAsync(new NewBooking(request.ServiceId, request.Start, c?.FullName, c?.Email, c?.Mobile,
+            LocalizationSetup.Current, agent), ct);
+        if (!outcome.Ok)
+            return Problems.From(outcome.Problem!, text);
+        var b = outcome.Value!;
+        return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(db, b, tokens, ct));
+    }
+
+    /// <summary>The agent's bookings of one local day (default today), or matching a code, name or email.</summary>
+    static async Task<Results<Ok<List<AgentBookingDto>>, ProblemHttpResult>> ListAsync(
+        string? date, string? q, HttpContext http, UserManager<AppUser> users, BookingTokens tokens, RantevouDbContext db,
+        TimeProvider clock, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var agent = await users.GetUserAsync(http.User);
+        if (agent is null)
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
+        var query = db.Bookings.AsNoTracking().Where(b => b.AgentId == agent.Id);
+        // Every office of the directorate keeps Greek time; the agent's own office decides the day.
+        var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id != agent.OfficeId).ThenBy(o => o.Id).FirstAsync(ct)).TimeZone;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+            var code = BookingCode.Normalize(term);
+            query = query.Where(b => b.Code == code || b.FullName.ToLower().Contains(term) || b.Email.ToLower().Contains(term));
+        }
+        else
+        {
+            var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+            if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+                return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+            var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, zone);
+            var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, zone);
+            query = query.Where(b => b.StartUtc >= from && b.StartUtc < to);
+        }
+        var culture = LocalizationSetup.Current;
+        var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
+        var rows = await query.OrderBy(b => b.StartUtc).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(b => new AgentBookingDto(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, zone),
+            b.ServiceId, names.GetValueOrDefault(b.ServiceId, ""), b.FullName, b.Email,
+            !string.Equals(b.Email, agent.Email, StringComparison.OrdinalIgnoreCase), tokens.Manage(b.Id))).ToList());
+    }
+}
