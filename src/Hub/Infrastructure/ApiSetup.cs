@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Booking;
+using Rantevou.Hub.Documents;
 
 namespace Rantevou.Hub.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class ApiSetup
         app.MapHealth();
         app.MapCatalogueApi();
         app.MapBookingApi();
+        app.MapDocumentsApi();
         app.MapAuthApi();
         return app;
     }
