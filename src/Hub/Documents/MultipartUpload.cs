@@ -37,7 +37,8 @@ static class MultipartUpload
         {
             for (var i = 0; i < MaxSections && await reader.ReadNextSectionAsync(ct) is { } section; i++)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (name == "file")
