@@ -65,6 +65,14 @@ public sealed class DocumentStore(IOptions<RantevouOptions> options)
             Directory.Delete(folder);
     }
 
+    /// <summary>Every file of a booking (GDPR retention).</summary>
+    public void DeleteBooking(Guid bookingId)
+    {
+        var folder = Path.Combine(Root, bookingId.ToString("N"));
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>Both parts are ours (a GUID and a name we generated), but the result is still checked to stay under the root.</summary>
     string PathOf(Guid bookingId, string storedName)
     {
