@@ -22,6 +22,15 @@ public static class MessageKeys
     public const string BookingNotFound = "BookingNotFound";
     public const string NotChangeable = "NotChangeable";
     public const string HoldExpired = "HoldExpired";
+    public const string DocumentsClosed = "DocumentsClosed";
+    public const string DocumentUnknown = "DocumentUnknown";
+    public const string DocumentEmpty = "DocumentEmpty";
+    public const string DocumentRequired = "DocumentRequired";
+    public const string DocumentTypeNotAllowed = "DocumentTypeNotAllowed";
+    public const string DocumentTooLarge = "DocumentTooLarge";
+    public const string DocumentTooManyPixels = "DocumentTooManyPixels";
+    public const string DocumentDamaged = "DocumentDamaged";
+    public const string TooManyDocuments = "TooManyDocuments";
     public const string ChangedMeanwhile = "ChangedMeanwhile";
     public const string DateInvalid = "DateInvalid";
     public const string MalformedRequest = "MalformedRequest";

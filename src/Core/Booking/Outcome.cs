@@ -9,13 +9,15 @@ public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDicti
     public static Problem Unprocessable(string key) => new(ProblemKind.Unprocessable, key);
 }
 
-/// <summary>400, 404, 409, 422: the only ways a booking operation fails.</summary>
+/// <summary>400, 404, 409, 422 (and 413, 415 for uploaded files): the only ways a booking operation fails.</summary>
 public enum ProblemKind
 {
     Invalid,
     NotFound,
     Conflict,
     Unprocessable,
+    TooLarge,
+    UnsupportedMediaType,
 }
 
 public readonly struct Outcome<T>

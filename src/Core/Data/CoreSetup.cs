@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Demo;
+using Rantevou.Core.Documents;
 using Rantevou.Core.Privacy;
 using Rantevou.Core.Slots;
 using Rantevou.Core.Time;
@@ -65,6 +66,7 @@ public static class CoreSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Retention>();
+        builder.Services.AddRantevouDocuments();
         return builder;
     }
 

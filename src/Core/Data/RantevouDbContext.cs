@@ -25,6 +25,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<ServiceDocument> ServiceDocuments => Set<ServiceDocument>();
     public DbSet<BookingEntity> Bookings => Set<BookingEntity>();
     public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
+    public DbSet<Documents.BookingDocument> BookingDocuments => Set<Documents.BookingDocument>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

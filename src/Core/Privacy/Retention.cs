@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Data;
+using Rantevou.Core.Documents;
 
 namespace Rantevou.Core.Privacy;
 
@@ -14,9 +15,10 @@ public sealed class PrivacyOptions
 
 /// <summary>
 /// GDPR storage limitation: once a booking is older than the retention period its name, email and mobile are
-/// erased, with the sent mail that carried them and the stored API answers. Idempotent: erased rows are skipped.
+/// erased, with the sent mail that carried them, the documents uploaded with them (R10) and the stored API answers.
+/// Idempotent: erased rows are skipped.
 /// </summary>
-public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions<PrivacyOptions> options)
+public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions<PrivacyOptions> options, DocumentStore documents)
 {
     public const string Erased = "—";
 
@@ -27,6 +29,9 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
         var ids = await db.Bookings.Where(b => b.EndUtc < before && b.AnonymisedUtc == null).Select(b => b.Id).Take(5000).ToListAsync(ct);
         if (ids.Count > 0)
         {
+            // Files first: if the run stops here the bookings are not yet marked, so the next run deletes the rows.
+            foreach (var id in ids)
+                documents.DeleteBooking(id);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(u => u
                 .SetProperty(b => b.FullName, Erased)
@@ -34,6 +39,7 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
                 .SetProperty(b => b.Mobile, Erased)
                 .SetProperty(b => b.StatusReason, (string?)null)
                 .SetProperty(b => b.AnonymisedUtc, now), ct);
+            await db.BookingDocuments.Where(d => ids.Contains(d.BookingId)).ExecuteDeleteAsync(ct);
             // Unsent mail is kept: R2 says none may be lost; it goes out and is erased on a later run.
             await db.Outbox.Where(m => m.BookingId != null && ids.Contains(m.BookingId.Value) && m.SentUtc != null)
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);

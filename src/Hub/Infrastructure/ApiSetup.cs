@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Agents;
 using Rantevou.Hub.Booking;
+using Rantevou.Hub.Documents;
 
 namespace Rantevou.Hub.Infrastructure;
 
@@ -24,6 +25,7 @@ public static class ApiSetup
         app.MapHealth();
         app.MapCatalogueApi();
         app.MapBookingApi();
+        app.MapDocumentsApi();
         app.MapAuthApi();
         app.MapAgentApi();
         return app;

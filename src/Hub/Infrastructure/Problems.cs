@@ -16,6 +16,8 @@ public static class Problems
             ProblemKind.Invalid => StatusCodes.Status400BadRequest,
             ProblemKind.NotFound => StatusCodes.Status404NotFound,
             ProblemKind.Conflict => StatusCodes.Status409Conflict,
+            ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         ProblemDetails details = problem.FieldErrors is { } fields

@@ -541,6 +541,56 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.ToTable("Secrets");
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Documents.BookingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int?>("ServiceDocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceDocumentId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "UploadedUtc");
+
+                    b.ToTable("BookingDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -975,6 +1025,20 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Documents.BookingDocument", b =>
+                {
+                    b.HasOne("Rantevou.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rantevou.Core.Catalogue.ServiceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

@@ -522,6 +522,56 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.ToTable("Secrets");
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Documents.BookingDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceDocumentId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("BookingId", "UploadedUtc");
+
+                    b.ToTable("BookingDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -948,6 +998,20 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Documents.BookingDocument", b =>
+                {
+                    b.HasOne("Rantevou.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rantevou.Core.Catalogue.ServiceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

@@ -1,23 +1,58 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Documents;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Web.Booking;
+using Rantevou.Web.Documents;
 using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Manage;
 
 /// <summary>The booking's own page, for the holder of its manage token; anyone else gets the not-found page.</summary>
-public sealed class IndexModel(BookingService bookings, RantevouDbContext db, TimeProvider clock) : PageModel
+[DocumentUploadLimits]
+public sealed class IndexModel(
+    BookingService bookings, DocumentService documents, RantevouDbContext db, IOptions<DocumentOptions> limits,
+    IStringLocalizer<Messages> messages, TimeProvider clock) : PageModel
 {
-    static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled"];
+    static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled", "uploaded"];
 
     public BookingView View { get; private set; } = null!;
+    public DocumentsView Documents { get; private set; } = null!;
     public string Token { get; private set; } = "";
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string? token, string? done, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(string code, string? token, string? done, CancellationToken ct) =>
+        ShowAsync(code, token, done, null, ct);
+
+    /// <summary>R10: a document sent from the page, without JavaScript; the same checks as the API (R12).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string code, string? token, IFormFile? file, int? documentId, CancellationToken ct)
+    {
+        var found = await bookings.GetAsync(code, token, ct);
+        if (!found.Ok)
+            return NotFound();
+        string error;
+        if (file is null)
+            error = messages[MessageKeys.DocumentRequired];
+        else
+        {
+            await using var content = file.OpenReadStream();
+            var outcome = await documents.UploadAsync(found.Value!, new Upload(content, file.FileName, documentId, Core.Documents.BookingDocument.Holder), ct);
+            if (outcome.Ok)
+                return Redirect($"/b/{found.Value!.Code}?token={Uri.EscapeDataString(token!)}&done=uploaded");
+            var problem = outcome.Problem!;
+            error = messages[problem.FieldErrors?.Values.FirstOrDefault()?.FirstOrDefault() ?? problem.MessageKey];
+        }
+        ViewData["HasErrors"] = true;
+        return await ShowAsync(code, token, null, error, ct);
+    }
+
+    async Task<IActionResult> ShowAsync(string code, string? token, string? done, string? uploadError, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
@@ -27,6 +62,7 @@ public sealed class IndexModel(BookingService bookings, RantevouDbContext db, Ti
         var today = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, View.Office.TimeZone);
         Live = View.Booking.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred or BookingStatus.Called
             && DateOnly.FromDateTime(View.Start.DateTime) == today;
+        Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value!, Token, Lang.Current, uploadError, ct);
         Done = Outcomes.Contains(done) ? done : null;
         return Page();
     }

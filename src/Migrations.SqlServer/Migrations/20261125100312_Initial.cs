@@ -552,6 +552,37 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BookingDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BookingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceDocumentId = table.Column<int>(type: "int", nullable: true),
+                    FileName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BookingDocuments_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BookingDocuments_ServiceDocuments_ServiceDocumentId",
+                        column: x => x.ServiceDocumentId,
+                        principalTable: "ServiceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -590,6 +621,22 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_BookingId_UploadedUtc",
+                table: "BookingDocuments",
+                columns: new[] { "BookingId", "UploadedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_ServiceDocumentId",
+                table: "BookingDocuments",
+                column: "ServiceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_StoredName",
+                table: "BookingDocuments",
+                column: "StoredName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_AgentId_CreatedUtc",
@@ -723,6 +770,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BookingDocuments");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -741,9 +791,6 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 name: "Secrets");
 
             migrationBuilder.DropTable(
-                name: "ServiceDocuments");
-
-            migrationBuilder.DropTable(
                 name: "SlotClaims");
 
             migrationBuilder.DropTable(
@@ -760,6 +807,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ServiceDocuments");
 
             migrationBuilder.DropTable(
                 name: "Bookings");

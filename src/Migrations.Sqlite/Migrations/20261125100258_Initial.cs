@@ -552,6 +552,37 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BookingDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BookingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BookingDocuments_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BookingDocuments_ServiceDocuments_ServiceDocumentId",
+                        column: x => x.ServiceDocumentId,
+                        principalTable: "ServiceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -587,6 +618,22 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_BookingId_UploadedUtc",
+                table: "BookingDocuments",
+                columns: new[] { "BookingId", "UploadedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_ServiceDocumentId",
+                table: "BookingDocuments",
+                column: "ServiceDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingDocuments_StoredName",
+                table: "BookingDocuments",
+                column: "StoredName",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -721,6 +768,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BookingDocuments");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -739,9 +789,6 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 name: "Secrets");
 
             migrationBuilder.DropTable(
-                name: "ServiceDocuments");
-
-            migrationBuilder.DropTable(
                 name: "SlotClaims");
 
             migrationBuilder.DropTable(
@@ -758,6 +805,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ServiceDocuments");
 
             migrationBuilder.DropTable(
                 name: "Bookings");
