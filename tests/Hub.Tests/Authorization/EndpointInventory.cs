@@ -34,7 +34,7 @@ public static class EndpointInventory
         var found = new List<MappedEndpoint>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {
-            var admits = await AdmitsAsync(endpoint, policies, authorization);
+            var admits = await AdmitsAsync([.. endpoint.Metadata], policies, authorization);
             var pattern = Normalise(endpoint.RoutePattern.RawText ?? "");
             // Static assets carry their file's descriptor; their names change with every fingerprint, so the table names none.
             var staticAsset = endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor");
@@ -44,13 +44,14 @@ public static class EndpointInventory
         return found.DistinctBy(e => e.Key).ToList();
     }
 
-    /// <summary>The principals of <see cref="Principals"/> the endpoint's authorization metadata lets through.</summary>
-    static async Task<IReadOnlySet<string>> AdmitsAsync(Endpoint endpoint, IAuthorizationPolicyProvider provider, IAuthorizationService authorization)
+    /// <summary>The principals the authorization metadata (of an endpoint, or the attributes of a hub method) lets through.</summary>
+    public static Task<IReadOnlySet<string>> AdmitsAsync(IServiceProvider services, IReadOnlyList<object> metadata) =>
+        AdmitsAsync(metadata, services.GetRequiredService<IAuthorizationPolicyProvider>(), services.GetRequiredService<IAuthorizationService>());
+
+    static async Task<IReadOnlySet<string>> AdmitsAsync(IReadOnlyList<object> metadata, IAuthorizationPolicyProvider provider, IAuthorizationService authorization)
     {
-        var data = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        var objects = endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>();
-        var policy = await AuthorizationPolicy.CombineAsync(provider, data, objects);
-        if (policy is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        var policy = await AuthorizationPolicy.CombineAsync(provider, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>());
+        if (policy is null || metadata.OfType<IAllowAnonymous>().Any())
             return Principals.ToHashSet();
         var admitted = new HashSet<string>();
         foreach (var who in Principals)
