@@ -1,0 +1,113 @@
+using Rantevou.Contracts.Queue;
+
+namespace Rantevou.Hub.Tests.Authorization;
+
+/// <summary>Who may get a 2xx from an endpoint or a hub method.</summary>
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+
+    /// <summary>Anyone holding the capability in the URL: the booking's manage/confirm token, or a walk-in ticket's code.</summary>
+    TokenHolder,
+
+    /// <summary>Clerks and admins (<c>Policies.Staff</c>).</summary>
+    Staff,
+
+    /// <summary>Admins only (<c>Policies.Admin</c>).</summary>
+    Admin,
+
+    /// <summary>Driving schools and processing agents (<c>Policies.Agent</c>).</summary>
+    Agent,
+}
+
+/// <param name="Method">The HTTP method, or <c>*</c> for an endpoint without method metadata (Razor pages, the hub's connection).</param>
+/// <param name="Pattern">The route pattern as the app reports it (leading slash, no trailing slash, constraints kept).</param>
+public sealed record Rule(string Method, string Pattern, Access Access);
+
+/// <summary>
+/// The declared access of every endpoint the app maps. A new endpoint fails <see cref="EndpointMatrixTests"/> until it
+/// has a line here, so every endpoint gets a decision. Adding an endpoint = adding one line (method, pattern as the
+/// failure message prints it, access). Static assets are one line each, as the app maps them.
+/// </summary>
+public static class AccessTable
+{
+    public static readonly Rule[] Endpoints =
+    [
+        // Infrastructure
+        new("GET", "/health", Access.Public),
+        // Static files (the fingerprinted assets of the manifest are recognised by their descriptor, not listed)
+        new("GET", "/{**path:file}", Access.Public),
+        new("HEAD", "/{**path:file}", Access.Public),
+        new("GET", "/openapi/{documentName}.json", Access.Public),
+        new("POST", "/api/auth/login", Access.Public),
+
+        // R1: catalogue and booking (the booking's own calls need its token)
+        new("GET", "/api/services", Access.Public),
+        new("GET", "/api/services/{id:int}/availability", Access.Public),
+        new("POST", "/api/bookings", Access.Public),
+        new("GET", "/api/bookings/{code}", Access.TokenHolder),
+        new("POST", "/api/bookings/{code}/confirm", Access.TokenHolder),
+        new("POST", "/api/bookings/{code}/reschedule", Access.TokenHolder),
+        new("POST", "/api/bookings/{code}/cancel", Access.TokenHolder),
+        new("GET", "/api/bookings/{code}/live", Access.TokenHolder),
+
+        // Kiosk, display, walk-in tickets (R3, R5, R6): the lobby's machines are anonymous
+        new("POST", "/api/kiosk/checkin", Access.Public),
+        new("POST", "/api/kiosk/checkin/end-of-day", Access.Public),
+        new("POST", "/api/kiosk/walkins", Access.Public),
+        new("GET", "/api/walkins/{code}", Access.TokenHolder),
+        new("GET", "/t/{code}/qr.png", Access.TokenHolder),
+        new("GET", "/api/queue/snapshot", Access.Public),
+        new("GET", "/api/desks", Access.Public),
+
+        // Clerk actions (R4, R9, R13)
+        new("GET", "/api/desks/{deskId:int}/day", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/call-next", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/complete", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/no-show", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/interrupt", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/recall", Access.Staff),
+        new("POST", "/api/desks/{deskId:int}/defer", Access.Staff),
+        new("POST", "/api/bookings/{code}/void", Access.Staff),
+
+        // The hub's transport; each hub method has its own line in HubMethods
+        new("*", "/hubs/queue/negotiate", Access.Public),
+        new("*", "/hubs/queue", Access.Public),
+
+        // Razor pages (Web, Kiosk, Display)
+        new("*", "/", Access.Public),
+        new("*", "/not-found", Access.Public),
+        new("*", "/privacy", Access.Public),
+        new("*", "/account/login", Access.Public),
+        new("*", "/account/logout", Access.Public),
+        new("*", "/account/denied", Access.Public),
+        new("*", "/book/{serviceId:int}", Access.Public),
+        new("*", "/book/{serviceId:int}/{date}", Access.Public),
+        new("*", "/book/{serviceId:int}/details", Access.Public),
+        new("*", "/book/sent/{code}", Access.TokenHolder),
+        new("*", "/b/{code}", Access.TokenHolder),
+        new("*", "/b/{code}/confirm", Access.TokenHolder),
+        new("*", "/b/{code}/cancel", Access.TokenHolder),
+        new("*", "/b/{code}/reschedule", Access.TokenHolder),
+        new("*", "/kiosk", Access.Public),
+        new("*", "/display", Access.Public),
+        // The ticket page is a shell with no data of its own: it shows what /api/walkins/{code} answers, which needs the code.
+        new("*", "/t/{code}", Access.Public),
+        new("*", "/clerk", Access.Staff),
+    ];
+
+    /// <summary>Paths served by middleware rather than endpoints: not in the endpoint list, so probed from here.</summary>
+    public static readonly Rule[] Middleware =
+    [
+        new("GET", "/hangfire", Access.Admin),
+    ];
+
+    /// <summary>QueueHub's public methods (IQueueHub plus the clerk's); a new one fails <see cref="HubMatrixTests"/>.</summary>
+    public static readonly (string Method, Access Access)[] HubMethods =
+    [
+        (nameof(IQueueHub.JoinOffice), Access.Public),
+        (nameof(IQueueHub.GetSnapshot), Access.Public),
+        ("CallNext", Access.Staff),
+    ];
+}
