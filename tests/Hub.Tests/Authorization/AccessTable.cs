@@ -51,6 +51,9 @@ public static class AccessTable
         new("POST", "/api/bookings/{code}/reschedule", Access.TokenHolder),
         new("POST", "/api/bookings/{code}/cancel", Access.TokenHolder),
         new("GET", "/api/bookings/{code}/live", Access.TokenHolder),
+        new("GET", "/api/bookings/{code}/documents", Access.TokenHolder),
+        new("POST", "/api/bookings/{code}/documents", Access.TokenHolder),
+        new("GET", "/api/bookings/{code}/documents/{id:guid}", Access.TokenHolder),
 
         // Kiosk, display, walk-in tickets (R3, R5, R6): the lobby's machines are anonymous
         new("POST", "/api/kiosk/checkin", Access.Public),
@@ -70,6 +73,11 @@ public static class AccessTable
         new("POST", "/api/desks/{deskId:int}/recall", Access.Staff),
         new("POST", "/api/desks/{deskId:int}/defer", Access.Staff),
         new("POST", "/api/bookings/{code}/void", Access.Staff),
+        new("GET", "/api/staff/bookings/{code}/documents", Access.Staff),
+        new("GET", "/api/staff/bookings/{code}/documents/{id:guid}", Access.Staff),
+        new("POST", "/api/staff/bookings/{code}/documents", Access.Staff),
+        new("GET", "/api/agent/bookings", Access.Agent),
+        new("POST", "/api/agent/bookings", Access.Agent),
 
         // The hub's transport; each hub method has its own line in HubMethods
         new("*", "/hubs/queue/negotiate", Access.Public),

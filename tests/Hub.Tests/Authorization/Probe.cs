@@ -14,6 +14,7 @@ public static partial class Probe
         "code" when pattern.StartsWith("/t/", StringComparison.Ordinal) || pattern.StartsWith("/api/walkins/", StringComparison.Ordinal) => who.TicketCode,
         "code" => office.X.Code,
         "deskId" => office.DeskId.ToString(),
+        "id" when pattern.Contains("{id:guid}", StringComparison.Ordinal) => "0198a6f2-0000-7000-8000-000000000000",
         "id" or "serviceId" => office.ServiceId.ToString(),
         "date" => "2026-12-02",
         "documentName" => "v1",
