@@ -60,27 +60,14 @@ public static class AgentApi
         var agent = await users.GetUserAsync(http.User);
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
-        var query = db.Bookings.AsNoTracking().Where(b => b.AgentId == agent.Id);
         // Every office of the directorate keeps Greek time; the agent's own office decides the day.
         var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id != agent.OfficeId).ThenBy(o => o.Id).FirstAsync(ct)).TimeZone;
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim().ToLowerInvariant();
-            var code = BookingCode.Normalize(term);
-            query = query.Where(b => b.Code == code || b.FullName.ToLower().Contains(term) || b.Email.ToLower().Contains(term));
-        }
-        else
-        {
-            var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-            if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-                return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
-            var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, zone);
-            var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, zone);
-            query = query.Where(b => b.StartUtc >= from && b.StartUtc < to);
-        }
+        var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
         var culture = LocalizationSetup.Current;
         var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
-        var rows = await query.OrderBy(b => b.StartUtc).Take(500).ToListAsync(ct);
+        var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);
         return TypedResults.Ok(rows.Select(b => new AgentBookingDto(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, zone),
             b.ServiceId, names.GetValueOrDefault(b.ServiceId, ""), b.FullName, b.Email,
             !string.Equals(b.Email, agent.Email, StringComparison.OrdinalIgnoreCase), tokens.Manage(b.Id))).ToList());

@@ -103,6 +103,7 @@ public static class AccessTable
         // The ticket page is a shell with no data of its own: it shows what /api/walkins/{code} answers, which needs the code.
         new("*", "/t/{code}", Access.Public),
         new("*", "/clerk", Access.Staff),
+        new("*", "/agent", Access.Agent),
     ];
 
     /// <summary>Paths served by middleware rather than endpoints: not in the endpoint list, so probed from here.</summary>

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Web.Infrastructure;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Web.Pages.Agent;
+
+/// <summary>
+/// R7: the agent's portal — its bookings by day or by search, with links to change or cancel each, and a form to book
+/// for itself or for a citizen (who then confirms from their own email).
+/// </summary>
+[Authorize(Policy = Policies.Agent)]
+public sealed class IndexModel(
+    RantevouDbContext db, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens, TimeProvider clock,
+    IStringLocalizer<Messages> messages) : PageModel
+{
+    public AppUser Agent { get; private set; } = null!;
+    public DateOnly Day { get; private set; }
+    public string? Search { get; private set; }
+    public IReadOnlyList<BookingEntity> Bookings { get; private set; } = [];
+    public IReadOnlyList<Service> Services { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; } = [];
+    public string? Booked { get; private set; }
+
+    [BindProperty] public int? ServiceId { get; set; }
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? Time { get; set; }
+    [BindProperty] public bool ForCitizen { get; set; }
+    [BindProperty] public string? FullName { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Mobile { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? date, string? q, string? booked, CancellationToken ct)
+    {
+        Booked = booked;
+        return await ShowAsync(date, q, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.Email is null)
+            return Forbid();
+        var agent = new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, ForCitizen);
+        var request = new NewBooking(ServiceId, $"{Date}T{Time}", ForCitizen ? FullName : null, ForCitizen ? Email : null,
+            ForCitizen ? Mobile : null, Lang.Current, agent);
+        var outcome = await bookings.CreateAsync(request, ct);
+        if (outcome.Ok)
+            return Redirect($"/agent?date={Date}&booked={outcome.Value!.Code}");
+        var problem = outcome.Problem!;
+        foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
+            Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
+        if (problem.FieldErrors is null)
+            Errors[""] = messages[problem.MessageKey];
+        ViewData["HasErrors"] = true;
+        return await ShowAsync(Date, null, ct);
+    }
+
+    public string ManageLink(BookingEntity b) => $"/b/{b.Code}?token={Uri.EscapeDataString(tokens.Manage(b.Id))}";
+
+    public string LocalTime(BookingEntity b) => Lang.Time(OfficeCalendar.ToLocal(b.StartUtc, Zone));
+
+    TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
+
+    async Task<IActionResult> ShowAsync(string? date, string? q, CancellationToken ct)
+    {
+        Agent = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in agent not found");
+        var agentOffice = Agent.OfficeId;
+        var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id != agentOffice).ThenBy(o => o.Id).FirstAsync(ct);
+        Zone = office.TimeZone;
+        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Zone);
+        Date ??= Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Search = q;
+        Bookings = await AgentBookingsQuery.ListAsync(db, Agent.Id, Day, q, Zone, ct);
+        Services = await db.Services.AsNoTracking().Where(s => s.OfficeId == office.Id && s.Active).OrderBy(s => s.SortOrder).ToListAsync(ct);
+        return Page();
+    }
+}
