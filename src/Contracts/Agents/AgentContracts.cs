@@ -10,3 +10,8 @@ public sealed record AgentBookingRequest(int? ServiceId, string? Start, CitizenD
 public sealed record AgentBookingDto(
     string Code, string Status, DateTimeOffset Start, int ServiceId, string ServiceName, string FullName, string Email,
     bool ForCitizen, string ManageToken);
+
+/// <summary>Body of <c>POST /api/admin/agents</c> (R8): the account's details and an initial password the admin hands over.</summary>
+public sealed record NewAgentRequest(string? Email, string? DisplayName, string? Kind, string? Mobile, string? Password);
+
+public sealed record AgentAccountDto(string Id, string Email, string DisplayName, string Kind, string? Mobile, bool LockedOut);

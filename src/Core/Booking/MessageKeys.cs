@@ -59,4 +59,6 @@ public static class MessageKeys
     public const string PersonServiceLimit = "PersonServiceLimit";
     public const string PersonDayLimit = "PersonDayLimit";
     public const string AgentQuota = "AgentQuota";
+    public const string AccountExists = "AccountExists";
+    public const string PasswordWeak = "PasswordWeak";
 }

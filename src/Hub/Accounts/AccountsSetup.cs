@@ -69,6 +69,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent));
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<AgentAccounts>();
         return builder;
     }
 

@@ -28,6 +28,7 @@ public static class ApiSetup
         app.MapDocumentsApi();
         app.MapAuthApi();
         app.MapAgentApi();
+        app.MapAgentAccountsApi();
         return app;
     }
 }

@@ -8,12 +8,19 @@ namespace Rantevou.Browser.Tests.Agents;
 public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task Agent_BooksForACitizen_CitizenConfirmsFromTheMail_PortalShowsItFinal()
+    public async Task AdminCreatesAgent_AgentBooksForACitizen_CitizenConfirmsFromTheMail_PortalShowsItFinal()
     {
-        await Page.GotoAsync("/agent");
-        await Page.GetByLabel("Email").FillAsync("agent@example.org");
-        await Page.GetByLabel("Κωδικός πρόσβασης").FillAsync("Demo!2026");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
+        // R8: only an administrator creates a partner account.
+        await SignInAsync("/admin/agents", "admin@example.org", "Demo!2026");
+        await Page.GetByLabel("Επωνυμία").FillAsync("Σχολή Οδηγών Ωμέγα");
+        await Page.GetByLabel("Email λογαριασμού").FillAsync("omega@example.org");
+        await Page.GetByLabel("Κινητό").FillAsync("6912345678");
+        await Page.GetByLabel("Αρχικός κωδικός").FillAsync("Omega!2026x");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Δημιουργία λογαριασμού" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("omega@example.org");
+        await Page.Context.ClearCookiesAsync();
+
+        await SignInAsync("/agent", "omega@example.org", "Omega!2026x");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Πύλη συνεργατών");
 
         await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync("2026-12-02");
@@ -29,7 +36,7 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
 
         var mail = await NextMailAsync(1);
         Assert.Equal("dimitris@example.org", mail.To.Mailboxes.Single().Address);
-        Assert.Contains("Διεκπεραιωτής Άλφα", mail.TextBody);
+        Assert.Contains("Σχολή Οδηγών Ωμέγα", mail.TextBody);
         var citizen = await Context.Browser!.NewContextAsync(new() { BaseURL = App.BaseUrl, Locale = "el-GR" });
         var citizenPage = await citizen.NewPageAsync();
         await citizenPage.GotoAsync(LinkIn(mail, confirm: true));
@@ -39,5 +46,13 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
 
         await Page.ReloadAsync();
         await Expect(row).ToContainTextAsync("Οριστικό");
+    }
+
+    async Task SignInAsync(string path, string email, string password)
+    {
+        await Page.GotoAsync(path);
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Κωδικός πρόσβασης").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
     }
 }

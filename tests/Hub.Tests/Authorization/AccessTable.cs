@@ -78,6 +78,8 @@ public static class AccessTable
         new("POST", "/api/staff/bookings/{code}/documents", Access.Staff),
         new("GET", "/api/agent/bookings", Access.Agent),
         new("POST", "/api/agent/bookings", Access.Agent),
+        new("GET", "/api/admin/agents", Access.Admin),
+        new("POST", "/api/admin/agents", Access.Admin),
 
         // The hub's transport; each hub method has its own line in HubMethods
         new("*", "/hubs/queue/negotiate", Access.Public),
@@ -104,6 +106,7 @@ public static class AccessTable
         new("*", "/t/{code}", Access.Public),
         new("*", "/clerk", Access.Staff),
         new("*", "/agent", Access.Agent),
+        new("*", "/admin/agents", Access.Admin),
     ];
 
     /// <summary>Paths served by middleware rather than endpoints: not in the endpoint list, so probed from here.</summary>
