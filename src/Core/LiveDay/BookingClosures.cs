@@ -112,11 +112,7 @@ public sealed class BookingClosures(
             version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
             b.Status = to;
             b.StatusReason = reason;
-            var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
-            var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
-            db.Outbox.Add(mail.Compose(kind, b, service, office, desk));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await mail.WriteAsync(db, kind, b, office, ct);
             await tx.CommitAsync(ct);
         }
         outbox.MailCommitted();

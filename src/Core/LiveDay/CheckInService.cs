@@ -145,13 +145,7 @@ public sealed class CheckInService(
         (b.Status, b.CheckedInUtc, b.Late) = (to, now, late);
         var version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
         if (mailKind is { } mk)
-        {
-            var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
-            var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
-            db.Outbox.Add(mail.Compose(mk, b, service, office, desk));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+            await mail.WriteAsync(db, mk, b, office, ct);
         await tx.CommitAsync(ct);
         if (mailKind is not null)
             outbox.MailCommitted();

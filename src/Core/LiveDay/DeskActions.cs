@@ -122,11 +122,7 @@ public sealed partial class DeskActions(
             if (mailKind is { } mk)
             {
                 b.Status = to;
-                var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
-                var booked = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
-                db.Outbox.Add(mail.Compose(mk, b, service, office, booked));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                await mail.WriteAsync(db, mk, b, office, ct);
             }
             await tx.CommitAsync(ct);
         }
