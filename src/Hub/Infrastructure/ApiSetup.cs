@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Admin;
 using Rantevou.Hub.Booking;
 
 namespace Rantevou.Hub.Infrastructure;
@@ -24,6 +25,7 @@ public static class ApiSetup
         app.MapCatalogueApi();
         app.MapBookingApi();
         app.MapAuthApi();
+        app.MapAdminApi();
         return app;
     }
 }
