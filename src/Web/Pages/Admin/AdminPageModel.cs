@@ -27,6 +27,12 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);
 
+    protected void Fail(string field, string key)
+    {
+        Errors[field] = messages[key];
+        ViewData["HasErrors"] = true;
+    }
+
     protected async Task LoadOfficeAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
