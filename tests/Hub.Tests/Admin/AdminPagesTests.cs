@@ -46,7 +46,10 @@ public sealed partial class AdminPagesTests : AdminTest
         var admin = await SignInAsync("admin@example.org");
         var form = new Dictionary<string, string>
         {
-            ["Date"] = "2026-12-02", ["Closed"] = "true", ["NameEl"] = "Εξετάσεις", ["NameEn"] = "Driving tests",
+            ["Date"] = "2026-12-02",
+            ["Closed"] = "true",
+            ["NameEl"] = "Εξετάσεις",
+            ["NameEn"] = "Driving tests",
         };
 
         var first = await PostFormAsync(admin, "/admin/calendar?handler=Special", form);
@@ -75,8 +78,12 @@ public sealed partial class AdminPagesTests : AdminTest
 
         var response = await PostFormAsync(admin, $"/admin/services/{service.Id}?culture=en", new()
         {
-            ["GroupId"] = service.GroupId.ToString(), ["NameEl"] = service.NameEl, ["NameEn"] = service.NameEn,
-            ["DurationMinutes"] = "7", ["Active"] = "true", ["Documents"] = "",
+            ["GroupId"] = service.GroupId.ToString(),
+            ["NameEl"] = service.NameEl,
+            ["NameEn"] = service.NameEn,
+            ["DurationMinutes"] = "7",
+            ["Active"] = "true",
+            ["Documents"] = "",
         });
 
         var html = await response.Content.ReadAsStringAsync();
