@@ -32,6 +32,33 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes)
     /// </summary>
     public async Task<Outcome<ChangeResult>> EditServiceAsync(int officeId, int id, ServiceEdit edit, bool confirm, CancellationToken ct)
     {
+        if (!await db.Services.AnyAsync(s => s.Id == id && s.OfficeId == officeId, ct))
+            return Problem.NotFound(MessageKeys.ServiceUnknown);
+        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
+            return invalid;
+        return await changes.RunAsync(officeId, confirm, async c =>
+        {
+            var service = await db.Services.Include(s => s.Documents).FirstAsync(s => s.Id == id, c);
+            Apply(service, edit);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>A new service is listed once active, and bookable once a desk serves it (desks page).</summary>
+    public async Task<Outcome<AdminService>> CreateServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
+    {
+        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
+            return invalid;
+        var last = await db.Services.Where(s => s.GroupId == edit.GroupId).MaxAsync(s => (int?)s.SortOrder, ct) ?? 0;
+        var service = new Service { OfficeId = officeId, NameEl = "", NameEn = "", SortOrder = last + 1 };
+        Apply(service, edit);
+        db.Services.Add(service);
+        await db.SaveChangesAsync(ct);
+        return (await ServicesAsync(officeId, ct)).Single(s => s.Id == service.Id);
+    }
+
+    async Task<Problem?> CheckServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
+    {
         var rules = new AdminRules();
         rules.Name("nameEl", edit.NameEl);
         rules.Name("nameEn", edit.NameEn);
@@ -39,30 +66,26 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes)
         rules.Documents(edit.Documents);
         if (!await db.ServiceGroups.AnyAsync(g => g.Id == edit.GroupId && g.OfficeId == officeId, ct))
             rules.Fail("groupId", MessageKeys.GroupUnknown);
-        if (!await db.Services.AnyAsync(s => s.Id == id && s.OfficeId == officeId, ct))
-            return Problem.NotFound(MessageKeys.ServiceUnknown);
-        if (rules.Problem is { } invalid)
-            return invalid;
-        return await changes.RunAsync(officeId, confirm, async c =>
+        return rules.Problem;
+    }
+
+    static void Apply(Service service, ServiceEdit edit)
+    {
+        service.GroupId = edit.GroupId;
+        service.NameEl = edit.NameEl!.Trim();
+        service.NameEn = edit.NameEn!.Trim();
+        service.DurationMinutes = edit.DurationMinutes;
+        service.Active = edit.Active;
+        if (edit.Documents is { } documents)
         {
-            var service = await db.Services.Include(s => s.Documents).FirstAsync(s => s.Id == id, c);
-            service.GroupId = edit.GroupId;
-            service.NameEl = edit.NameEl!.Trim();
-            service.NameEn = edit.NameEn!.Trim();
-            service.DurationMinutes = edit.DurationMinutes;
-            service.Active = edit.Active;
-            if (edit.Documents is { } documents)
+            service.Documents.Clear();
+            service.Documents.AddRange(documents.Select((d, i) => new ServiceDocument
             {
-                service.Documents.Clear();
-                service.Documents.AddRange(documents.Select((d, i) => new ServiceDocument
-                {
-                    TextEl = d.TextEl!.Trim(),
-                    TextEn = d.TextEn!.Trim(),
-                    SortOrder = i + 1,
-                }));
-            }
-            return null;
-        }, ct);
+                TextEl = d.TextEl!.Trim(),
+                TextEn = d.TextEn!.Trim(),
+                SortOrder = i + 1,
+            }));
+        }
     }
 
     public async Task<Outcome<AdminGroup>> SaveGroupAsync(int officeId, int? id, GroupEdit edit, CancellationToken ct)

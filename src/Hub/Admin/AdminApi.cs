@@ -28,6 +28,7 @@ public static class AdminApi
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/services", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.ServicesAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPost("/services", CreateServiceAsync);
         api.MapPut("/services/{id:int}", EditServiceAsync);
         api.MapGet("/groups", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.GroupsAsync(await OfficeIdAsync(http, ct), ct)));
@@ -52,6 +53,13 @@ public static class AdminApi
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditServiceAsync(
         int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
         Answer(await admin.EditServiceAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct), text);
+
+    static async Task<Results<Created<AdminService>, ProblemHttpResult>> CreateServiceAsync(
+        ServiceEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await admin.CreateServiceAsync(await OfficeIdAsync(http, ct), edit, ct);
+        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome.Problem!, text);
+    }
 
     static async Task<Results<Ok<AdminGroup>, ProblemHttpResult>> SaveGroupAsync(
         int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)

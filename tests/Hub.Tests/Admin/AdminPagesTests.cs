@@ -26,6 +26,7 @@ public sealed partial class AdminPagesTests : AdminTest
     [Theory]
     [InlineData("/admin", "Διαχείριση")]
     [InlineData("/admin/services?culture=en", "Services")]
+    [InlineData("/admin/services/new", "Νέα υπηρεσία")]
     [InlineData("/admin/desks", "Υπηρεσίες που εξυπηρετεί")]
     [InlineData("/admin/calendar?culture=en", "Weekly hours")]
     [InlineData("/admin/settings", "Ορίζοντας κρατήσεων")]

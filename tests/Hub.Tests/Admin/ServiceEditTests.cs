@@ -72,4 +72,28 @@ public sealed class ServiceEditTests : AdminTest
         Assert.Equal("el", mail.Language());
         Assert.Equal("/", mail.Link("/").AbsolutePath);
     }
+
+    [Fact]
+    public async Task ANewService_IsListed_AndBookableOnceADeskServesIt()
+    {
+        var group = (await AdminServiceAsync((await ServiceAsync()).Id)).GroupId;
+        var created = await Admin.PostAsJsonAsync("/api/admin/services",
+            new ServiceEdit(group, "Νέα υπηρεσία", "New service", 25, true, [new DocumentText("Ταυτότητα", "Identity card")]));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var service = (await created.Content.ReadFromJsonAsync<AdminService>())!;
+        var listed = (await Http.ServicesAsync()).Single(s => s.Id == service.Id);
+        Assert.Equal(25, listed.DurationMinutes);
+        Assert.Equal(["Ταυτότητα"], listed.Documents);
+        Assert.Empty(await Http.AvailabilityAsync(service.Id, Wednesday));
+
+        var desk = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))![0];
+        var served = await Admin.PutAsJsonAsync($"/api/admin/desks/{desk.Id}",
+            new DeskEdit(desk.NameEl, desk.NameEn, true, [.. desk.ServiceIds, service.Id]));
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        var slots = await Http.AvailabilityAsync(service.Id, Wednesday);
+        Assert.NotEmpty(slots);
+        Assert.All(slots, s => Assert.Equal(25, (s.End - s.Start).TotalMinutes));
+    }
 }

@@ -28,30 +28,48 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
     [BindProperty] public bool Active { get; set; }
     [BindProperty] public string? Documents { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>"new" for a service not yet made.</summary>
+    public bool IsNew { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
-        var s = (await catalogue.ServicesAsync(Office.Id, ct)).FirstOrDefault(x => x.Id == id);
+        Groups = await catalogue.GroupsAsync(Office.Id, ct);
+        if (IsNew = id == "new")
+        {
+            (GroupId, DurationMinutes, Active) = (Groups.FirstOrDefault()?.Id ?? 0, 15, true);
+            return Page();
+        }
+        var s = int.TryParse(id, out var serviceId) ? (await catalogue.ServicesAsync(Office.Id, ct)).FirstOrDefault(x => x.Id == serviceId) : null;
         if (s is null)
             return NotFound();
-        Groups = await catalogue.GroupsAsync(Office.Id, ct);
         (GroupId, NameEl, NameEn, DurationMinutes, Active) = (s.GroupId, s.NameEl, s.NameEn, s.DurationMinutes, s.Active);
         Documents = string.Join("\n", s.Documents.Select(d => $"{d.TextEl} | {d.TextEn}"));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string id, bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
         Groups = await catalogue.GroupsAsync(Office.Id, ct);
-        var edit = new ServiceEdit(GroupId, NameEl, NameEn, DurationMinutes, Active, ParseDocuments(Documents));
-        var outcome = await catalogue.EditServiceAsync(Office.Id, id, edit, confirm, ct);
-        if (outcome.Problem?.Kind == Core.Booking.ProblemKind.NotFound)
+        IsNew = id == "new";
+        if (!IsNew && !int.TryParse(id, out _))
             return NotFound();
+        var edit = new ServiceEdit(GroupId, NameEl, NameEn, DurationMinutes, Active, ParseDocuments(Documents));
         // Field names of the API become the form's ids; every document line error points at the one textarea.
-        if (Handle(outcome, f => f.StartsWith("documents", StringComparison.Ordinal) ? "Documents" : char.ToUpperInvariant(f[0]) + f[1..]))
-            return Redirect("/admin/services" + (Lang.Current == "en" ? "?culture=en" : ""));
-        return Page();
+        static string Field(string f) => f.StartsWith("documents", StringComparison.Ordinal) ? "Documents" : char.ToUpperInvariant(f[0]) + f[1..];
+        var saved = IsNew
+            ? Handle(await catalogue.CreateServiceAsync(Office.Id, edit, ct), Field)
+            : await EditAsync(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), edit, confirm, Field, ct);
+        if (saved is null)
+            return NotFound();
+        return saved.Value ? Redirect("/admin/services" + (Lang.Current == "en" ? "?culture=en" : "")) : Page();
+    }
+
+    async Task<bool?> EditAsync(int id, ServiceEdit edit, bool confirm, Func<string, string> field, CancellationToken ct)
+    {
+        var outcome = await catalogue.EditServiceAsync(Office.Id, id, edit, confirm, ct);
+        return outcome.Problem?.Kind == Core.Booking.ProblemKind.NotFound ? null : Handle(outcome, field);
     }
 
     /// <summary>One document per line, "Greek | English"; a line without both halves is kept so validation names it.</summary>
