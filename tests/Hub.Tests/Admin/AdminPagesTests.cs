@@ -94,6 +94,22 @@ public sealed partial class AdminPagesTests : AdminTest
         Assert.Equal(service.DurationMinutes, (await AdminServiceAsync(service.Id)).DurationMinutes);
     }
 
+    [Fact]
+    public async Task AGroupAddedOnTheServicesPage_IsListed_AndAnEmptyNameIsRefusedNextToTheField()
+    {
+        var admin = await SignInAsync("admin@example.org");
+
+        var refused = await PostFormAsync(admin, "/admin/services?handler=Group",
+            new() { ["id"] = "0", ["group0-nameEl"] = " ", ["group0-nameEn"] = "Permits", ["group0-sortOrder"] = "9" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("id=\"group0-nameEl-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var added = await PostFormAsync(admin, "/admin/services?handler=Group",
+            new() { ["id"] = "0", ["group0-nameEl"] = "Άδειες", ["group0-nameEn"] = "Permits", ["group0-sortOrder"] = "9" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Άδειες", await (await admin.GetAsync("/admin/services")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     async Task<HttpClient> SignInAsync(string email)
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
