@@ -36,6 +36,8 @@ public enum QueueEventKind
     Expired,
     Voided,
     DayClosed,
+    /// <summary>R11: an admin change (service off, day closed, desk off) cancelled the booking.</summary>
+    CancelledByOffice,
 }
 
 /// <summary>One change of the office day. Codes, desks and times only: never names, emails or phones (principle 6).</summary>

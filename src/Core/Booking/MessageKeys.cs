@@ -61,4 +61,13 @@ public static class MessageKeys
     public const string AgentQuota = "AgentQuota";
     public const string AccountExists = "AccountExists";
     public const string PasswordWeak = "PasswordWeak";
+    public const string NameRequired = "NameRequired";
+    public const string DurationInvalid = "DurationInvalid";
+    public const string DocumentInvalid = "DocumentInvalid";
+    public const string TimeInvalid = "TimeInvalid";
+    public const string HoursOrder = "HoursOrder";
+    public const string SettingOutOfRange = "SettingOutOfRange";
+    public const string GroupUnknown = "GroupUnknown";
+    public const string DayInvalid = "DayInvalid";
+    public const string AffectsBookings = "AffectsBookings";
 }

@@ -63,6 +63,9 @@ public static class CoreSetup
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Rantevou:Agents").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
+        builder.Services.AddScoped<Admin.OfficeChanges>();
+        builder.Services.AddScoped<Admin.AdminCatalogue>();
+        builder.Services.AddScoped<Admin.AdminCalendar>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Retention>();

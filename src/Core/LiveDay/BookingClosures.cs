@@ -92,31 +92,66 @@ public sealed class BookingClosures(
 
     async Task<bool> EndAsync(BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason, MailKind kind, QueueEventKind eventKind, CancellationToken ct)
     {
-        var now = Now;
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
-        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
-        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
-        long version;
+        await OfficeDays.EnsureAsync(db, office.Id, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone), ct);
+        QueueEvent? ended;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.Status, to)
-                .SetProperty(x => x.ClosedUtc, now)
-                .SetProperty(x => x.HoldUntilUtc, (DateTime?)null)
-                .SetProperty(x => x.CalledDeskId, (int?)null)
-                .SetProperty(x => x.StatusReason, reason)
-                .SetProperty(x => x.Version, x => x.Version + 1), ct);
-            if (changed == 0)
+            ended = await EndInTransactionAsync(b, office, from, to, reason, kind, eventKind, ct);
+            if (ended is null)
                 return false;
-            await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
-            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
-            b.Status = to;
-            b.StatusReason = reason;
-            await mail.WriteAsync(db, kind, b, office, ct);
             await tx.CommitAsync(ct);
         }
-        outbox.MailCommitted();
-        await events.PublishAsync(office.Id, new QueueEvent(version, eventKind, BookingCode.Display(b.Code), null, clock.GetUtcNow()));
+        await AfterCommitAsync(office.Id, [ended]);
         return true;
+    }
+
+    /// <summary>Statuses an office change (R11) ends: booked or waiting, but not yet at a desk.</summary>
+    public static readonly BookingStatus[] CancellableByOffice =
+        [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn, BookingStatus.Deferred];
+
+    /// <summary>
+    /// R11 with R2: an admin change (service off, day closed, desk off) ends a booking inside the change's own
+    /// transaction, so the change, the cancellation, its mail and the day's version commit or roll back together.
+    /// Call <see cref="AfterCommitAsync"/> with the returned events once the caller has committed.
+    /// </summary>
+    public async Task<QueueEvent?> CancelByOfficeInTransactionAsync(BookingEntity b, string? reason, CancellationToken ct)
+    {
+        var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
+        await OfficeDays.EnsureAsync(db, office.Id, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone), ct);
+        return await EndInTransactionAsync(b, office, CancellableByOffice, BookingStatus.Cancelled, reason,
+            MailKind.CancelledByOffice, QueueEventKind.CancelledByOffice, ct);
+    }
+
+    /// <summary>Only after the commit: wake the mail sender and tell the screens (principle 1).</summary>
+    public async Task AfterCommitAsync(int officeId, IReadOnlyCollection<QueueEvent> ended)
+    {
+        if (ended.Count == 0)
+            return;
+        outbox.MailCommitted();
+        foreach (var e in ended)
+            await events.PublishAsync(officeId, e);
+    }
+
+    async Task<QueueEvent?> EndInTransactionAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, string? reason,
+        MailKind kind, QueueEventKind eventKind, CancellationToken ct)
+    {
+        var now = Now;
+        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
+        var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.Status, to)
+            .SetProperty(x => x.ClosedUtc, now)
+            .SetProperty(x => x.HoldUntilUtc, (DateTime?)null)
+            .SetProperty(x => x.CalledDeskId, (int?)null)
+            .SetProperty(x => x.StatusReason, reason)
+            .SetProperty(x => x.Version, x => x.Version + 1), ct);
+        if (changed == 0)
+            return null;
+        await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
+        var version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+        b.Status = to;
+        b.StatusReason = reason;
+        await mail.WriteAsync(db, kind, b, office, ct);
+        return new QueueEvent(version, eventKind, BookingCode.Display(b.Code), null, clock.GetUtcNow());
     }
 }

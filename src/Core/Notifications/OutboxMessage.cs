@@ -41,4 +41,6 @@ public enum MailKind
     NoShow,
     /// <summary>The office closed before the person could be served.</summary>
     NotServedDayClosed,
+    /// <summary>R11: the office changed its services, desks or hours and the booking could no longer stand.</summary>
+    CancelledByOffice,
 }

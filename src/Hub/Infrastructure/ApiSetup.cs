@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Admin;
 using Rantevou.Hub.Agents;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Documents;
@@ -29,6 +30,7 @@ public static class ApiSetup
         app.MapAuthApi();
         app.MapAgentApi();
         app.MapAgentAccountsApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -79,7 +79,7 @@ public sealed class BookingMail(
             qrCid = inline.ContentId = $"qr-{booking.Code}@rantevou";
             body.Attachments.Add($"rantevou-{booking.Code}.png", png, new ContentType("image", "png"));
         }
-        if (withQr || kind is MailKind.Cancelled or MailKind.Expired or MailKind.Voided or MailKind.Released)
+        if (withQr || kind is MailKind.Cancelled or MailKind.Expired or MailKind.Voided or MailKind.Released or MailKind.CancelledByOffice)
         {
             var ics = CalendarFile.Event($"{booking.Id:N}@rantevou", booking.StartUtc, booking.EndUtc,
                 $"{service.Name(culture.Name)} ({BookingCode.Display(booking.Code)})", $"{office.Name(culture.Name)} – {desk.Name(culture.Name)}",

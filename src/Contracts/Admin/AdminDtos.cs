@@ -1,0 +1,34 @@
+namespace Rantevou.Contracts.Admin;
+
+// R11: what administrators read and send under /api/admin. Times of day travel as "HH:mm", office local time.
+
+public sealed record DocumentText(string? TextEl, string? TextEn);
+
+public sealed record ServiceEdit(int GroupId, string? NameEl, string? NameEn, int DurationMinutes, bool Active, List<DocumentText>? Documents);
+
+public sealed record GroupEdit(string? NameEl, string? NameEn, int SortOrder);
+
+public sealed record DeskEdit(string? NameEl, string? NameEn, bool Active, List<int>? ServiceIds);
+
+/// <summary>One weekday's hours; a weekday left out of the list is closed.</summary>
+public sealed record HoursEdit(DayOfWeek Day, string? Open, string? Close);
+
+public sealed record SpecialDayEdit(bool Closed, string? Open, string? Close, string? NameEl, string? NameEn);
+
+public sealed record OfficeSettings(int BookingHorizonDays, int BookingCutoffMinutes, int HoldMinutes, int GraceMinutes, int CheckInOpensMinutes);
+
+public sealed record AdminService(int Id, int GroupId, string NameEl, string NameEn, int DurationMinutes, bool Active, int SortOrder, List<DocumentText> Documents);
+
+public sealed record AdminGroup(int Id, string NameEl, string NameEn, int SortOrder);
+
+public sealed record AdminDesk(int Id, int Number, string NameEl, string NameEn, bool Active, List<int> ServiceIds);
+
+public sealed record AdminHours(DayOfWeek Day, string Open, string Close);
+
+public sealed record AdminSpecialDay(DateOnly Date, bool Closed, string? Open, string? Close, string NameEl, string NameEn);
+
+/// <summary>A booking a change would cancel, as an admin may see it: the email is masked.</summary>
+public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, string Service, string Email);
+
+/// <summary>A change was applied; these bookings were cancelled with it, each told by email.</summary>
+public sealed record ChangeDone(List<AffectedBookingDto> Cancelled);

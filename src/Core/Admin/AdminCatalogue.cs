@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.Admin;
+
+/// <summary>R11: administrators edit services, their groups and the desks that serve them.</summary>
+public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes)
+{
+    public async Task<List<AdminService>> ServicesAsync(int officeId, CancellationToken ct) =>
+        (await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
+            .OrderBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct))
+        .Select(s => new AdminService(s.Id, s.GroupId, s.NameEl, s.NameEn, s.DurationMinutes, s.Active, s.SortOrder,
+            s.Documents.OrderBy(d => d.SortOrder).Select(d => new DocumentText(d.TextEl, d.TextEn)).ToList()))
+        .ToList();
+
+    public Task<List<AdminGroup>> GroupsAsync(int officeId, CancellationToken ct) =>
+        db.ServiceGroups.AsNoTracking().Where(g => g.OfficeId == officeId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id)
+            .Select(g => new AdminGroup(g.Id, g.NameEl, g.NameEn, g.SortOrder)).ToListAsync(ct);
+
+    public async Task<List<AdminDesk>> DesksAsync(int officeId, CancellationToken ct) =>
+        (await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId).Include(d => d.Services).OrderBy(d => d.Number).ToListAsync(ct))
+        .Select(d => new AdminDesk(d.Id, d.Number, d.NameEl, d.NameEn, d.Active, d.Services.Select(s => s.ServiceId).Order().ToList()))
+        .ToList();
+
+    /// <summary>
+    /// A new service time applies to new bookings only: each booking keeps the duration it was made with (R11).
+    /// Switching a service off cancels its bookings, but only once the admin has seen them and confirmed.
+    /// </summary>
+    public async Task<Outcome<ChangeResult>> EditServiceAsync(int officeId, int id, ServiceEdit edit, bool confirm, CancellationToken ct)
+    {
+        if (!await db.Services.AnyAsync(s => s.Id == id && s.OfficeId == officeId, ct))
+            return Problem.NotFound(MessageKeys.ServiceUnknown);
+        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
+            return invalid;
+        return await changes.RunAsync(officeId, confirm, async c =>
+        {
+            var service = await db.Services.Include(s => s.Documents).FirstAsync(s => s.Id == id, c);
+            Apply(service, edit);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>A new service is listed once active, and bookable once a desk serves it (desks page).</summary>
+    public async Task<Outcome<AdminService>> CreateServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
+    {
+        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
+            return invalid;
+        var last = await db.Services.Where(s => s.GroupId == edit.GroupId).MaxAsync(s => (int?)s.SortOrder, ct) ?? 0;
+        var service = new Service { OfficeId = officeId, NameEl = "", NameEn = "", SortOrder = last + 1 };
+        Apply(service, edit);
+        db.Services.Add(service);
+        await db.SaveChangesAsync(ct);
+        return (await ServicesAsync(officeId, ct)).Single(s => s.Id == service.Id);
+    }
+
+    async Task<Problem?> CheckServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
+    {
+        var rules = new AdminRules();
+        rules.Name("nameEl", edit.NameEl);
+        rules.Name("nameEn", edit.NameEn);
+        rules.Duration("durationMinutes", edit.DurationMinutes);
+        rules.Documents(edit.Documents);
+        if (!await db.ServiceGroups.AnyAsync(g => g.Id == edit.GroupId && g.OfficeId == officeId, ct))
+            rules.Fail("groupId", MessageKeys.GroupUnknown);
+        return rules.Problem;
+    }
+
+    static void Apply(Service service, ServiceEdit edit)
+    {
+        service.GroupId = edit.GroupId;
+        service.NameEl = edit.NameEl!.Trim();
+        service.NameEn = edit.NameEn!.Trim();
+        service.DurationMinutes = edit.DurationMinutes;
+        service.Active = edit.Active;
+        if (edit.Documents is { } documents)
+        {
+            service.Documents.Clear();
+            service.Documents.AddRange(documents.Select((d, i) => new ServiceDocument
+            {
+                TextEl = d.TextEl!.Trim(),
+                TextEn = d.TextEn!.Trim(),
+                SortOrder = i + 1,
+            }));
+        }
+    }
+
+    public async Task<Outcome<AdminGroup>> SaveGroupAsync(int officeId, int? id, GroupEdit edit, CancellationToken ct)
+    {
+        var rules = new AdminRules();
+        rules.Name("nameEl", edit.NameEl);
+        rules.Name("nameEn", edit.NameEn);
+        rules.Range("sortOrder", edit.SortOrder, 0, 1000);
+        var group = id is null
+            ? new ServiceGroup { OfficeId = officeId, NameEl = "", NameEn = "" }
+            : await db.ServiceGroups.FirstOrDefaultAsync(g => g.Id == id && g.OfficeId == officeId, ct);
+        if (group is null)
+            return Problem.NotFound(MessageKeys.GroupUnknown);
+        if (rules.Problem is { } invalid)
+            return invalid;
+        group.NameEl = edit.NameEl!.Trim();
+        group.NameEn = edit.NameEn!.Trim();
+        group.SortOrder = edit.SortOrder;
+        if (id is null)
+            db.ServiceGroups.Add(group);
+        await db.SaveChangesAsync(ct);
+        return new AdminGroup(group.Id, group.NameEl, group.NameEn, group.SortOrder);
+    }
+
+    /// <summary>A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11).</summary>
+    public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct)
+    {
+        var rules = new AdminRules();
+        rules.Name("nameEl", edit.NameEl);
+        rules.Name("nameEn", edit.NameEn);
+        var wanted = (edit.ServiceIds ?? []).Distinct().ToList();
+        var known = await db.Services.Where(s => s.OfficeId == officeId && wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        if (known.Count != wanted.Count)
+            rules.Fail("serviceIds", MessageKeys.ServiceUnknown);
+        if (!await db.Desks.AnyAsync(d => d.Id == id && d.OfficeId == officeId, ct))
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        if (rules.Problem is { } invalid)
+            return invalid;
+        return await changes.RunAsync(officeId, confirm, async c =>
+        {
+            var desk = await db.Desks.Include(d => d.Services).FirstAsync(d => d.Id == id, c);
+            desk.NameEl = edit.NameEl!.Trim();
+            desk.NameEn = edit.NameEn!.Trim();
+            desk.Active = edit.Active;
+            desk.Services.RemoveAll(s => !wanted.Contains(s.ServiceId));
+            foreach (var serviceId in wanted.Where(w => desk.Services.All(s => s.ServiceId != w)))
+                desk.Services.Add(new DeskService { DeskId = desk.Id, ServiceId = serviceId });
+            return null;
+        }, ct);
+    }
+
+    public Task<Office> OfficeAsync(int officeId, CancellationToken ct) => OfficeLoader.LoadAsync(db, officeId, ct);
+}

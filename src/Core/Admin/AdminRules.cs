@@ -1,0 +1,72 @@
+using System.Globalization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Booking;
+
+namespace Rantevou.Core.Admin;
+
+/// <summary>R11: what an admin may set. Each failure names its field, so the page shows it next to the input.</summary>
+public sealed class AdminRules
+{
+    readonly Dictionary<string, string[]> errors = [];
+
+    public bool Ok => errors.Count == 0;
+    public Problem? Problem => Ok ? null : Booking.Problem.Invalid(errors);
+
+    public void Fail(string field, string key) => errors.TryAdd(field, [key]);
+
+    public void Name(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 200)
+            Fail(field, MessageKeys.NameRequired);
+    }
+
+    /// <summary>Bookings claim 5-minute units (SlotClaim), so a service time is a whole number of them.</summary>
+    public void Duration(string field, int minutes)
+    {
+        if (minutes is < 5 or > 240 || minutes % 5 != 0)
+            Fail(field, MessageKeys.DurationInvalid);
+    }
+
+    public void Range(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+            Fail(field, MessageKeys.SettingOutOfRange);
+    }
+
+    public void Documents(List<DocumentText>? documents)
+    {
+        if (documents is null)
+            return;
+        if (documents.Count > 30)
+            Fail("documents", MessageKeys.DocumentInvalid);
+        for (var i = 0; i < documents.Count; i++)
+            if (string.IsNullOrWhiteSpace(documents[i].TextEl) || string.IsNullOrWhiteSpace(documents[i].TextEn)
+                || documents[i].TextEl!.Length > 500 || documents[i].TextEn!.Length > 500)
+                Fail($"documents[{i}]", MessageKeys.DocumentInvalid);
+    }
+
+    /// <summary>Open and close as HH:mm on the 5-minute grid, open before close.</summary>
+    public (TimeOnly Open, TimeOnly Close)? Hours(string prefix, string? open, string? close)
+    {
+        var o = Time($"{prefix}open", open);
+        var c = Time($"{prefix}close", close);
+        if (o is null || c is null)
+            return null;
+        if (c <= o)
+        {
+            Fail($"{prefix}close", MessageKeys.HoursOrder);
+            return null;
+        }
+        return (o.Value, c.Value);
+    }
+
+    TimeOnly? Time(string field, string? text)
+    {
+        if (TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Minute % 5 == 0)
+            return t;
+        Fail(field, MessageKeys.TimeInvalid);
+        return null;
+    }
+
+    public static string Format(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
+using Rantevou.Core.Offices;
+using BookingEntity = Rantevou.Core.Booking.Booking;
+
+namespace Rantevou.Core.Admin;
+
+/// <summary>A booking an admin change breaks, as the admin sees it before confirming.</summary>
+public sealed record AffectedBooking(string Code, DateTime StartUtc, string ServiceNameEl, string ServiceNameEn, string MaskedEmail)
+{
+    public string Service(string culture) => culture == "en" ? ServiceNameEn : ServiceNameEl;
+}
+
+/// <summary>Applied, or not applied because bookings would be cancelled and the admin has not confirmed.</summary>
+public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected);
+
+/// <summary>
+/// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
+/// inside a transaction, then the bookings it breaks (service off, desk off or no longer serving it, outside the new
+/// hours) are found. Unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
+/// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped.
+/// </summary>
+public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures, TimeProvider clock)
+{
+    public async Task<Outcome<ChangeResult>> RunAsync(
+        int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct)
+    {
+        // Bookings already broken before this change are not this change's to cancel.
+        var before = (await BrokenAsync(officeId, ct)).Select(b => b.Id).ToHashSet();
+        var ended = new List<QueueEvent>();
+        List<AffectedBooking> affected;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var problem = await apply(ct);
+            if (problem is not null)
+            {
+                db.ChangeTracker.Clear();
+                await tx.RollbackAsync(ct);
+                return problem;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
+            affected = await DescribeAsync(broken, ct);
+            if (broken.Count > 0 && !confirm)
+            {
+                await tx.RollbackAsync(ct);
+                return new ChangeResult(false, affected);
+            }
+            foreach (var b in broken)
+                if (await closures.CancelByOfficeInTransactionAsync(b, null, ct) is { } e)
+                    ended.Add(e);
+            await tx.CommitAsync(ct);
+        }
+        await closures.AfterCommitAsync(officeId, ended);
+        return new ChangeResult(true, affected);
+    }
+
+    /// <summary>Bookings from today on that the office, as it now stands, could not serve.</summary>
+    async Task<List<BookingEntity>> BrokenAsync(int officeId, CancellationToken ct)
+    {
+        var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+        var from = OfficeCalendar.ToUtc(OfficeDays.Today(office, clock), TimeOnly.MinValue, office.TimeZone);
+        var statuses = BookingClosures.CancellableByOffice;
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.OfficeId == officeId && b.StartUtc >= from && statuses.Contains(b.Status))
+            .OrderBy(b => b.StartUtc).ToListAsync(ct);
+        if (bookings.Count == 0)
+            return bookings;
+        var activeServices = (await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId && s.Active)
+            .Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId).Include(d => d.Services).ToListAsync(ct);
+        var serving = desks.Where(d => d.Active).SelectMany(d => d.Services.Select(s => (d.Id, s.ServiceId))).ToHashSet();
+        return bookings.Where(b =>
+            !activeServices.Contains(b.ServiceId) || !serving.Contains((b.DeskId, b.ServiceId)) || !WithinHours(b, office)).ToList();
+    }
+
+    static bool WithinHours(BookingEntity b, Office office)
+    {
+        var open = OfficeCalendar.OpenOn(OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone), office.TimeZone, office.Hours, office.SpecialDays);
+        return open is not null && b.StartUtc >= open.OpenUtc && b.EndUtc <= open.CloseUtc;
+    }
+
+    async Task<List<AffectedBooking>> DescribeAsync(List<BookingEntity> bookings, CancellationToken ct)
+    {
+        var ids = bookings.Select(b => b.ServiceId).Distinct().ToList();
+        var names = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => (s.NameEl, s.NameEn), ct);
+        return bookings.Select(b => new AffectedBooking(
+            BookingCode.Display(b.Code), b.StartUtc, names[b.ServiceId].NameEl, names[b.ServiceId].NameEn, MaskEmail(b.Email))).ToList();
+    }
+
+    /// <summary>Enough to recognise a person on the phone, not enough to copy an address (principle 6).</summary>
+    public static string MaskEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Admin;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Hub.Infrastructure;
+
+namespace Rantevou.Hub.Admin;
+
+/// <summary>
+/// R11: administrators change services, groups, desks, hours, special days and booking settings.
+/// A change that would cancel bookings answers 409 <c>AffectsBookings</c> with the list in <c>affected</c> and changes
+/// nothing; the same request with <c>?confirm=true</c> applies it and cancels those bookings, each told by email.
+/// </summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        api.MapGet("/services", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.ServicesAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPost("/services", CreateServiceAsync);
+        api.MapPut("/services/{id:int}", EditServiceAsync);
+        api.MapGet("/groups", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.GroupsAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPost("/groups", SaveGroupAsync);
+        api.MapPut("/groups/{id:int}", SaveGroupAsync);
+        api.MapGet("/desks", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.DesksAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPut("/desks/{id:int}", EditDeskAsync);
+        api.MapGet("/hours", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.HoursAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPut("/hours", SetHoursAsync);
+        api.MapGet("/special-days", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.SpecialDaysAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPut("/special-days/{date}", SetSpecialDayAsync);
+        api.MapDelete("/special-days/{date}", RemoveSpecialDayAsync);
+        api.MapGet("/settings", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.SettingsAsync(await OfficeIdAsync(http, ct), ct)));
+        api.MapPut("/settings", SetSettingsAsync);
+        return app;
+    }
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditServiceAsync(
+        int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
+        Answer(await admin.EditServiceAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct), text);
+
+    static async Task<Results<Created<AdminService>, ProblemHttpResult>> CreateServiceAsync(
+        ServiceEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await admin.CreateServiceAsync(await OfficeIdAsync(http, ct), edit, ct);
+        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome.Problem!, text);
+    }
+
+    static async Task<Results<Ok<AdminGroup>, ProblemHttpResult>> SaveGroupAsync(
+        int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await admin.SaveGroupAsync(await OfficeIdAsync(http, ct), id, edit, ct);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+    }
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(
+        int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
+        Answer(await admin.EditDeskAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct), text);
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetHoursAsync(
+        List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
+        Answer(await admin.SetHoursAsync(await OfficeIdAsync(http, ct), week, confirm == true, ct), text);
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
+        string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        if (ParseDate(date) is not { } day)
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+        return Answer(await admin.SetSpecialDayAsync(await OfficeIdAsync(http, ct), day, edit, confirm == true, ct), text);
+    }
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveSpecialDayAsync(
+        string date, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        if (ParseDate(date) is not { } day)
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+        return Answer(await admin.RemoveSpecialDayAsync(await OfficeIdAsync(http, ct), day, confirm == true, ct), text);
+    }
+
+    static async Task<Results<Ok<OfficeSettings>, ProblemHttpResult>> SetSettingsAsync(
+        OfficeSettings settings, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await admin.SetSettingsAsync(await OfficeIdAsync(http, ct), settings, ct);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+    }
+
+    static Results<Ok<ChangeDone>, ProblemHttpResult> Answer(Outcome<ChangeResult> outcome, IStringLocalizer<Messages> text)
+    {
+        if (!outcome.Ok)
+            return Problems.From(outcome.Problem!, text);
+        var result = outcome.Value!;
+        var culture = LocalizationSetup.Current;
+        var list = result.Affected.Select(a => new AffectedBookingDto(
+            a.Code, OfficeCalendar.ToLocal(a.StartUtc, Athens), a.Service(culture), a.MaskedEmail)).ToList();
+        if (result.Applied)
+            return TypedResults.Ok(new ChangeDone(list));
+        var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text[MessageKeys.AffectsBookings] };
+        details.Extensions["code"] = MessageKeys.AffectsBookings;
+        details.Extensions["affected"] = list;
+        return TypedResults.Problem(details);
+    }
+
+    static readonly TimeZoneInfo Athens = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
+
+    static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The admin's own office; an account without one administers the only office there is.</summary>
+    static async Task<int> OfficeIdAsync(HttpContext http, CancellationToken ct)
+    {
+        var users = http.RequestServices.GetRequiredService<UserManager<AppUser>>();
+        if (await users.GetUserAsync(http.User) is { OfficeId: { } officeId })
+            return officeId;
+        var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
+        return await db.Offices.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+    }
+}

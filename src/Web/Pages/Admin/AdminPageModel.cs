@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Admin;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Admin;
+
+/// <summary>
+/// What every admin form shares (R11): the admin's office, errors next to their fields, and the confirmation step —
+/// a change that would cancel bookings is shown again with the list and a second button that posts confirm=true.
+/// </summary>
+public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+    IStringLocalizer<AdminText> text) : PageModel
+{
+    protected RantevouDbContext Db => db;
+    public Office Office { get; private set; } = null!;
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyList<AffectedBooking> Affected { get; private set; } = [];
+    public string? Notice { get; private set; }
+
+    public string? Error(string field) => Errors.GetValueOrDefault(field);
+
+    protected void Fail(string field, string key)
+    {
+        Errors[field] = messages[key];
+        ViewData["HasErrors"] = true;
+    }
+
+    protected async Task LoadOfficeAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        var id = user?.OfficeId ?? await db.Offices.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        Office = await OfficeLoader.LoadAsync(db, id, ct);
+    }
+
+    /// <summary>True when the change was applied; otherwise the errors or the affected bookings are set for the page.</summary>
+    protected bool Handle<T>(Outcome<T> outcome, Func<string, string>? field = null)
+    {
+        if (!outcome.Ok)
+        {
+            var problem = outcome.Problem!;
+            if (problem.FieldErrors is { } fields)
+                foreach (var (key, keys) in fields)
+                    Errors.TryAdd(field?.Invoke(key) ?? key, messages[keys[0]]);
+            else
+                Errors.TryAdd("", messages[problem.MessageKey]);
+            ViewData["HasErrors"] = true;
+            return false;
+        }
+        if (outcome.Value is ChangeResult { Applied: false } pending)
+        {
+            Affected = pending.Affected;
+            return false;
+        }
+        var cancelled = outcome.Value is ChangeResult done ? done.Affected.Count : 0;
+        TempData["AdminNotice"] = cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value;
+        return true;
+    }
+
+    protected void TakeNotice() => Notice = TempData["AdminNotice"] as string;
+
+    public DateTimeOffset Local(DateTime utc) => OfficeCalendar.ToLocal(utc, Office.TimeZone);
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Admin;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Admin;
+
+/// <summary>
+/// R11: weekly hours and special days. Shorter hours or a closed day list the bookings they leave outside and cancel
+/// them only when the admin confirms.
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+    IStringLocalizer<AdminText> text, AdminCalendar calendar) : AdminPageModel(db, users, messages, text)
+{
+    public static readonly DayOfWeek[] Week =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public Dictionary<DayOfWeek, (string? Open, string? Close)> Hours { get; private set; } = [];
+    public List<AdminSpecialDay> SpecialDays { get; private set; } = [];
+
+    /// <summary>Which form the confirmation button belongs to: "hours", "special" or "remove".</summary>
+    public string? Posted { get; private set; }
+
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public bool Closed { get; set; }
+    [BindProperty] public string? Open { get; set; }
+    [BindProperty] public string? Close { get; set; }
+    [BindProperty] public string? NameEl { get; set; }
+    [BindProperty] public string? NameEn { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        await LoadAsync(ct);
+        TakeNotice();
+    }
+
+    public async Task<IActionResult> OnPostHoursAsync(bool confirm, CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        var posted = Week.ToDictionary(d => d, d => (Open: Form($"{d}.open"), Close: Form($"{d}.close")));
+        var week = posted.Where(p => p.Value.Open is not null || p.Value.Close is not null)
+            .Select(p => new HoursEdit(p.Key, p.Value.Open, p.Value.Close)).ToList();
+        if (Handle(await calendar.SetHoursAsync(Office.Id, week, confirm, ct)))
+            return Back();
+        await LoadAsync(ct);
+        Hours = posted.ToDictionary(p => p.Key, p => (p.Value.Open, p.Value.Close));
+        Posted = "hours";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSpecialAsync(bool confirm, CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        if (Lang.ParseDate(Date) is not { } date)
+        {
+            Fail(nameof(Date), Core.Booking.MessageKeys.DateInvalid);
+        }
+        else if (Handle(await calendar.SetSpecialDayAsync(Office.Id, date, new SpecialDayEdit(Closed, Open, Close, NameEl, NameEn), confirm, ct),
+            f => char.ToUpperInvariant(f[0]) + f[1..]))
+            return Back();
+        await LoadAsync(ct);
+        Posted = "special";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? date, bool confirm, CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        if (Lang.ParseDate(date) is { } day && Handle(await calendar.RemoveSpecialDayAsync(Office.Id, day, confirm, ct)))
+            return Back();
+        await LoadAsync(ct);
+        Posted = "remove:" + date;
+        return Page();
+    }
+
+    string? Form(string key) => Request.Form[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
+
+    IActionResult Back() => Redirect("/admin/calendar" + (Lang.Current == "en" ? "?culture=en" : ""));
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        var hours = await calendar.HoursAsync(Office.Id, ct);
+        Hours = Week.ToDictionary(d => d, d => hours.FirstOrDefault(h => h.Day == d) is { } h ? ((string?)h.Open, (string?)h.Close) : (null, null));
+        SpecialDays = await calendar.SpecialDaysAsync(Office.Id, ct);
+    }
+}

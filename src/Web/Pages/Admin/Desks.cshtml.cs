@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Admin;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Admin;
+
+/// <summary>R11: desks, whether they work, and which services each serves; a desk switched off lists its bookings first.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+    IStringLocalizer<AdminText> text, AdminCatalogue catalogue) : AdminPageModel(db, users, messages, text)
+{
+    public List<AdminDesk> Desks { get; private set; } = [];
+    public List<AdminService> Services { get; private set; } = [];
+
+    /// <summary>The desk whose form was posted, shown as posted (with its errors or affected bookings).</summary>
+    public int? PostedId { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        TakeNotice();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, bool active, List<int>? serviceIds, bool confirm, CancellationToken ct)
+    {
+        // Each desk's inputs carry its id, so the ids stay unique on a page with a form per desk.
+        var nameEl = Request.Form[$"desk{id}-nameEl"].FirstOrDefault();
+        var nameEn = Request.Form[$"desk{id}-nameEn"].FirstOrDefault();
+        await LoadOfficeAsync(ct);
+        var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct);
+        if (Handle(outcome, f => $"desk{id}-{f}"))
+            return Redirect("/admin/desks" + (Lang.Current == "en" ? "?culture=en" : ""));
+        await LoadAsync(ct);
+        PostedId = id;
+        var i = Desks.FindIndex(d => d.Id == id);
+        if (i >= 0)
+            Desks[i] = Desks[i] with { NameEl = nameEl ?? "", NameEn = nameEn ?? "", Active = active, ServiceIds = serviceIds ?? [] };
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        if (Office is null)
+            await LoadOfficeAsync(ct);
+        Desks = await catalogue.DesksAsync(Office!.Id, ct);
+        Services = await catalogue.ServicesAsync(Office.Id, ct);
+    }
+}

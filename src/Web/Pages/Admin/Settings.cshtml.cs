@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Admin;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Admin;
+
+/// <summary>R1, R3, R5 settings of the office; they judge new bookings only, so nothing needs confirming (R11).</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+    IStringLocalizer<AdminText> text, AdminCalendar calendar) : AdminPageModel(db, users, messages, text)
+{
+    [BindProperty] public int BookingHorizonDays { get; set; }
+    [BindProperty] public int BookingCutoffMinutes { get; set; }
+    [BindProperty] public int HoldMinutes { get; set; }
+    [BindProperty] public int GraceMinutes { get; set; }
+    [BindProperty] public int CheckInOpensMinutes { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        TakeNotice();
+        var s = await calendar.SettingsAsync(Office.Id, ct);
+        (BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes) =
+            (s.BookingHorizonDays, s.BookingCutoffMinutes, s.HoldMinutes, s.GraceMinutes, s.CheckInOpensMinutes);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        var outcome = await calendar.SetSettingsAsync(Office.Id,
+            new OfficeSettings(BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes), ct);
+        if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
+            return Redirect("/admin/settings" + (Lang.Current == "en" ? "?culture=en" : ""));
+        return Page();
+    }
+}
