@@ -55,6 +55,7 @@ public class RantevouApp : WebApplicationFactory<Program>
         // Likewise the per-person limits (R12): most tests book many times with one address; the limit tests lower them.
         builder.UseSetting("Rantevou:Limits:ActivePerService", "1000000");
         builder.UseSetting("Rantevou:Limits:PerDay", "1000000");
+        builder.UseSetting("Rantevou:Limits:NoShowLimit", "0");
         if (Smtp is not null)
         {
             builder.UseSetting("Smtp:Host", "127.0.0.1");

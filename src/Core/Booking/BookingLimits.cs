@@ -12,4 +12,11 @@ public sealed class BookingLimits
     /// <summary>Bookings one person may hold for one day, over all services.</summary>
     [Range(1, 1000000)]
     public int PerDay { get; set; } = 3;
+
+    /// <summary>R12: after this many no-shows within <see cref="NoShowWindowDays"/>, a person cannot book online (0: never).</summary>
+    [Range(0, 1000)]
+    public int NoShowLimit { get; set; } = 3;
+
+    [Range(1, 3650)]
+    public int NoShowWindowDays { get; set; } = 90;
 }

@@ -148,6 +148,15 @@ public sealed partial class BookingService(
         var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone);
         if (await mine.CountAsync(x => x.StartUtc >= from && x.StartUtc < to, ct) >= limits.Value.PerDay)
             return Problem.Conflict(MessageKeys.PersonDayLimit);
+        if (limits.Value.NoShowLimit > 0)
+        {
+            // The consequence of the no-show record: repeated no-shows lose online booking for a while (R12).
+            var since = now.AddDays(-limits.Value.NoShowWindowDays);
+            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+                && x.Status == BookingStatus.NoShow && x.StartUtc >= since, ct);
+            if (noShows >= limits.Value.NoShowLimit)
+                return Problem.Conflict(MessageKeys.NoShowBlocked);
+        }
         return null;
     }
 

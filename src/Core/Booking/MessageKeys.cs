@@ -59,6 +59,7 @@ public static class MessageKeys
     public const string PersonServiceLimit = "PersonServiceLimit";
     public const string PersonDayLimit = "PersonDayLimit";
     public const string AgentQuota = "AgentQuota";
+    public const string NoShowBlocked = "NoShowBlocked";
     public const string AccountExists = "AccountExists";
     public const string PasswordWeak = "PasswordWeak";
     public const string NameRequired = "NameRequired";

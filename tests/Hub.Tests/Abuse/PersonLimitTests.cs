@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.TestKit;
 
@@ -16,6 +17,7 @@ public sealed class PersonLimitTests : IDisposable
     {
         app.Settings["Rantevou:Limits:ActivePerService"] = "1";
         app.Settings["Rantevou:Limits:PerDay"] = "2";
+        app.Settings["Rantevou:Limits:NoShowLimit"] = "2";
     }
 
     public void Dispose() => app.Dispose();
@@ -62,6 +64,27 @@ public sealed class PersonLimitTests : IDisposable
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Bookings.Count(b => b.Email == "burst@example.org"))));
+    }
+
+    [Fact]
+    public async Task RepeatedNoShows_PauseOnlineBooking_ForThatPerson()
+    {
+        var http = app.CreateClient();
+        var services = await http.ServicesAsync();
+        var made = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var r = await Book(http, services[i].Id, (await http.AvailabilityAsync(services[i].Id, Day))[0].Start, "absent@example.org", "6933333333");
+            made.Add((await r.Content.ReadFromJsonAsync<BookingCreatedDto>())!.Code);
+        }
+        // R12: the clerk recorded both as no-shows.
+        await app.WithDbAsync(db => db.Bookings.Where(b => made.Contains(b.Code))
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, Core.Booking.BookingStatus.NoShow)));
+
+        var again = await Book(http, services[2].Id, (await http.AvailabilityAsync(services[2].Id, Day.AddDays(1)))[0].Start, "absent@example.org", "6911111111");
+        Assert.Equal((HttpStatusCode.Conflict, "NoShowBlocked"), await Code(again));
+        var someoneElse = await Book(http, services[2].Id, (await http.AvailabilityAsync(services[2].Id, Day.AddDays(1)))[0].Start, "present@example.org", "6922222222");
+        Assert.Equal(HttpStatusCode.Created, someoneElse.StatusCode);
     }
 
     static Task<HttpResponseMessage> Book(HttpClient http, int serviceId, DateTimeOffset start, string email, string mobile) =>
