@@ -47,6 +47,8 @@ public class RantevouApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Rantevou:DataDir", DataDir);
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
+        // Likewise the expiry scheduler (R5): tests expire by hand, except the scheduler's own tests, which turn it on.
+        builder.UseSetting("Rantevou:Expiry:Enabled", "false");
         builder.UseSetting("Rantevou:PublicBaseUrl", "http://localhost");
         // Tests hammer the API from one address on purpose; the rate-limit tests set their own limits.
         builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");

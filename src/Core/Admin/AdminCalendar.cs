@@ -7,7 +7,7 @@ using Rantevou.Core.Offices;
 namespace Rantevou.Core.Admin;
 
 /// <summary>R11: weekly working hours, special days and the booking settings of an office.</summary>
-public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes)
+public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry)
 {
     public async Task<List<AdminHours>> HoursAsync(int officeId, CancellationToken ct) =>
         (await db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == officeId).OrderBy(h => h.Day).ToListAsync(ct))
@@ -105,6 +105,8 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes)
             .SetProperty(o => o.HoldMinutes, s.HoldMinutes)
             .SetProperty(o => o.GraceMinutes, s.GraceMinutes)
             .SetProperty(o => o.CheckInOpensMinutes, s.CheckInOpensMinutes), ct);
+        // R5: a shorter grace brings deadlines forward; the expiry scheduler looks again.
+        expiry.Any();
         return s;
     }
 }

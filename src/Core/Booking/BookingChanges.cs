@@ -96,6 +96,7 @@ public sealed partial class BookingService
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 outbox.MailCommitted();
+                ConfirmedDeadline(booking, office);
                 return booking;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
@@ -161,6 +162,7 @@ public sealed partial class BookingService
         }
         db.ChangeTracker.Clear();
         outbox.MailCommitted();
+        ConfirmedDeadline(booking, office);
         return booking;
     }
 

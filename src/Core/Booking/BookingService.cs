@@ -16,7 +16,7 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// </summary>
 public sealed partial class BookingService(
     RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits,
-    IOptions<AgentOptions> agents)
+    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -105,6 +105,7 @@ public sealed partial class BookingService(
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 outbox.MailCommitted();
+                ConfirmedDeadline(booking, office);
                 return null;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
@@ -115,6 +116,13 @@ public sealed partial class BookingService(
         }
         db.ChangeTracker.Clear();
         return Problem.Conflict(MessageKeys.SlotTaken);
+    }
+
+    /// <summary>R5: a confirmed booking expires at start + grace; the expiry scheduler hears of it (a no-op unless it is soon).</summary>
+    void ConfirmedDeadline(Booking b, Office office)
+    {
+        if (b.Status == BookingStatus.Confirmed)
+            expiry.Deadline(b.StartUtc.AddMinutes(office.GraceMinutes));
     }
 
     /// <summary>R12: an agent makes at most <see cref="AgentOptions.DailyQuota"/> bookings per office day.</summary>

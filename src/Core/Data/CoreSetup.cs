@@ -61,6 +61,7 @@ public static class CoreSetup
         builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, "booking-tokens")));
         builder.Services.AddOptions<BookingLimits>().BindConfiguration("Rantevou:Limits").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Rantevou:Agents").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LiveDay.ExpiryWake>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<Admin.OfficeChanges>();

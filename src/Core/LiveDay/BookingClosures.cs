@@ -32,6 +32,27 @@ public sealed class BookingClosures(
         return expired;
     }
 
+    /// <summary>
+    /// R5: the earliest instant after now at which a confirmed booking becomes late (start + the office's grace), or
+    /// null when none is waiting. The expiry scheduler sleeps until then.
+    /// </summary>
+    public async Task<DateTime?> NextExpiryAsync(CancellationToken ct)
+    {
+        var now = Now;
+        DateTime? next = null;
+        foreach (var office in await db.Offices.AsNoTracking().Select(o => new { o.Id, o.GraceMinutes }).ToListAsync(ct))
+        {
+            var (officeId, grace) = (office.Id, office.GraceMinutes);
+            var after = now.AddMinutes(-grace);
+            var start = await db.Bookings.AsNoTracking()
+                .Where(b => b.OfficeId == officeId && b.Status == BookingStatus.Confirmed && b.StartUtc > after)
+                .MinAsync(b => (DateTime?)b.StartUtc, ct);
+            if (start?.AddMinutes(grace) is { } deadline && (next is null || deadline < next))
+                next = deadline;
+        }
+        return next;
+    }
+
     /// <summary>R9: a clerk or admin voids a booking with a reason; the person gets an email with it and a link to book again.</summary>
     public async Task<Outcome<BookingEntity>> VoidAsync(string? code, string? reason, CancellationToken ct)
     {

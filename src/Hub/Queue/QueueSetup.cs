@@ -19,6 +19,10 @@ public static class QueueSetup
         builder.Services.AddScoped<SnapshotService>();
         builder.Services.AddScoped<BookingClosures>();
         builder.Services.AddScoped<LiveDayJob>();
+        // R5 on time; the minutely LiveDayJob stays as the safety net.
+        builder.Services.AddOptions<ExpiryOptions>().BindConfiguration("Rantevou:Expiry");
+        if (builder.Configuration.GetValue("Rantevou:Expiry:Enabled", true))
+            builder.Services.AddHostedService<ExpiryScheduler>();
         return builder;
     }
 

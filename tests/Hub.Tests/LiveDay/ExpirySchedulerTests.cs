@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Rantevou.Contracts.Booking;
+using Rantevou.Core.Booking;
+using Rantevou.Core.LiveDay;
+using Rantevou.Core.Notifications;
+using Rantevou.Hub.Queue;
+using Rantevou.TestKit;
+
+namespace Rantevou.Hub.Tests.LiveDay;
+
+/// <summary>
+/// R5 on time: the expiry scheduler runs in the server over the fake clock. Every test books a 09:00 appointment on
+/// Tuesday 1 December (grace 10 minutes, so the deadline is 09:10) at the app's start, 08:00, and confirms it.
+/// </summary>
+public sealed class ExpirySchedulerTests : IDisposable
+{
+    static readonly DateTimeOffset Nine = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(2));
+    static readonly DateTimeOffset Deadline = Nine.AddMinutes(10);
+
+    readonly RantevouApp app = new();
+
+    public ExpirySchedulerTests() => app.Settings["Rantevou:Expiry:Enabled"] = "true";
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task ConfirmedBooking_ExpiresAtStartPlusGrace_NotASecondBefore()
+    {
+        var id = await BookAndConfirmAsync();
+
+        await AtAsync(Deadline.AddSeconds(-1));
+        Assert.Equal(Deadline.UtcDateTime, Scheduler.WaitingUntilUtc);
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(id));
+
+        await AtAsync(Deadline);
+        var row = await RowAsync(id);
+        Assert.Equal(BookingStatus.Expired, row.Status);
+        Assert.Equal(Deadline.UtcDateTime, row.ClosedUtc);
+        Assert.Equal(1, await ExpiryMailsAsync(id));
+    }
+
+    [Fact]
+    public async Task DeadlineBroughtForwardUnsignalled_AsByAnotherNode_IsCaughtWithinTheMaximumWait()
+    {
+        var id = await BookAndConfirmAsync();
+        await AtAsync(Nine);
+        var cap = Nine.AddSeconds(30).UtcDateTime;
+        Assert.Equal(cap, Scheduler.WaitingUntilUtc);
+
+        // Another node's administrator drops the grace to zero: nothing wakes this node, the deadline is already past.
+        await app.WithDbAsync(db => db.Offices.ExecuteUpdateAsync(u => u.SetProperty(o => o.GraceMinutes, 0)));
+        await AtAsync(Nine.AddSeconds(29));
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(id));
+
+        await AtAsync(Nine.AddSeconds(30));
+        var row = await RowAsync(id);
+        Assert.Equal(BookingStatus.Expired, row.Status);
+        Assert.Equal(cap, row.ClosedUtc);
+    }
+
+    [Fact]
+    public async Task ConfirmingABookingDueBeforeThePlannedWakeUp_WakesTheSchedulerEarly()
+    {
+        app.Settings["Rantevou:Expiry:MaxWaitSeconds"] = "10800";
+        var threeHours = RantevouApp.DefaultStart.AddHours(3).UtcDateTime;
+        await IdleAsync();
+        Assert.Equal(threeHours, Scheduler.WaitingUntilUtc);
+
+        var id = await BookAndConfirmAsync();
+        await WaitForAsync(() => Scheduler.WaitingUntilUtc == Deadline.UtcDateTime);
+
+        await AtAsync(Deadline);
+        Assert.Equal(BookingStatus.Expired, await StatusAsync(id));
+        Assert.Equal(Deadline.UtcDateTime, (await RowAsync(id)).ClosedUtc);
+    }
+
+    [Fact]
+    public async Task TwoSchedulers_OnOneDatabase_ExpireTheBookingOnce_WithOneMail()
+    {
+        var id = await BookAndConfirmAsync();
+        // A second node: its own scheduler and its own wake signal, over the same database.
+        using var other = new ExpiryScheduler(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock, new ExpiryWake(),
+            Options.Create(new ExpiryOptions()), NullLogger<ExpiryScheduler>.Instance);
+        await other.StartAsync(CancellationToken.None);
+        await AtAsync(Deadline.AddSeconds(-1));
+        await WaitForAsync(() => other.WaitingUntilUtc == Deadline.UtcDateTime);
+
+        app.Clock.SetUtcNow(Deadline);
+        await WaitForAsync(() => Scheduler.WaitingUntilUtc > Deadline.UtcDateTime && other.WaitingUntilUtc > Deadline.UtcDateTime);
+        await other.StopAsync(CancellationToken.None);
+
+        Assert.Equal(BookingStatus.Expired, await StatusAsync(id));
+        Assert.Equal(1, await ExpiryMailsAsync(id));
+        Assert.Equal(2, (await RowAsync(id)).Version); // confirmed (1), then expired once (2)
+    }
+
+    ExpiryScheduler Scheduler => app.Services.GetServices<IHostedService>().OfType<ExpiryScheduler>().Single();
+
+    async Task<Guid> BookAndConfirmAsync()
+    {
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var response = await http.BookAsync(service.Id, Nine);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var code = (await response.Content.ReadFromJsonAsync<BookingCreatedDto>())!.Code;
+        var id = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync());
+        var confirm = await http.PostAsync($"/api/bookings/{code}/confirm?token={app.Tokens.Confirm(id)}", null);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        return id;
+    }
+
+    /// <summary>Moves the fake clock and waits until the scheduler has done what was due and sleeps again.</summary>
+    async Task AtAsync(DateTimeOffset at)
+    {
+        app.Clock.SetUtcNow(at);
+        await IdleAsync();
+    }
+
+    Task IdleAsync()
+    {
+        var scheduler = Scheduler;
+        return WaitForAsync(() => scheduler.WaitingUntilUtc > app.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    static async Task WaitForAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the scheduler did not get there within 15 s");
+            await Task.Delay(10);
+        }
+    }
+
+    Task<BookingStatus> StatusAsync(Guid id) => app.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Status).SingleAsync());
+
+    Task<Core.Booking.Booking> RowAsync(Guid id) => app.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
+
+    Task<int> ExpiryMailsAsync(Guid id) =>
+        app.WithDbAsync(db => db.Outbox.CountAsync(m => m.BookingId == id && m.Kind == nameof(MailKind.Expired)));
+}
