@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Bench.Backend;
+
+/// <summary>
+/// Availability latency: one service, 20 desks, 60 days ahead already about 60% booked; GET
+/// /api/services/{id}/availability for each of the next 30 days, one request at a time, many rounds. Baseline: the raw
+/// SQLite query that reads the same slot-claim range for the same days (what any implementation must read).
+/// </summary>
+public static class AvailabilityBench
+{
+    public static async Task<IEnumerable<Row>> RunAsync(string dir, bool quick)
+    {
+        var rounds = quick ? 3 : 20;
+        var seeded = await Seeder.OfficeAsync(dir);
+        var days = await FillAsync(seeded, 60);
+        var queried = days.Take(30).ToList();
+
+        var hub = new List<double>();
+        await using (var server = await Server.HubAsync(seeded.DataDir, Suite.ServerCore))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
+            for (var round = -1; round < rounds; round++)
+                foreach (var day in queried)
+                {
+                    var t = Stopwatch.StartNew();
+                    using var response = await http.GetAsync($"/api/services/{seeded.ServiceId}/availability?date={day.Date:yyyy-MM-dd}");
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.LoadIntoBufferAsync();
+                    if (round >= 0) // the first round warms up
+                        hub.Add(t.Elapsed.TotalMilliseconds);
+                }
+        }
+
+        var raw = new List<double>();
+        await using (var c = new SqliteConnection(seeded.ConnectionString))
+        {
+            await c.OpenAsync();
+            var desks = string.Join(",", seeded.DeskIds);
+            for (var round = -1; round < rounds; round++)
+                foreach (var day in queried)
+                {
+                    var t = Stopwatch.StartNew();
+                    await using var cmd = c.CreateCommand();
+                    cmd.CommandText = $"SELECT DeskId, UnitStartUtc FROM SlotClaims WHERE DeskId IN ({desks}) AND UnitStartUtc >= $a AND UnitStartUtc < $b";
+                    cmd.Parameters.AddWithValue("$a", Db.Text(day.Open.OpenUtc));
+                    cmd.Parameters.AddWithValue("$b", Db.Text(day.Open.CloseUtc));
+                    await using var reader = await cmd.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                        _ = (reader.GetInt32(0), reader.GetString(1));
+                    if (round >= 0)
+                        raw.Add(t.Elapsed.TotalMilliseconds);
+                }
+        }
+        hub.Sort();
+        raw.Sort();
+        var p99 = Stats.Percentile(hub, 99);
+        return
+        [
+            new Row("availability p99 (HTTP, 30 days x 20 desks, 60 days booked)", "ms", p99, "raw SQLite read of the same slot claims",
+                Stats.Percentile(raw, 99), "<= 5 ms", p99 <= 5,
+                $"p50 {Stats.Percentile(hub, 50):0.00} ms, max {hub[^1]:0.00} ms over {hub.Count} requests; baseline p50 {Stats.Percentile(raw, 50):0.00} ms; "
+                + $"{days.Sum(d => d.Bookings)} bookings over {days.Count} open days"),
+        ];
+    }
+
+    public sealed record Day(DateOnly Date, OfficeCalendar.OpenInterval Open, int Bookings);
+
+    /// <summary>Confirmed bookings (with their slot claims) on about 60% of every desk's times for the next open days.</summary>
+    static async Task<List<Day>> FillAsync(Seeded seeded, int dayCount)
+    {
+        var office = await Seeder.WithDbAsync(seeded.DataDir, db =>
+            db.Offices.AsNoTracking().Include(o => o.Hours).Include(o => o.SpecialDays).SingleAsync());
+        var zone = office.TimeZone;
+        var today = OfficeCalendar.LocalDate(DateTime.UtcNow, zone);
+        var rng = new Random(7);
+        var days = new List<Day>();
+        await using var c = new SqliteConnection(seeded.ConnectionString);
+        await c.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        var booking = Command(c, """
+            INSERT INTO Bookings (Id, Code, OfficeId, ServiceId, DeskId, StartUtc, EndUtc, DurationMinutes, Status, FullName, Email, Mobile,
+                Culture, CreatedUtc, ConfirmedUtc, Late, Version)
+            VALUES ($id, $code, $office, $service, $desk, $start, $end, $duration, 'Confirmed', 'Πολίτης Δοκιμής', $email, '6941234567', 'el', $now, $now, 0, 1)
+            """, "$id", "$code", "$office", "$service", "$desk", "$start", "$end", "$duration", "$email", "$now");
+        var claim = Command(c, "INSERT INTO SlotClaims (DeskId, UnitStartUtc, BookingId) VALUES ($desk, $unit, $booking)", "$desk", "$unit", "$booking");
+        var now = Db.Text(DateTime.UtcNow);
+        var n = 0;
+        for (var date = today.AddDays(1); days.Count < dayCount; date = date.AddDays(1))
+        {
+            if (OfficeCalendar.OpenOn(date, zone, office.Hours, office.SpecialDays) is not { } open)
+                continue;
+            var made = 0;
+            foreach (var desk in seeded.DeskIds)
+                for (var t = open.OpenUtc; t.AddMinutes(seeded.DurationMinutes) <= open.CloseUtc; t = t.AddMinutes(seeded.DurationMinutes))
+                {
+                    if (rng.NextDouble() >= 0.6)
+                        continue;
+                    var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
+                    Set(booking, id, BookingCode.New(), office.Id, seeded.ServiceId, desk, Db.Text(t), Db.Text(t.AddMinutes(seeded.DurationMinutes)),
+                        seeded.DurationMinutes, $"a{n++}@bench.example.org", now);
+                    await booking.ExecuteNonQueryAsync();
+                    for (var u = t; u < t.AddMinutes(seeded.DurationMinutes); u = u.AddMinutes(SlotClaim.UnitMinutes))
+                    {
+                        Set(claim, desk, Db.Text(u), id);
+                        await claim.ExecuteNonQueryAsync();
+                    }
+                    made++;
+                }
+            days.Add(new Day(date, open, made));
+        }
+        await tx.CommitAsync();
+        // The raw rows must read back through the app's own model (same text forms), or the benchmark measures nothing.
+        var (from, to) = (days[0].Open.OpenUtc, days[^1].Open.CloseUtc);
+        var claims = await Seeder.WithDbAsync(seeded.DataDir, db => db.SlotClaims.CountAsync(x => x.UnitStartUtc >= from && x.UnitStartUtc < to));
+        var expected = days.Sum(d => d.Bookings) * (seeded.DurationMinutes / SlotClaim.UnitMinutes);
+        if (claims != expected)
+            throw new InvalidOperationException($"seeded {expected} claims, the app's model reads {claims}");
+        return days;
+    }
+
+    static SqliteCommand Command(SqliteConnection c, string sql, params string[] names)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names)
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return cmd;
+    }
+
+    static void Set(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            cmd.Parameters[i].Value = values[i];
+    }
+}

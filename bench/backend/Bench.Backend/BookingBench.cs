@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Rantevou.Bench.Backend;
+
+/// <summary>
+/// Booking throughput: sustained successful POST /api/bookings per second against the Release Hub on core 0, with 10%
+/// of the requests fighting over the same few starts; then the database is checked for double bookings, lost
+/// bookings and bookings without their mail. Baseline: <see cref="BaselineServer"/> under the same load generator.
+/// </summary>
+public static class BookingBench
+{
+    public static async Task<IEnumerable<Row>> RunAsync(string dir, bool quick)
+    {
+        var (days, warmup, measured, concurrency) = quick ? (10, 1, 4, 32) : (60, 3, 15, 64);
+        var hubSeed = await Seeder.OfficeAsync(Path.Combine(dir, "hub"));
+        var baseSeed = await Seeder.OfficeAsync(Path.Combine(dir, "baseline"));
+
+        List<string> starts;
+        LoadResult hub;
+        await using (var server = await Server.HubAsync(hubSeed.DataDir, Suite.ServerCore))
+        {
+            starts = await LoadGenerator.StartsAsync(server.Url, hubSeed.ServiceId, days);
+            hub = await new LoadGenerator(server.Url, hubSeed.ServiceId, starts, Seeder.Desks, concurrency)
+                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured));
+        }
+        var check = await CheckAsync(hubSeed);
+        var lost = hub.CreatedInAll - check.All;
+
+        LoadResult baseline;
+        await using (var server = await Server.BaselineAsync(baseSeed.DataDir, Suite.ServerCore))
+            baseline = await new LoadGenerator(server.Url, baseSeed.ServiceId, starts, Seeder.Desks, concurrency)
+                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured));
+
+        var rate = hub.CreatedPerSecond;
+        var ratio = rate / baseline.CreatedPerSecond;
+        var notes = $"{hub.RequestsPerSecond:0} requests/s, {100.0 * hub.Conflicts / Math.Max(1, hub.Requests):0.0}% answered 409, "
+            + $"{hub.Other} other ({string.Join(", ", hub.Statuses.Where(s => s.Key is not (201 or 409)).Select(s => $"{s.Key}: {s.Value}"))}); "
+            + $"p50 {hub.P50Ms:0.0} ms, p99 {hub.P99Ms:0.0} ms (baseline p99 {baseline.P99Ms:0.0} ms); {concurrency} concurrent, {measured} s measured; "
+            + $"{check.DoubleBookings} double bookings";
+        return
+        [
+            new Row("bookings/s (10% contention)", "bookings/s", rate, "minimal ASP.NET Core + one Microsoft.Data.Sqlite INSERT",
+                baseline.CreatedPerSecond, ">= 2000/s and >= 0.5x baseline", rate >= 2000 && ratio >= 0.5 && check.DoubleBookings == 0, notes),
+            new Row("double bookings after the run", "bookings", check.DoubleBookings, null, null, "0",
+                check.DoubleBookings == 0 && check.WithoutMail == 0 && check.ClaimsMismatch == 0 && lost == 0,
+                $"{check.Active} active bookings; {hub.CreatedInAll} answered 201, {lost} of them missing from the database; {check.WithoutMail} without their 'Created' mail in the outbox; "
+                + $"slot claims vs booked units differ by {check.ClaimsMismatch}"),
+        ];
+    }
+
+    public sealed record Check(long All, long Active, long DoubleBookings, long WithoutMail, long ClaimsMismatch);
+
+    /// <summary>
+    /// Reads the bookings themselves, not only the claims: per desk in start order, a booking starting before the
+    /// latest end of the bookings before it overlaps one of them.
+    /// </summary>
+    static async Task<Check> CheckAsync(Seeded seeded)
+    {
+        await using var c = new SqliteConnection(seeded.ConnectionString);
+        await c.OpenAsync();
+        const string active = "Status NOT IN ('Cancelled', 'Released', 'Expired', 'Void')";
+        return new Check(
+            await ScalarAsync(c, "SELECT COUNT(*) FROM Bookings"),
+            await ScalarAsync(c, $"SELECT COUNT(*) FROM Bookings WHERE {active}"),
+            await ScalarAsync(c, $"""
+                SELECT COUNT(*) FROM (
+                  SELECT StartUtc, MAX(EndUtc) OVER (PARTITION BY DeskId ORDER BY StartUtc, Id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS PrevEnd
+                  FROM Bookings WHERE {active})
+                WHERE PrevEnd > StartUtc
+                """),
+            await ScalarAsync(c, "SELECT COUNT(*) FROM Bookings b WHERE NOT EXISTS (SELECT 1 FROM Outbox m WHERE m.BookingId = b.Id AND m.Kind = 'Created')"),
+            await ScalarAsync(c, $"SELECT (SELECT COALESCE(SUM(DurationMinutes / 5), 0) FROM Bookings WHERE {active}) - (SELECT COUNT(*) FROM SlotClaims)"));
+    }
+
+    static async Task<long> ScalarAsync(SqliteConnection c, string sql)
+    {
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+}
