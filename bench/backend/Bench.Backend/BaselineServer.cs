@@ -8,7 +8,7 @@ namespace Rantevou.Bench.Backend;
 /// <summary>
 /// The booking baseline: the least an HTTP booking endpoint can do on this stack — Kestrel, a minimal API reading the
 /// same JSON body, and one Microsoft.Data.Sqlite INSERT into the same Bookings table of the same kind of database file
-/// (the app's migration, WAL, the app's connection string). No validation, no slot claims, no outbox, no transaction
+/// (the app's migration, WAL, the app's connection string and per-connection pragmas). No validation, no slot claims, no outbox, no transaction
 /// beyond the statement's own: what remains of the Hub's cost above this is the product's work.
 /// </summary>
 public static class BaselineServer
@@ -36,6 +36,12 @@ public static class BaselineServer
             var code = Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
             await using var c = new SqliteConnection(connection);
             await c.OpenAsync();
+            await using (var pragma = c.CreateCommand())
+            {
+                // The same per-connection settings as the app's (SqlitePragmas), so both write alike.
+                pragma.CommandText = SqlitePragmas.Sql;
+                await pragma.ExecuteNonQueryAsync();
+            }
             await using var cmd = c.CreateCommand();
             cmd.CommandText = Insert;
             cmd.Parameters.AddWithValue("$id", Guid.CreateVersion7().ToString().ToUpperInvariant());

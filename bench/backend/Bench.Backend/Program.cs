@@ -2,12 +2,20 @@ using Rantevou.Bench.Backend;
 
 // bench/backend/run.sh runs "all"; the other verbs are the pieces, started by "all" as separate processes.
 //   all <out> [--quick]                      every backend benchmark, writing <out>/{booking,availability,expiry}.json
+//   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
 var verb = args.FirstOrDefault();
 switch (verb)
 {
     case "all":
         return await Suite.RunAsync(args[1], args.Contains("--quick"));
+    case "load":
+        // For profiling by hand: load <url> <serviceId> <seconds> against a running server.
+        var starts = await LoadGenerator.StartsAsync(args[1], int.Parse(args[2]), 60);
+        var result = await new LoadGenerator(args[1], int.Parse(args[2]), starts, Seeder.Desks, 64)
+            .RunAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(int.Parse(args[3])));
+        Console.WriteLine(result);
+        return 0;
     case "baseline-server":
         await BaselineServer.RunAsync(args[1], args[2]);
         return 0;

@@ -55,7 +55,7 @@ public static class CoreSetup
         else
         {
             connection ??= SqliteConnectionString(builder.Configuration["Rantevou:DataDir"] ?? "data");
-            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)));
+            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas()));
         }
 
         builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, "booking-tokens")));
