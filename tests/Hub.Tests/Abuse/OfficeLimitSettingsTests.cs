@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Agents;
+using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.LiveDay;

@@ -39,7 +39,7 @@ public sealed partial class AdminPagesTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal((1, 2, 3, 90, 15), await Db(db => db.Offices
             .Select(o => ValueTuple.Create(o.ActivePerService, o.PerDay, o.NoShowLimit, o.NoShowWindowDays, o.AgentDailyQuota)).SingleAsync()));
-        Assert.Contains("Όρια κατά της κατάχρησης", await (await admin.GetAsync("/admin/settings")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Όρια κατά της κατάχρησης", await (await admin.GetAsync("/admin/settings?culture=el")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
