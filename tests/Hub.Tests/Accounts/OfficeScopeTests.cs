@@ -136,7 +136,10 @@ public sealed class OfficeScopeTests : AppTest
         var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = NorthClerk, ["Password"] = Clerk.Password, ["ReturnUrl"] = "/clerk", ["__RequestVerificationToken"] = token,
+            ["Email"] = NorthClerk,
+            ["Password"] = Clerk.Password,
+            ["ReturnUrl"] = "/clerk",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
