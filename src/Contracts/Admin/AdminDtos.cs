@@ -15,7 +15,13 @@ public sealed record HoursEdit(DayOfWeek Day, string? Open, string? Close);
 
 public sealed record SpecialDayEdit(bool Closed, string? Open, string? Close, string? NameEl, string? NameEn);
 
-public sealed record OfficeSettings(int BookingHorizonDays, int BookingCutoffMinutes, int HoldMinutes, int GraceMinutes, int CheckInOpensMinutes);
+/// <summary>
+/// The office's booking settings (R1, R3, R5) and its anti-abuse limits (R12): per person, upcoming bookings of one
+/// service and bookings of one day; the no-show pause (noShowLimit 0 = never) and its window; the agents' daily quota.
+/// </summary>
+public sealed record OfficeSettings(
+    int BookingHorizonDays, int BookingCutoffMinutes, int HoldMinutes, int GraceMinutes, int CheckInOpensMinutes,
+    int ActivePerService, int PerDay, int NoShowLimit, int NoShowWindowDays, int AgentDailyQuota);
 
 public sealed record AdminService(int Id, int GroupId, string NameEl, string NameEn, int DurationMinutes, bool Active, int SortOrder, List<DocumentText> Documents);
 

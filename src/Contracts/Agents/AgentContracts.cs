@@ -14,4 +14,8 @@ public sealed record AgentBookingDto(
 /// <summary>Body of <c>POST /api/admin/agents</c> (R8): the account's details and an initial password the admin hands over.</summary>
 public sealed record NewAgentRequest(string? Email, string? DisplayName, string? Kind, string? Mobile, string? Password);
 
-public sealed record AgentAccountDto(string Id, string Email, string DisplayName, string Kind, string? Mobile, bool LockedOut);
+/// <param name="DailyQuota">R12: the account's own daily quota; null when the office's quota applies.</param>
+public sealed record AgentAccountDto(string Id, string Email, string DisplayName, string Kind, string? Mobile, bool LockedOut, int? DailyQuota = null);
+
+/// <summary>Body of <c>PUT /api/admin/agents/{id}/quota</c> (R12): a number, or null for the office's quota.</summary>
+public sealed record AgentQuotaEdit(int? DailyQuota);

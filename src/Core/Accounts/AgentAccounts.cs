@@ -6,10 +6,38 @@ using Rantevou.Core.Data;
 
 namespace Rantevou.Core.Accounts;
 
-/// <summary>Creates an agent account with the details its bookings will carry (R7) and an initial password the admin hands over.</summary>
+/// <summary>
+/// Creates an agent account with the details its bookings will carry (R7) and an initial password the admin hands over,
+/// and sets its own daily quota (R12). <c>adminOffice</c> is the administrator's office: they see and change that
+/// office's agents only; null is the directorate's administrator, who sees every agent (<see cref="OfficeScope"/>).
+/// </summary>
 public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext db)
 {
-    public async Task<Outcome<AgentAccountDto>> CreateAsync(NewAgentRequest r, CancellationToken ct)
+    public async Task<List<AgentAccountDto>> ListAsync(int? adminOffice, CancellationToken ct)
+    {
+        var agents = await users.GetUsersInRoleAsync(Roles.Agent);
+        return agents.Where(a => adminOffice is null || a.OfficeId == adminOffice).OrderBy(a => a.DisplayName).Select(ToDto).ToList();
+    }
+
+    /// <summary>R12: a number from 1, or null for the office's quota. Bookings already made stay.</summary>
+    public async Task<Outcome<AgentAccountDto>> SetQuotaAsync(int? adminOffice, string id, int? quota, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Agent) || (adminOffice is not null && user.OfficeId != adminOffice))
+            return Problem.NotFound(MessageKeys.AgentUnknown);
+        if (quota is < 1 or > Admin.AdminRules.MaxLimit)
+            return Problem.Invalid(new Dictionary<string, string[]> { ["dailyQuota"] = [MessageKeys.AgentQuotaRange] });
+        user.DailyQuota = quota;
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+            return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+        return ToDto(user);
+    }
+
+    static AgentAccountDto ToDto(AppUser a) => new(a.Id, a.Email ?? "", a.DisplayName, a.AgentKind?.ToString() ?? "", a.PhoneNumber,
+        a.LockoutEnd > DateTimeOffset.MinValue, a.DailyQuota);
+
+    public async Task<Outcome<AgentAccountDto>> CreateAsync(NewAgentRequest r, int? adminOffice, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var email = ContactRules.NormalizeEmail(r.Email);
@@ -28,7 +56,7 @@ public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext 
             return Problem.Invalid(errors);
         if (await users.FindByEmailAsync(email!) is not null)
             return Problem.Conflict(MessageKeys.AccountExists);
-        var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        var office = adminOffice ?? await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         var user = new AppUser
         {
             UserName = email,

@@ -15,6 +15,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>For an agent (R7): a driving school or a processing agent.</summary>
     public AgentKind? AgentKind { get; set; }
+
+    /// <summary>For an agent (R12): its own daily quota, set by the administrators; null means the office's quota.</summary>
+    public int? DailyQuota { get; set; }
 }
 
 public enum AgentKind

@@ -82,12 +82,14 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
     public async Task<OfficeSettings> SettingsAsync(int officeId, CancellationToken ct)
     {
         var o = await db.Offices.AsNoTracking().FirstAsync(x => x.Id == officeId, ct);
-        return new OfficeSettings(o.BookingHorizonDays, o.BookingCutoffMinutes, o.HoldMinutes, o.GraceMinutes, o.CheckInOpensMinutes);
+        return new OfficeSettings(o.BookingHorizonDays, o.BookingCutoffMinutes, o.HoldMinutes, o.GraceMinutes, o.CheckInOpensMinutes,
+            o.ActivePerService, o.PerDay, o.NoShowLimit, o.NoShowWindowDays, o.AgentDailyQuota);
     }
 
     /// <summary>
     /// These settings judge new bookings and check-ins; bookings already made stay as they are (R11), so a shorter
-    /// horizon or a longer cut-off never cancels anything.
+    /// horizon or a longer cut-off never cancels anything. Likewise the R12 limits: a lower limit refuses the next booking
+    /// over it, and leaves the bookings already made alone.
     /// </summary>
     public async Task<Outcome<OfficeSettings>> SetSettingsAsync(int officeId, OfficeSettings s, CancellationToken ct)
     {
@@ -97,6 +99,11 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
         rules.Range("holdMinutes", s.HoldMinutes, 5, 24 * 60);
         rules.Range("graceMinutes", s.GraceMinutes, 0, 120);
         rules.Range("checkInOpensMinutes", s.CheckInOpensMinutes, 0, 240);
+        rules.Limit("activePerService", s.ActivePerService);
+        rules.Limit("perDay", s.PerDay);
+        rules.Range("noShowLimit", s.NoShowLimit, 0, AdminRules.MaxNoShowLimit, MessageKeys.NoShowLimitRange);
+        rules.Range("noShowWindowDays", s.NoShowWindowDays, 1, AdminRules.MaxNoShowWindowDays, MessageKeys.NoShowWindowRange);
+        rules.Limit("agentDailyQuota", s.AgentDailyQuota);
         if (rules.Problem is { } invalid)
             return invalid;
         await db.Offices.Where(o => o.Id == officeId).ExecuteUpdateAsync(u => u
@@ -104,7 +111,12 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
             .SetProperty(o => o.BookingCutoffMinutes, s.BookingCutoffMinutes)
             .SetProperty(o => o.HoldMinutes, s.HoldMinutes)
             .SetProperty(o => o.GraceMinutes, s.GraceMinutes)
-            .SetProperty(o => o.CheckInOpensMinutes, s.CheckInOpensMinutes), ct);
+            .SetProperty(o => o.CheckInOpensMinutes, s.CheckInOpensMinutes)
+            .SetProperty(o => o.ActivePerService, s.ActivePerService)
+            .SetProperty(o => o.PerDay, s.PerDay)
+            .SetProperty(o => o.NoShowLimit, s.NoShowLimit)
+            .SetProperty(o => o.NoShowWindowDays, s.NoShowWindowDays)
+            .SetProperty(o => o.AgentDailyQuota, s.AgentDailyQuota), ct);
         // R5: a shorter grace brings deadlines forward; the expiry scheduler looks again.
         expiry.Any();
         return s;

@@ -27,11 +27,18 @@ public sealed class AdminRules
             Fail(field, MessageKeys.DurationInvalid);
     }
 
-    public void Range(string field, int value, int min, int max)
+    public void Range(string field, int value, int min, int max, string key = MessageKeys.SettingOutOfRange)
     {
         if (value < min || value > max)
-            Fail(field, MessageKeys.SettingOutOfRange);
+            Fail(field, key);
     }
+
+    /// <summary>R12 limits are counts: at least 1 (0 would close booking altogether, which is what hours are for).</summary>
+    public const int MaxLimit = 1_000_000;
+    public const int MaxNoShowLimit = 1000;
+    public const int MaxNoShowWindowDays = 3650;
+
+    public void Limit(string field, int value) => Range(field, value, 1, MaxLimit, MessageKeys.LimitRange);
 
     public void Documents(List<DocumentText>? documents)
     {

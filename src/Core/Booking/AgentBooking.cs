@@ -8,8 +8,8 @@ public sealed record AgentContext(string UserId, string Name, string Email, stri
 /// <summary>R7, R12: agent accounts' settings (section Rantevou:Agents).</summary>
 public sealed class AgentOptions
 {
-    /// <summary>Bookings one agent may make per day (R12: no slot hoarding by schools or agents).</summary>
-    [Range(1, 100000)]
+    /// <summary>Bookings one agent may make per day (R12: no slot hoarding): a new office's starting quota.</summary>
+    [Range(1, 1000000)]
     public int DailyQuota { get; set; } = 20;
 
     /// <summary>R7: how long a citizen has to confirm a booking an agent made for them before it is released.</summary>

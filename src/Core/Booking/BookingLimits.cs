@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Rantevou.Core.Booking;
 
-/// <summary>R12: how much one person (by email or mobile) may book (section Rantevou:Limits).</summary>
+/// <summary>
+/// R12: how much one person (by email or mobile) may book (section Rantevou:Limits): the values a new office starts with
+/// (<see cref="Offices.OfficeDefaults"/>); the office's own settings decide after that.
+/// </summary>
 public sealed class BookingLimits
 {
     /// <summary>Upcoming bookings of one service one person may hold at once.</summary>

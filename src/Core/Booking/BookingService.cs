@@ -15,7 +15,7 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// claims and its outbox mail; the outbox is signalled only after the commit.
 /// </summary>
 public sealed partial class BookingService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits,
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox,
     IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -125,7 +125,10 @@ public sealed partial class BookingService(
             expiry.Deadline(b.StartUtc.AddMinutes(office.GraceMinutes));
     }
 
-    /// <summary>R12: an agent makes at most <see cref="AgentOptions.DailyQuota"/> bookings per office day.</summary>
+    /// <summary>
+    /// R12: an agent makes at most its own quota (<see cref="Accounts.AppUser.DailyQuota"/>), else the office's
+    /// <see cref="Office.AgentDailyQuota"/>, bookings per office day. The count and the override are read inside the insert's transaction.
+    /// </summary>
     async Task<Problem?> AgentQuotaAsync(Booking b, Office office, CancellationToken ct)
     {
         if (b.AgentId is null)
@@ -133,13 +136,14 @@ public sealed partial class BookingService(
         var day = OfficeCalendar.LocalDate(Now, office.TimeZone);
         var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
         var made = await db.Bookings.CountAsync(x => x.AgentId == b.AgentId && x.CreatedUtc >= from, ct);
-        return made >= agents.Value.DailyQuota ? Problem.Conflict(MessageKeys.AgentQuota) : null;
+        var own = await db.Users.AsNoTracking().Where(u => u.Id == b.AgentId).Select(u => u.DailyQuota).FirstOrDefaultAsync(ct);
+        return made >= (own ?? office.AgentDailyQuota) ? Problem.Conflict(MessageKeys.AgentQuota) : null;
     }
 
     /// <summary>
-    /// R12: one person (the same email or the same mobile) holds at most <see cref="BookingLimits.ActivePerService"/>
-    /// upcoming bookings of a service and makes at most <see cref="BookingLimits.PerDay"/> bookings for one day:
-    /// no hoarding of slots for resale.
+    /// R12: one person (the same email or the same mobile) holds at most <see cref="Office.ActivePerService"/>
+    /// upcoming bookings of a service and makes at most <see cref="Office.PerDay"/> bookings for one day:
+    /// no hoarding of slots for resale. The limits are the office's settings (R11: the administrators change them).
     /// </summary>
     async Task<Problem?> PersonLimitAsync(Booking b, Office office, CancellationToken ct)
     {
@@ -149,20 +153,20 @@ public sealed partial class BookingService(
         var now = Now;
         var mine = db.Bookings.AsNoTracking().Where(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
             && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed));
-        if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= limits.Value.ActivePerService)
+        if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= office.ActivePerService)
             return Problem.Conflict(MessageKeys.PersonServiceLimit);
         var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
         var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
         var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone);
-        if (await mine.CountAsync(x => x.StartUtc >= from && x.StartUtc < to, ct) >= limits.Value.PerDay)
+        if (await mine.CountAsync(x => x.StartUtc >= from && x.StartUtc < to, ct) >= office.PerDay)
             return Problem.Conflict(MessageKeys.PersonDayLimit);
-        if (limits.Value.NoShowLimit > 0)
+        if (office.NoShowLimit > 0)
         {
             // The consequence of the no-show record: repeated no-shows lose online booking for a while (R12).
-            var since = now.AddDays(-limits.Value.NoShowWindowDays);
+            var since = now.AddDays(-office.NoShowWindowDays);
             var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
                 && x.Status == BookingStatus.NoShow && x.StartUtc >= since, ct);
-            if (noShows >= limits.Value.NoShowLimit)
+            if (noShows >= office.NoShowLimit)
                 return Problem.Conflict(MessageKeys.NoShowBlocked);
         }
         return null;

@@ -68,6 +68,12 @@ public static class MessageKeys
     public const string TimeInvalid = "TimeInvalid";
     public const string HoursOrder = "HoursOrder";
     public const string SettingOutOfRange = "SettingOutOfRange";
+    public const string LimitRange = "LimitRange";
+    public const string NoShowLimitRange = "NoShowLimitRange";
+    public const string NoShowWindowRange = "NoShowWindowRange";
+    public const string AgentQuotaRange = "AgentQuotaRange";
+    public const string AgentUnknown = "AgentUnknown";
+    public const string OtherOffice = "OtherOffice";
     public const string GroupUnknown = "GroupUnknown";
     public const string DayInvalid = "DayInvalid";
     public const string AffectsBookings = "AffectsBookings";

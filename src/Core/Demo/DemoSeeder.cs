@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
 using Rantevou.Core.Offices;
@@ -11,7 +13,7 @@ namespace Rantevou.Core.Demo;
 /// On an empty database, a realistic transport directorate from the office catalogue:
 /// every service with its documents, 6 desks (licences at 1–3, vehicles at 4–6), Mon–Fri 08:00–14:00.
 /// </summary>
-public sealed class DemoSeeder(RantevouDbContext db)
+public sealed class DemoSeeder(RantevouDbContext db, IOptions<BookingLimits> limits, IOptions<AgentOptions> agents)
 {
     public const string OfficeSlug = "demo";
     public const int DeskCount = 6;
@@ -26,7 +28,7 @@ public sealed class DemoSeeder(RantevouDbContext db)
             Slug = OfficeSlug,
             NameEl = "Διεύθυνση Μεταφορών και Επικοινωνιών (επίδειξη)",
             NameEn = "Directorate of Transport and Communications (demo)",
-        };
+        }.WithLimits(limits.Value, agents.Value);
         for (var day = DayOfWeek.Monday; day <= DayOfWeek.Friday; day++)
             office.Hours.Add(new WorkingHours { Day = day, Open = new TimeOnly(8, 0), Close = new TimeOnly(14, 0) });
         for (var n = 1; n <= DeskCount; n++)

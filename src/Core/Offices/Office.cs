@@ -24,6 +24,23 @@ public sealed class Office
     /// <summary>R3: the kiosk accepts a check-in from this many minutes before the appointment.</summary>
     public int CheckInOpensMinutes { get; set; } = 60;
 
+    // R12: the office's anti-abuse limits. Seeded from Rantevou:Limits and Rantevou:Agents when the office is created
+    // (OfficeDefaults), then the administrators' to change in /admin/settings.
+
+    /// <summary>R12: upcoming bookings of one service one person (email or mobile) may hold at once.</summary>
+    public int ActivePerService { get; set; } = 1;
+
+    /// <summary>R12: bookings one person may hold for one day, over all services.</summary>
+    public int PerDay { get; set; } = 3;
+
+    /// <summary>R12: after this many no-shows within <see cref="NoShowWindowDays"/>, a person cannot book online (0: never).</summary>
+    public int NoShowLimit { get; set; } = 3;
+
+    public int NoShowWindowDays { get; set; } = 90;
+
+    /// <summary>R12: bookings one agent account may make per office day, unless the account has its own quota.</summary>
+    public int AgentDailyQuota { get; set; } = 20;
+
     public List<Desk> Desks { get; set; } = [];
     public List<WorkingHours> Hours { get; set; } = [];
     public List<SpecialDay> SpecialDays { get; set; } = [];

@@ -32,7 +32,8 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RantevouDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<OfficeClaimsFactory>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>

@@ -1,5 +1,5 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
@@ -17,20 +17,26 @@ public static class AgentAccountsApi
         var api = app.MapGroup("/api/admin/agents").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/", ListAsync).WithName("AgentAccounts");
         api.MapPost("/", CreateAsync).WithName("CreateAgentAccount");
+        api.MapPut("/{id}/quota", SetQuotaAsync).WithName("SetAgentQuota");
         return app;
     }
 
-    static async Task<Ok<List<AgentAccountDto>>> ListAsync(UserManager<AppUser> users, CancellationToken ct)
+    /// <summary>The agents of the administrator's office (every agent for the directorate's administrator).</summary>
+    static async Task<Ok<List<AgentAccountDto>>> ListAsync(ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ListAsync(user.OfficeOf(), ct));
+
+    /// <summary>R12: the agent's own daily quota, or null for the office's; another office's agent is not found.</summary>
+    static async Task<Results<Ok<AgentAccountDto>, ProblemHttpResult>> SetQuotaAsync(
+        string id, AgentQuotaEdit edit, ClaimsPrincipal user, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
-        var agents = await users.GetUsersInRoleAsync(Roles.Agent);
-        return TypedResults.Ok(agents.OrderBy(a => a.DisplayName).Select(a => new AgentAccountDto(a.Id, a.Email ?? "", a.DisplayName,
-            a.AgentKind?.ToString() ?? "", a.PhoneNumber, a.LockoutEnd > DateTimeOffset.MinValue)).ToList());
+        var outcome = await accounts.SetQuotaAsync(user.OfficeOf(), id, edit.DailyQuota, ct);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
     }
 
     static async Task<Results<Created<AgentAccountDto>, ProblemHttpResult>> CreateAsync(
-        NewAgentRequest request, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
+        NewAgentRequest request, ClaimsPrincipal user, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
-        var outcome = await accounts.CreateAsync(request, ct);
+        var outcome = await accounts.CreateAsync(request, user.OfficeOf(), ct);
         return outcome.Ok
             ? TypedResults.Created($"/api/admin/agents/{outcome.Value!.Id}", outcome.Value)
             : Problems.From(outcome.Problem!, text);

@@ -120,11 +120,13 @@ public static class AdminApi
     static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    /// <summary>The admin's own office; an account without one administers the only office there is.</summary>
+    /// <summary>
+    /// The admin's own office, from the sign-in's claims (<see cref="OfficeScope"/>); the directorate's administrator
+    /// (no office) administers the first office here.
+    /// </summary>
     static async Task<int> OfficeIdAsync(HttpContext http, CancellationToken ct)
     {
-        var users = http.RequestServices.GetRequiredService<UserManager<AppUser>>();
-        if (await users.GetUserAsync(http.User) is { OfficeId: { } officeId })
+        if (http.User.OfficeOf() is { } officeId)
             return officeId;
         var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
         return await db.Offices.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);

@@ -6,6 +6,7 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
+using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
@@ -13,7 +14,7 @@ namespace Rantevou.Hub.Documents;
 
 /// <summary>
 /// R10: documents sent electronically with a booking. The holder acts with the manage token; staff (clerks, admins)
-/// use the <c>/api/staff</c> routes with their sign-in. Anyone else gets 404, so a booking's files cannot be probed.
+/// use the <c>/api/staff</c> routes with their sign-in, for their own office's bookings only. Anyone else gets 404, so a booking's files cannot be probed.
 /// Agents have no link to the bookings they made yet, so they read nothing here.
 /// </summary>
 public static class DocumentsApi
@@ -27,7 +28,7 @@ public static class DocumentsApi
         holder.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadDocument");
 
         var staff = app.MapGroup("/api/staff/bookings/{code}/documents").WithTags("Documents")
-            .RequireAuthorization(Policies.Staff).DisableAntiforgery();
+            .RequireAuthorization(Policies.Staff).RequireOwnBooking().DisableAntiforgery();
         staff.MapPost("/", StaffUploadAsync).WithName("StaffUploadDocument").RequireRateLimiting(RateLimits.Booking);
         staff.MapGet("/", StaffListAsync).WithName("StaffListDocuments");
         staff.MapGet("/{id:guid}", StaffDownloadAsync).WithName("StaffDownloadDocument");

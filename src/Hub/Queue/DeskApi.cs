@@ -9,13 +9,17 @@ using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Hub.Queue;
 
-/// <summary>Desks, the display's snapshot, and the clerk's actions (API.md). Clerk actions need a clerk or an admin.</summary>
+/// <summary>
+/// Desks, the display's snapshot, and the clerk's actions (API.md). Clerk actions need a clerk or an admin of the desk's
+/// office (<see cref="StaffScope"/>).
+/// </summary>
 public static class DeskApi
 {
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
@@ -23,7 +27,7 @@ public static class DeskApi
         app.MapGet("/api/queue/snapshot", SnapshotAsync).WithTags("Queue").WithName("QueueSnapshot");
         app.MapGet("/api/desks", ListAsync).WithTags("Desks").WithName("ListDesks");
 
-        var desk = app.MapGroup("/api/desks/{deskId:int}").WithTags("Desks").RequireAuthorization(Policies.Staff);
+        var desk = app.MapGroup("/api/desks/{deskId:int}").WithTags("Desks").RequireAuthorization(Policies.Staff).RequireOwnDesk();
         desk.MapGet("/day", DayAsync).WithName("DeskDay");
         desk.MapPost("/call-next", CallNextAsync).WithName("CallNext");
         desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t));
@@ -32,7 +36,8 @@ public static class DeskApi
         desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t));
         desk.MapPost("/defer", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.DeferAsync(deskId, ct), t));
 
-        app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff)
+            .RequireOwnBooking();
         return app;
     }
 

@@ -30,6 +30,9 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
     [Authorize(Policy = Policies.Staff)]
     public async Task<CalledPerson?> CallNext(int deskId)
     {
+        // Only at a desk of the clerk's own office (OfficeScope), as on the desk API.
+        if (await Accounts.StaffScope.DeskOfficeAsync(db, deskId, Context.ConnectionAborted) is { } office && Context.User?.MayActIn(office) != true)
+            throw new HubException("OtherOffice");
         var outcome = await desks.CallNextAsync(deskId, Context.ConnectionAborted);
         if (!outcome.Ok)
             throw new HubException(outcome.Problem!.MessageKey);

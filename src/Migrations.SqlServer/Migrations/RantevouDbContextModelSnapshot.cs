@@ -190,6 +190,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("DailyQuota")
+                        .HasColumnType("int");
+
                     b.Property<int?>("DeskNumber")
                         .HasColumnType("int");
 
@@ -793,6 +796,12 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("ActivePerService")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgentDailyQuota")
+                        .HasColumnType("int");
+
                     b.Property<int>("BookingCutoffMinutes")
                         .HasColumnType("int");
 
@@ -817,6 +826,15 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NoShowWindowDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -178,6 +178,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DailyQuota")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DeskNumber")
                         .HasColumnType("INTEGER");
 
@@ -770,6 +773,12 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActivePerService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentDailyQuota")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BookingCutoffMinutes")
                         .HasColumnType("INTEGER");
 
@@ -794,6 +803,15 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NoShowLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

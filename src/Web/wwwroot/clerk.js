@@ -1,6 +1,6 @@
 // The clerk's desk screen: the desk's day from GET /api/desks/{id}/day (cookie), refreshed on every change of the
 // office day (queue-live.js), and the clerk's actions as JSON calls. R4: it shows arrival, lateness and time left;
-// the clerk decides. R10: the documents checklist. R13: the interruption warning.
+// the clerk decides. R10: the documents checklist and the files the person uploaded. R13: the interruption warning.
 (function () {
   'use strict';
   const root = document.getElementById('clerk');
@@ -14,6 +14,13 @@
   let day = null;
   let offset = 0; // office clock minus browser clock, from the hub's snapshot
   let shownFor = null; // whose documents the checkboxes are for
+  let uploadsFor = null; // whose uploaded files are listed (or being fetched)
+  const zone = root.dataset.timeZone || 'Europe/Athens';
+  const uploadedAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'el-GR',
+    { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const sizeText = (bytes) => (bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB')
+    .replace('.', lang === 'en' ? '.' : ',');
+  const typeText = (contentType) => (contentType.split('/')[1] || contentType).toUpperCase();
 
   function el(tag, cls, content) {
     const e = document.createElement(tag);
@@ -76,6 +83,9 @@
         }));
         $('cur-nodocs').hidden = c.documents.length > 0;
       }
+      showUploads(c);
+    } else {
+      uploadsFor = null;
     }
     document.querySelectorAll('[data-needs-current]').forEach((b) => { b.disabled = !c; });
     $('void-open').disabled = !c || c.walkIn;
@@ -99,6 +109,38 @@
       (w.estimatedWaitMinutes >= 0 ? ` · ~${w.estimatedWaitMinutes}′` : ''))));
     $('walkins-empty').hidden = d.walkins.length > 0;
     tick();
+  }
+
+  // R10: the files sent with the booking (staff documents API), fetched when the person at the desk changes; each
+  // opens in a new tab through the staff download link (served as an attachment, never rendered in our origin).
+  async function showUploads(c) {
+    $('uploads').hidden = c.walkIn;
+    const key = c.code + c.calledAt;
+    if (c.walkIn || uploadsFor === key) return;
+    uploadsFor = key;
+    $('cur-uploads').replaceChildren();
+    $('cur-nouploads').hidden = true;
+    $('uploads-error').hidden = true;
+    const base = `/api/staff/bookings/${encodeURIComponent(c.code)}/documents`;
+    const r = await api('GET', base);
+    if (uploadsFor !== key) return; // someone else was called meanwhile
+    if (!r.ok) {
+      uploadsFor = null; // try again on the next refresh
+      $('uploads-error').hidden = false;
+      return;
+    }
+    $('cur-uploads').replaceChildren(...r.data.map((f) => {
+      const li = el('li', 'upload');
+      const a = el('a', 'upload-link', f.name);
+      a.href = `${base}/${f.id}`;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.append(el('span', 'visually-hidden', ' ' + texts.OpensInNewTab));
+      li.append(a, el('span', 'meta',
+        ` · ${typeText(f.contentType)} · ${sizeText(f.size)} · ${fmt(texts.UploadedAt, uploadedAt.format(new Date(f.uploadedAt)))}`));
+      return li;
+    }));
+    $('cur-nouploads').hidden = r.data.length > 0;
   }
 
   // The running timer: time since the call, against the service's expected minutes.

@@ -24,6 +24,16 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
         {
             var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
             var shown = BookingCode.Display(code);
+            // R10: the person sent a document with the booking; the clerk sees it once the person is called.
+            var id = await server.WithDbAsync(db => Task.FromResult(db.Bookings.Single(b => b.Code == code).Id));
+            var manage = Uri.EscapeDataString(server.Tokens.Manage(id));
+            using (var http = server.Http())
+            {
+                var pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+                var upload = await http.PostAsync($"/api/bookings/{code}/documents?token={manage}",
+                    new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "ταυτότητα.pdf" } });
+                Assert.Equal(System.Net.HttpStatusCode.Created, upload.StatusCode);
+            }
             server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
 
             var kiosk = await context.NewPageAsync();
@@ -48,8 +58,7 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
 
             // The booking's own page follows it live: checked in now, called to the desk a moment later.
             var citizen = await context.NewPageAsync();
-            var id = await server.WithDbAsync(db => Task.FromResult(db.Bookings.Single(b => b.Code == code).Id));
-            await citizen.GotoAsync($"{server.BaseUrl}/b/{code}?token={Uri.EscapeDataString(server.Tokens.Manage(id))}");
+            await citizen.GotoAsync($"{server.BaseUrl}/b/{code}?token={manage}");
             await Expect(citizen.Locator("#live-state")).ToContainTextAsync("Έχετε καταγραφεί");
 
             var watch = Stopwatch.StartNew();
@@ -57,6 +66,14 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
             await Expect(display.Locator(".desk.fresh .desk-code")).ToHaveTextAsync(shown, new() { Timeout = 1000 });
             Assert.True(watch.ElapsedMilliseconds < 1500, $"display took {watch.ElapsedMilliseconds} ms");
             await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(shown);
+            // Without a reload: the called person's uploaded file, with its type, size and time, opening in a new tab.
+            var file = clerk.Locator("#cur-uploads li");
+            await Expect(file).ToHaveCountAsync(1);
+            await Expect(file).ToContainTextAsync("ταυτότητα.pdf");
+            await Expect(file).ToContainTextAsync("PDF · 1 KB · ανέβηκε 1 Δεκ");
+            var link = file.GetByRole(AriaRole.Link);
+            await Expect(link).ToHaveAttributeAsync("target", "_blank");
+            await Expect(link).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/api/staff/bookings/{code}/documents/[0-9a-f-]{{36}}$"));
             await Expect(citizen.Locator("#live-state")).ToContainTextAsync("θυρίδα 1");
             await display.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("display.png") });
             await clerk.Locator("#cur-docs input").First.CheckAsync();

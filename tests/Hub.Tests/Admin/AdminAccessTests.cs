@@ -32,7 +32,7 @@ public sealed class AdminAccessTests : AdminTest
         { "PUT", "/api/admin/special-days/2026-12-02", new SpecialDayEdit(false, "8:00", "12:00", "x", "x"), "open" },
         { "PUT", "/api/admin/special-days/2026-12-02", new SpecialDayEdit(false, "12:00", "10:00", "x", "x"), "close" },
         { "PUT", "/api/admin/hours", new[] { new HoursEdit(DayOfWeek.Monday, "08:00", "08:03") }, "Monday.close" },
-        { "PUT", "/api/admin/settings", new OfficeSettings(0, 60, 30, 10, 60), "bookingHorizonDays" },
+        { "PUT", "/api/admin/settings", new OfficeSettings(0, 60, 30, 10, 60, 1, 3, 3, 90, 20), "bookingHorizonDays" },
     };
 
     [Theory]

@@ -80,6 +80,7 @@ public static class AccessTable
         new("POST", "/api/agent/bookings", Access.Agent),
         new("GET", "/api/admin/agents", Access.Admin),
         new("POST", "/api/admin/agents", Access.Admin),
+        new("PUT", "/api/admin/agents/{id}/quota", Access.Admin),
 
         // The hub's transport; each hub method has its own line in HubMethods
         new("*", "/hubs/queue/negotiate", Access.Public),

@@ -1,21 +1,33 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Admin;
 
-/// <summary>R8: the administrators create the accounts of driving schools and processing agents; nobody signs up alone.</summary>
+/// <summary>
+/// R8: the administrators create the accounts of driving schools and processing agents; nobody signs up alone.
+/// R12: each agent may get its own daily quota; empty means the office's quota (/admin/settings).
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AgentsModel(AgentAccounts accounts, UserManager<AppUser> users, IStringLocalizer<Messages> messages) : PageModel
+public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IStringLocalizer<Messages> messages) : PageModel
 {
-    public IReadOnlyList<AppUser> Agents { get; private set; } = [];
+    public IReadOnlyList<AgentAccountDto> Agents { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     public string? Created { get; private set; }
+    public bool QuotaSaved { get; private set; }
+
+    /// <summary>The office's quota, shown as what an empty field means.</summary>
+    public int OfficeQuota { get; private set; }
+
+    /// <summary>The agent whose quota field failed, and what was typed, to show them again.</summary>
+    public (string Id, string? Typed)? QuotaInput { get; private set; }
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -23,15 +35,32 @@ public sealed class AgentsModel(AgentAccounts accounts, UserManager<AppUser> use
     [BindProperty] public string? Mobile { get; set; }
     [BindProperty] public string? Password { get; set; }
 
-    public async Task OnGetAsync(string? created)
+    public async Task OnGetAsync(string? created, bool quotaSaved, CancellationToken ct)
     {
-        Created = created;
-        await LoadAsync();
+        (Created, QuotaSaved) = (created, quotaSaved);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostQuotaAsync(string? id, string? quota, CancellationToken ct)
+    {
+        int? value = null;
+        var text = quota?.Trim();
+        if (!string.IsNullOrEmpty(text))
+            value = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var outcome = await accounts.SetQuotaAsync(User.OfficeOf(), id ?? "", value, ct);
+        if (outcome.Ok)
+            return Redirect("/admin/agents?quotaSaved=true" + (Lang.Current == "en" ? "&culture=en" : ""));
+        var problem = outcome.Problem!;
+        Errors["quota"] = messages[problem.FieldErrors?.Values.First()[0] ?? problem.MessageKey];
+        QuotaInput = (id ?? "", quota);
+        ViewData["HasErrors"] = true;
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await accounts.CreateAsync(new NewAgentRequest(Email, DisplayName, Kind, Mobile, Password), ct);
+        var outcome = await accounts.CreateAsync(new NewAgentRequest(Email, DisplayName, Kind, Mobile, Password), User.OfficeOf(), ct);
         if (outcome.Ok)
             return Redirect($"/admin/agents?created={Uri.EscapeDataString(outcome.Value!.Email)}");
         var problem = outcome.Problem!;
@@ -40,9 +69,14 @@ public sealed class AgentsModel(AgentAccounts accounts, UserManager<AppUser> use
         if (problem.FieldErrors is null)
             Errors["email"] = messages[problem.MessageKey];
         ViewData["HasErrors"] = true;
-        await LoadAsync();
+        await LoadAsync(ct);
         return Page();
     }
 
-    async Task LoadAsync() => Agents = (await users.GetUsersInRoleAsync(Roles.Agent)).OrderBy(a => a.DisplayName).ToList();
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Agents = await accounts.ListAsync(User.OfficeOf(), ct);
+        var office = User.OfficeOf();
+        OfficeQuota = await db.Offices.AsNoTracking().OrderBy(o => o.Id != office).ThenBy(o => o.Id).Select(o => o.AgentDailyQuota).FirstAsync(ct);
+    }
 }

@@ -12,7 +12,9 @@ using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
 
-/// <summary>R1, R3, R5 settings of the office; they judge new bookings only, so nothing needs confirming (R11).</summary>
+/// <summary>
+/// R1, R3, R5 settings and the R12 limits of the office; they judge new bookings only, so nothing needs confirming (R11).
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
     IStringLocalizer<AdminText> text, AdminCalendar calendar) : AdminPageModel(db, users, messages, text)
@@ -22,6 +24,11 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
     [BindProperty] public int HoldMinutes { get; set; }
     [BindProperty] public int GraceMinutes { get; set; }
     [BindProperty] public int CheckInOpensMinutes { get; set; }
+    [BindProperty] public int ActivePerService { get; set; }
+    [BindProperty] public int PerDay { get; set; }
+    [BindProperty] public int NoShowLimit { get; set; }
+    [BindProperty] public int NoShowWindowDays { get; set; }
+    [BindProperty] public int AgentDailyQuota { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,13 +37,16 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
         var s = await calendar.SettingsAsync(Office.Id, ct);
         (BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes) =
             (s.BookingHorizonDays, s.BookingCutoffMinutes, s.HoldMinutes, s.GraceMinutes, s.CheckInOpensMinutes);
+        (ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota) =
+            (s.ActivePerService, s.PerDay, s.NoShowLimit, s.NoShowWindowDays, s.AgentDailyQuota);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
         var outcome = await calendar.SetSettingsAsync(Office.Id,
-            new OfficeSettings(BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes), ct);
+            new OfficeSettings(BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes,
+                ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota), ct);
         if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
             return Redirect("/admin/settings" + (Lang.Current == "en" ? "?culture=en" : ""));
         return Page();

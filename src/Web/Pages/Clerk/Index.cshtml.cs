@@ -19,18 +19,21 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
     public IReadOnlyList<(int Id, int Number, string Name)> Desks { get; private set; } = [];
     public (int Id, int Number, string Name) Desk { get; private set; }
     public string? Office { get; private set; }
+    public string TimeZone { get; private set; } = "Europe/Athens";
     public string UserName { get; private set; } = "";
 
-    public async Task OnGetAsync(int? desk, CancellationToken ct)
+    /// <summary>The desks of the clerk's own office (<see cref="OfficeScope"/>); the directorate's administrator may name one.</summary>
+    public async Task OnGetAsync(int? desk, string? office, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         UserName = user?.DisplayName is { Length: > 0 } name ? name : user?.Email ?? "";
-        var office = user?.OfficeId is { } officeId
+        var own = User.OfficeOf() is { } officeId
             ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officeId, ct)
-            : await OfficeDirectory.ResolveAsync(db, null, ct);
-        Office = office?.Slug;
+            : User.IsInRole(Roles.Admin) ? await OfficeDirectory.ResolveAsync(db, office, ct) : null;
+        Office = own?.Slug;
+        TimeZone = own?.TimeZoneId ?? TimeZone;
         var culture = Lang.Current;
-        Desks = (await db.Desks.AsNoTracking().Where(d => office != null && d.OfficeId == office.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
+        Desks = (await db.Desks.AsNoTracking().Where(d => own != null && d.OfficeId == own.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
         // The desk asked for, else the clerk's own desk, else the first.
         var wanted = desk ?? user?.DeskNumber;
