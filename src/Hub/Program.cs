@@ -5,6 +5,7 @@ using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Queue;
 using Rantevou.Web;
+using Rantevou.Hub.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRantevouCore();
@@ -26,6 +27,7 @@ app.UseApiBodyLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAuditTrail();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -6,6 +6,7 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
+using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Accounts;
 
@@ -16,7 +17,7 @@ public static class AgentAccountsApi
     {
         var api = app.MapGroup("/api/admin/agents").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/", ListAsync).WithName("AgentAccounts");
-        api.MapPost("/", CreateAsync).WithName("CreateAgentAccount");
+        api.MapPost("/", CreateAsync).WithName("CreateAgentAccount").Audited("admin.agent.create");
         return app;
     }
 

@@ -12,6 +12,7 @@ using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
+using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Agents;
 
@@ -24,7 +25,8 @@ public static class AgentApi
     public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agent").WithTags("Agents").RequireAuthorization(Policies.Agent);
-        api.MapPost("/bookings", CreateAsync).WithName("AgentCreateBooking").RequireRateLimiting(RateLimits.Booking);
+        api.MapPost("/bookings", CreateAsync).WithName("AgentCreateBooking").RequireRateLimiting(RateLimits.Booking)
+            .Audited("agent.booking.create");
         api.MapGet("/bookings", ListAsync).WithName("AgentBookings");
         return app;
     }

@@ -8,6 +8,7 @@ using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
+using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Documents;
 
@@ -28,7 +29,8 @@ public static class DocumentsApi
 
         var staff = app.MapGroup("/api/staff/bookings/{code}/documents").WithTags("Documents")
             .RequireAuthorization(Policies.Staff).DisableAntiforgery();
-        staff.MapPost("/", StaffUploadAsync).WithName("StaffUploadDocument").RequireRateLimiting(RateLimits.Booking);
+        staff.MapPost("/", StaffUploadAsync).WithName("StaffUploadDocument").RequireRateLimiting(RateLimits.Booking)
+            .Audited("booking.document.upload");
         staff.MapGet("/", StaffListAsync).WithName("StaffListDocuments");
         staff.MapGet("/{id:guid}", StaffDownloadAsync).WithName("StaffDownloadDocument");
         return app;
