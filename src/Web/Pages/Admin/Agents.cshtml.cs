@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Localization;
 
@@ -29,11 +30,15 @@ public sealed class AgentsModel(AgentAccounts accounts, UserManager<AppUser> use
         await LoadAsync();
     }
 
+    [Audited("admin.agent.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await accounts.CreateAsync(new NewAgentRequest(Email, DisplayName, Kind, Mobile, Password), ct);
         if (outcome.Ok)
+        {
+            HttpContext.AuditTarget(outcome.Value!.Id);
             return Redirect($"/admin/agents?created={Uri.EscapeDataString(outcome.Value!.Email)}");
+        }
         var problem = outcome.Problem!;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));

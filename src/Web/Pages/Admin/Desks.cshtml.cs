@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
 using Rantevou.Core.Data;
@@ -29,6 +30,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         TakeNotice();
     }
 
+    [Audited("admin.desk.update")]
     public async Task<IActionResult> OnPostAsync(int id, bool active, List<int>? serviceIds, bool confirm, CancellationToken ct)
     {
         // Each desk's inputs carry its id, so the ids stay unique on a page with a form per desk.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
 using Rantevou.Core.Data;
@@ -32,6 +33,7 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
             (s.BookingHorizonDays, s.BookingCutoffMinutes, s.HoldMinutes, s.GraceMinutes, s.CheckInOpensMinutes);
     }
 
+    [Audited("admin.settings.update")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
