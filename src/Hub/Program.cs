@@ -1,11 +1,11 @@
 using Rantevou.Core.Data;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Queue;
 using Rantevou.Web;
-using Rantevou.Hub.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRantevouCore();

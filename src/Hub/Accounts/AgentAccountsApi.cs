@@ -5,8 +5,8 @@ using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
-using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Audit;
+using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Accounts;
 

@@ -12,8 +12,8 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
-using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Audit;
+using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Admin;
 

@@ -10,9 +10,9 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
-using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Agents;
 

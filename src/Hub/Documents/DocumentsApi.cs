@@ -6,9 +6,9 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
-using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Documents;
 

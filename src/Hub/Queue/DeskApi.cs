@@ -9,10 +9,10 @@ using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
-using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Queue;
 

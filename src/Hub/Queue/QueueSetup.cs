@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.SignalR;
 using Hangfire;
+using Microsoft.AspNetCore.SignalR;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.LiveDay;
 

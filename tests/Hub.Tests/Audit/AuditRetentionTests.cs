@@ -23,8 +23,13 @@ public sealed class AuditRetentionTests
             foreach (var (age, target) in new[] { (days + 1, "old"), (days - 1, "kept"), (0, "today") })
                 db.AuditEntries.Add(new AuditEntry
                 {
-                    AtUtc = now.AddDays(-age), ActorId = "c", ActorName = "clerk1@example.org", ActorRole = "Clerk",
-                    Action = "desk.call-next", Target = target, Status = 200,
+                    AtUtc = now.AddDays(-age),
+                    ActorId = "c",
+                    ActorName = "clerk1@example.org",
+                    ActorRole = "Clerk",
+                    Action = "desk.call-next",
+                    Target = target,
+                    Status = 200,
                 });
             return await db.SaveChangesAsync();
         });

@@ -21,8 +21,15 @@ public sealed class AuditSearchTests : LiveDayTest
         AuditEntry E(string utc, string actor, string role, string action, string? target, int status) => new()
         {
             AtUtc = DateTime.SpecifyKind(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
-            ActorId = "id-" + actor, ActorName = actor, ActorRole = role, Action = action, Target = target, Status = status,
-            Outcome = AuditRecorder.OutcomeOf(status), Channel = AuditChannel.Api, ClientIp = "10.0.0.1",
+            ActorId = "id-" + actor,
+            ActorName = actor,
+            ActorRole = role,
+            Action = action,
+            Target = target,
+            Status = status,
+            Outcome = AuditRecorder.OutcomeOf(status),
+            Channel = AuditChannel.Api,
+            ClientIp = "10.0.0.1",
         };
         db.AuditEntries.AddRange(
             E("2026-11-30T21:59:00", "clerk1@example.org", "Clerk", "desk.call-next", "1", 200),    // 30 Nov 23:59 Athens
@@ -76,8 +83,13 @@ public sealed class AuditSearchTests : LiveDayTest
             for (var i = 0; i < 55; i++)
                 db.AuditEntries.Add(new AuditEntry
                 {
-                    AtUtc = new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc).AddMinutes(i), ActorId = "c", ActorName = "clerk1@example.org",
-                    ActorRole = "Clerk", Action = "desk.complete", Target = i.ToString(), Status = 200,
+                    AtUtc = new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                    ActorId = "c",
+                    ActorName = "clerk1@example.org",
+                    ActorRole = "Clerk",
+                    Action = "desk.complete",
+                    Target = i.ToString(),
+                    Status = 200,
                 });
             return await db.SaveChangesAsync();
         });

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
-using Rantevou.Core.Audit;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Localization;
 
 namespace Rantevou.Web.Pages.Admin;

@@ -48,7 +48,11 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
     {
         var query = new Dictionary<string, string?>
         {
-            ["actor"] = Actor, ["action"] = Action, ["target"] = Target, ["from"] = From, ["to"] = To,
+            ["actor"] = Actor,
+            ["action"] = Action,
+            ["target"] = Target,
+            ["from"] = From,
+            ["to"] = To,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["culture"] = Infrastructure.Lang.Current == "en" ? "en" : null,
         };
