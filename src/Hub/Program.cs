@@ -1,5 +1,6 @@
 using Rantevou.Core.Data;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Notifications;
@@ -26,6 +27,7 @@ app.UseApiBodyLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAuditTrail();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

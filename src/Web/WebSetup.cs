@@ -14,7 +14,8 @@ public static class WebSetup
 {
     public static IHostApplicationBuilder AddRantevouWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        // R12: staff, agent and admin form posts reach the audit log through one filter.
+        builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new AuditPageFilter()));
         // Greek text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddScoped<OfficeDays>();

@@ -77,4 +77,7 @@ public static class MessageKeys
     public const string GroupUnknown = "GroupUnknown";
     public const string DayInvalid = "DayInvalid";
     public const string AffectsBookings = "AffectsBookings";
+    public const string DateRangeInvalid = "DateRangeInvalid";
+    public const string PageInvalid = "PageInvalid";
+    public const string FilterTooLong = "FilterTooLong";
 }

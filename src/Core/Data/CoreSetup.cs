@@ -70,6 +70,8 @@ public static class CoreSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Retention>();
+        builder.Services.AddSingleton<Audit.AuditRecorder>();
+        builder.Services.AddScoped<Audit.AuditSearch>();
         builder.Services.AddRantevouDocuments();
         return builder;
     }

@@ -32,6 +32,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LiveDay.WalkInTicket> WalkInTickets => Set<LiveDay.WalkInTicket>();
     public DbSet<LiveDay.OfficeDay> OfficeDays => Set<LiveDay.OfficeDay>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

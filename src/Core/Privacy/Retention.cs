@@ -11,11 +11,16 @@ public sealed class PrivacyOptions
     /// <summary>Personal data of a booking is kept this many days after its appointment, then anonymised.</summary>
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 180;
+
+    /// <summary>R12 audit entries are kept this many days, then deleted (they name the member of staff who acted).</summary>
+    [Range(1, 3650)]
+    public int AuditRetentionDays { get; set; } = 365;
 }
 
 /// <summary>
 /// GDPR storage limitation: once a booking is older than the retention period its name, email and mobile are
-/// erased, with the sent mail that carried them, the documents uploaded with them (R10) and the stored API answers.
+/// erased, with the sent mail that carried them, the documents uploaded with them (R10) and the stored API answers;
+/// audit entries (R12) are deleted after their own, longer period.
 /// Idempotent: erased rows are skipped.
 /// </summary>
 public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions<PrivacyOptions> options, DocumentStore documents)
@@ -50,6 +55,14 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
         // Stored first answers of idempotent requests hold manage tokens; a day is plenty for retries.
         var oldAnswers = now.AddDays(-1);
         await db.IdempotencyRecords.Where(r => r.CreatedUtc < oldAnswers).ExecuteDeleteAsync(ct);
+        await DeleteOldAuditAsync(now, ct);
         return ids.Count;
+    }
+
+    /// <summary>R12 audit entries past their own retention period; returns how many were deleted.</summary>
+    public Task<int> DeleteOldAuditAsync(DateTime now, CancellationToken ct)
+    {
+        var before = now.AddDays(-options.Value.AuditRetentionDays);
+        return db.AuditEntries.Where(a => a.AtUtc < before).ExecuteDeleteAsync(ct);
     }
 }

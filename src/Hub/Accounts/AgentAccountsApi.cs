@@ -5,6 +5,7 @@ using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Accounts;
@@ -16,8 +17,8 @@ public static class AgentAccountsApi
     {
         var api = app.MapGroup("/api/admin/agents").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/", ListAsync).WithName("AgentAccounts");
-        api.MapPost("/", CreateAsync).WithName("CreateAgentAccount");
-        api.MapPut("/{id}/quota", SetQuotaAsync).WithName("SetAgentQuota");
+        api.MapPost("/", CreateAsync).WithName("CreateAgentAccount").Audited("admin.agent.create");
+        api.MapPut("/{id}/quota", SetQuotaAsync).WithName("SetAgentQuota").Audited("admin.agent.quota");
         return app;
     }
 

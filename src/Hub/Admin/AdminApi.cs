@@ -12,6 +12,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Admin;
@@ -28,25 +29,25 @@ public static class AdminApi
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/services", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.ServicesAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPost("/services", CreateServiceAsync);
-        api.MapPut("/services/{id:int}", EditServiceAsync);
+        api.MapPost("/services", CreateServiceAsync).Audited("admin.service.create");
+        api.MapPut("/services/{id:int}", EditServiceAsync).Audited("admin.service.update");
         api.MapGet("/groups", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.GroupsAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPost("/groups", SaveGroupAsync);
-        api.MapPut("/groups/{id:int}", SaveGroupAsync);
+        api.MapPost("/groups", SaveGroupAsync).Audited("admin.group.create");
+        api.MapPut("/groups/{id:int}", SaveGroupAsync).Audited("admin.group.update");
         api.MapGet("/desks", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.DesksAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPut("/desks/{id:int}", EditDeskAsync);
+        api.MapPut("/desks/{id:int}", EditDeskAsync).Audited("admin.desk.update");
         api.MapGet("/hours", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.HoursAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPut("/hours", SetHoursAsync);
+        api.MapPut("/hours", SetHoursAsync).Audited("admin.hours.update");
         api.MapGet("/special-days", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.SpecialDaysAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPut("/special-days/{date}", SetSpecialDayAsync);
-        api.MapDelete("/special-days/{date}", RemoveSpecialDayAsync);
+        api.MapPut("/special-days/{date}", SetSpecialDayAsync).Audited("admin.special-day.set");
+        api.MapDelete("/special-days/{date}", RemoveSpecialDayAsync).Audited("admin.special-day.remove");
         api.MapGet("/settings", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.SettingsAsync(await OfficeIdAsync(http, ct), ct)));
-        api.MapPut("/settings", SetSettingsAsync);
+        api.MapPut("/settings", SetSettingsAsync).Audited("admin.settings.update");
         return app;
     }
 

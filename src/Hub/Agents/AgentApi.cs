@@ -10,6 +10,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
 
@@ -24,7 +25,8 @@ public static class AgentApi
     public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agent").WithTags("Agents").RequireAuthorization(Policies.Agent);
-        api.MapPost("/bookings", CreateAsync).WithName("AgentCreateBooking").RequireRateLimiting(RateLimits.Booking);
+        api.MapPost("/bookings", CreateAsync).WithName("AgentCreateBooking").RequireRateLimiting(RateLimits.Booking)
+            .Audited("agent.booking.create");
         api.MapGet("/bookings", ListAsync).WithName("AgentBookings");
         return app;
     }

@@ -7,6 +7,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
@@ -29,7 +30,8 @@ public static class DocumentsApi
 
         var staff = app.MapGroup("/api/staff/bookings/{code}/documents").WithTags("Documents")
             .RequireAuthorization(Policies.Staff).RequireOwnBooking().DisableAntiforgery();
-        staff.MapPost("/", StaffUploadAsync).WithName("StaffUploadDocument").RequireRateLimiting(RateLimits.Booking);
+        staff.MapPost("/", StaffUploadAsync).WithName("StaffUploadDocument").RequireRateLimiting(RateLimits.Booking)
+            .Audited("booking.document.upload");
         staff.MapGet("/", StaffListAsync).WithName("StaffListDocuments");
         staff.MapGet("/{id:guid}", StaffDownloadAsync).WithName("StaffDownloadDocument");
         return app;

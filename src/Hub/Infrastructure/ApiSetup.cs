@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Admin;
 using Rantevou.Hub.Agents;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Documents;
 
@@ -31,6 +32,7 @@ public static class ApiSetup
         app.MapAgentApi();
         app.MapAgentAccountsApi();
         app.MapAdminApi();
+        app.MapAuditApi();
         return app;
     }
 }

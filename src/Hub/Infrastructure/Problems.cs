@@ -11,15 +11,7 @@ public static class Problems
 {
     public static ProblemHttpResult From(Problem problem, IStringLocalizer<Messages> text)
     {
-        var status = problem.Kind switch
-        {
-            ProblemKind.Invalid => StatusCodes.Status400BadRequest,
-            ProblemKind.NotFound => StatusCodes.Status404NotFound,
-            ProblemKind.Conflict => StatusCodes.Status409Conflict,
-            ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        var status = StatusOf(problem.Kind);
         ProblemDetails details = problem.FieldErrors is { } fields
             ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value.Select(k => text[k].Value).ToArray()))
             : new ProblemDetails();
@@ -28,6 +20,16 @@ public static class Problems
         details.Extensions["code"] = problem.MessageKey;
         return TypedResults.Problem(details);
     }
+
+    public static int StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     public static ProblemHttpResult Status(int status, string key, IStringLocalizer<Messages> text)
     {

@@ -10,6 +10,7 @@ using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Hub.Accounts;
+using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
@@ -29,15 +30,15 @@ public static class DeskApi
 
         var desk = app.MapGroup("/api/desks/{deskId:int}").WithTags("Desks").RequireAuthorization(Policies.Staff).RequireOwnDesk();
         desk.MapGet("/day", DayAsync).WithName("DeskDay");
-        desk.MapPost("/call-next", CallNextAsync).WithName("CallNext");
-        desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t));
-        desk.MapPost("/no-show", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.NoShowAsync(deskId, ct), t));
-        desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t));
-        desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t));
-        desk.MapPost("/defer", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.DeferAsync(deskId, ct), t));
+        desk.MapPost("/call-next", CallNextAsync).WithName("CallNext").Audited("desk.call-next");
+        desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t)).Audited("desk.complete");
+        desk.MapPost("/no-show", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.NoShowAsync(deskId, ct), t)).Audited("desk.no-show");
+        desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t)).Audited("desk.interrupt");
+        desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t)).Audited("desk.recall");
+        desk.MapPost("/defer", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.DeferAsync(deskId, ct), t)).Audited("desk.defer");
 
         app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff)
-            .RequireOwnBooking();
+            .RequireOwnBooking().Audited("booking.void");
         return app;
     }
 

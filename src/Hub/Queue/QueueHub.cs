@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Queue;
 
@@ -28,6 +30,7 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
 
     /// <summary>The same as <c>POST /api/desks/{deskId}/call-next</c>, for clerk screens that stay on the hub.</summary>
     [Authorize(Policy = Policies.Staff)]
+    [Audited("desk.call-next")]
     public async Task<CalledPerson?> CallNext(int deskId)
     {
         // Only at a desk of the clerk's own office (OfficeScope), as on the desk API.
@@ -35,7 +38,7 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
             throw new HubException("OtherOffice");
         var outcome = await desks.CallNextAsync(deskId, Context.ConnectionAborted);
         if (!outcome.Ok)
-            throw new HubException(outcome.Problem!.MessageKey);
+            throw HubProblems.Refuse(outcome.Problem!);
         return outcome.Value;
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.SignalR;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.LiveDay;
 
@@ -8,7 +9,12 @@ public static class QueueSetup
 {
     public static IHostApplicationBuilder AddRantevouQueue(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        // R12: clerk actions through the hub are audited like their HTTP twins.
+        var signalR = builder.Services.AddSignalR(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.AddFilter<Audit.AuditHubFilter>();
+        });
         if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("rantevou"));
         builder.Services.AddSingleton<IQueueEvents, HubQueueEvents>();

@@ -8,4 +8,5 @@ namespace Rantevou.Web.Pages;
 public sealed class PrivacyModel(IOptions<PrivacyOptions> options) : PageModel
 {
     public int RetentionDays => options.Value.RetentionDays;
+    public int AuditRetentionDays => options.Value.AuditRetentionDays;
 }

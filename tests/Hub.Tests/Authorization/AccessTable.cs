@@ -114,6 +114,8 @@ public static class AccessTable
         new("*", "/admin/services", Access.Admin),
         new("*", "/admin/services/{id}", Access.Admin),
         new("*", "/admin/settings", Access.Admin),
+        new("*", "/admin/audit", Access.Admin),
+        new("GET", "/api/admin/audit", Access.Admin),
         new("DELETE", "/api/admin/special-days/{date}", Access.Admin),
         new("GET", "/api/admin/desks", Access.Admin),
         new("GET", "/api/admin/groups", Access.Admin),

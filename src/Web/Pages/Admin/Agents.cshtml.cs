@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -41,8 +42,10 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
         await LoadAsync(ct);
     }
 
+    [Audited("admin.agent.quota")]
     public async Task<IActionResult> OnPostQuotaAsync(string? id, string? quota, CancellationToken ct)
     {
+        HttpContext.AuditTarget(id ?? "");
         int? value = null;
         var text = quota?.Trim();
         if (!string.IsNullOrEmpty(text))
@@ -58,11 +61,15 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
         return Page();
     }
 
+    [Audited("admin.agent.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await accounts.CreateAsync(new NewAgentRequest(Email, DisplayName, Kind, Mobile, Password), User.OfficeOf(), ct);
         if (outcome.Ok)
+        {
+            HttpContext.AuditTarget(outcome.Value!.Id);
             return Redirect($"/admin/agents?created={Uri.EscapeDataString(outcome.Value!.Email)}");
+        }
         var problem = outcome.Problem!;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -43,6 +44,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         TakeNotice();
     }
 
+    [Audited("admin.hours.update")]
     public async Task<IActionResult> OnPostHoursAsync(bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
@@ -57,6 +59,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         return Page();
     }
 
+    [Audited("admin.special-day.set", TargetFrom = nameof(Date))]
     public async Task<IActionResult> OnPostSpecialAsync(bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
@@ -72,6 +75,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         return Page();
     }
 
+    [Audited("admin.special-day.remove")]
     public async Task<IActionResult> OnPostRemoveAsync(string? date, bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -29,6 +30,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         TakeNotice();
     }
 
+    [Audited("admin.desk.update")]
     public async Task<IActionResult> OnPostAsync(int id, bool active, List<int>? serviceIds, bool confirm, CancellationToken ct)
     {
         // Each desk's inputs carry its id, so the ids stay unique on a page with a form per desk.

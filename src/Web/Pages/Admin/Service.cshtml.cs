@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -48,11 +49,14 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
         return Page();
     }
 
+    [Audited("admin.service.update")]
     public async Task<IActionResult> OnPostAsync(string id, bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
         Groups = await catalogue.GroupsAsync(Office.Id, ct);
         IsNew = id == "new";
+        if (IsNew)
+            HttpContext.AuditAction("admin.service.create");
         if (!IsNew && !int.TryParse(id, out _))
             return NotFound();
         var edit = new ServiceEdit(GroupId, NameEl, NameEn, DurationMinutes, Active, ParseDocuments(Documents));

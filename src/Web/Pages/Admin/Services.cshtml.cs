@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -29,6 +30,7 @@ public sealed class ServicesModel(RantevouDbContext db, UserManager<AppUser> use
     }
 
     /// <summary>Saves a group's names and order; <paramref name="id"/> 0 adds a group. Inputs carry the group id (unique ids per form).</summary>
+    [Audited("admin.group.save")]
     public async Task<IActionResult> OnPostGroupAsync(int id, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);

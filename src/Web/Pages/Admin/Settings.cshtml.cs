@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
@@ -41,6 +42,7 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
             (s.ActivePerService, s.PerDay, s.NoShowLimit, s.NoShowWindowDays, s.AgentDailyQuota);
     }
 
+    [Audited("admin.settings.update")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadOfficeAsync(ct);

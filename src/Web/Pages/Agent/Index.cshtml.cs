@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
@@ -47,6 +48,7 @@ public sealed class IndexModel(
         return await ShowAsync(date, q, ct);
     }
 
+    [Audited("agent.booking.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -57,7 +59,10 @@ public sealed class IndexModel(
             ForCitizen ? Mobile : null, Lang.Current, agent);
         var outcome = await bookings.CreateAsync(request, ct);
         if (outcome.Ok)
+        {
+            HttpContext.AuditTarget(outcome.Value!.Code);
             return Redirect($"/agent?date={Date}&booked={outcome.Value!.Code}");
+        }
         var problem = outcome.Problem!;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Rantevou.Core.Audit;
+
+/// <summary>
+/// The audit facts of one request, filled as it goes: the action and target from the endpoint's or handler's
+/// <see cref="AuditedAttribute"/>, and anything only the handler knows (the code of the booking it created, or a
+/// form that was answered with errors). The audit trail middleware writes the entry when the answer starts.
+/// </summary>
+public sealed class AuditFeature
+{
+    public string? Action { get; set; }
+    public string? Target { get; set; }
+
+    /// <summary>The request was answered without doing what it asked (a page form shown again with errors).</summary>
+    public bool Refused { get; set; }
+}
+
+public static class AuditHttpContext
+{
+    /// <summary>Names the target when only the handler knows it (e.g. the code of the booking it just created).</summary>
+    public static void AuditTarget(this HttpContext http, string target)
+    {
+        if (http.Features.Get<AuditFeature>() is { } audit)
+            audit.Target = target;
+    }
+
+    /// <summary>Replaces the action when one handler does two things (a page that creates or updates).</summary>
+    public static void AuditAction(this HttpContext http, string action)
+    {
+        if (http.Features.Get<AuditFeature>() is { } audit)
+            audit.Action = action;
+    }
+}
