@@ -32,7 +32,9 @@ public sealed class IdempotencyFilter(
             return await next(context);
         if (key.Length > 128)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { [Header] = [MessageKeys.Invalid] }), text);
-        var request = context.Arguments.OfType<CreateBookingRequest>().First();
+        // No body bound (empty or unreadable): the endpoint answers 400 itself, and there is nothing to remember.
+        if (context.Arguments.OfType<CreateBookingRequest>().FirstOrDefault() is not { } request)
+            return await next(context);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         var ct = context.HttpContext.RequestAborted;
 
