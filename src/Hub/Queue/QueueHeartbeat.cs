@@ -28,6 +28,17 @@ public sealed class LocalScreens
 }
 
 /// <summary>
+/// Raised by the Redis connection when it is back. A plain event with no dependencies: the backplane's options cannot
+/// depend on the heartbeat, which depends on the hub context, which depends on those options.
+/// </summary>
+public sealed class BackplaneSignal
+{
+    public event Action? Restored;
+
+    public void RaiseRestored() => Restored?.Invoke();
+}
+
+/// <summary>
 /// Principle 3 across nodes (docs/decisions/0007-scale-out.md). Events travel between nodes over the Redis backplane,
 /// and a screen notices a missed event only when a later one arrives with a gap in the version. When Redis is down,
 /// events published meanwhile are lost, and a display whose own connection never dropped would show yesterday's news
@@ -36,10 +47,16 @@ public sealed class LocalScreens
 /// comes back. A screen whose version differs fetches a snapshot. Cost: one snapshot query per office per beat per node.
 /// </summary>
 public sealed partial class QueueHeartbeat(
-    IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub,
+    IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub, BackplaneSignal backplane,
     IOptions<QueueOptions> options, ILogger<QueueHeartbeat> log) : BackgroundService
 {
     readonly SemaphoreSlim beatNow = new(0);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        backplane.Restored += BackplaneRestored;
+        return base.StartAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The Redis connection is back. Beat now, and once more shortly after: the backplane's subscriptions are restored

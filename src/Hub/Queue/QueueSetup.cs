@@ -14,10 +14,11 @@ public static class QueueSetup
         if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rantevou"));
-            builder.Services.AddOptions<RedisOptions>().Configure<QueueHeartbeat>(Backplane);
+            builder.Services.AddOptions<RedisOptions>().Configure<BackplaneSignal>(Backplane);
         }
         builder.Services.AddOptions<QueueOptions>().BindConfiguration("Rantevou:Queue").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LocalScreens>();
+        builder.Services.AddSingleton<BackplaneSignal>();
         builder.Services.AddSingleton<QueueHeartbeat>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueHeartbeat>());
         builder.Services.AddSingleton<IQueueEvents, HubQueueEvents>();
@@ -36,7 +37,7 @@ public static class QueueSetup
     /// for it (a push during an outage fails at once instead of holding the clerk's answer), reconnects every second,
     /// and when the connection comes back tells its own screens to resync, since the events of the outage are lost.
     /// </summary>
-    static void Backplane(RedisOptions o, QueueHeartbeat heartbeat)
+    static void Backplane(RedisOptions o, BackplaneSignal signal)
     {
         o.Configuration.AbortOnConnectFail = false;
         o.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
@@ -47,7 +48,7 @@ public static class QueueSetup
             redis.ConnectionRestored += (_, e) =>
             {
                 if (e.ConnectionType == ConnectionType.Subscription)
-                    heartbeat.BackplaneRestored();
+                    signal.RaiseRestored();
             };
             return redis;
         };
