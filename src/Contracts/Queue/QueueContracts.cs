@@ -12,6 +12,12 @@ public static class HubPaths
 public interface IQueueClient
 {
     Task QueueChanged(QueueEvent e);
+
+    /// <summary>
+    /// The office day's current version, sent now and then by the node the client is connected to (and at once when
+    /// that node's backplane connection comes back): a client whose last version differs missed something and resyncs.
+    /// </summary>
+    Task QueueVersion(long version);
 }
 
 /// <summary>The methods clients call on the hub.</summary>

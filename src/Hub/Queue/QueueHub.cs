@@ -14,7 +14,8 @@ namespace Rantevou.Hub.Queue;
 /// The live office day at <c>/hubs/queue</c>. Thin: displays, kiosks and live pages join their office's group and get
 /// the snapshot; changes are pushed by <see cref="HubQueueEvents"/> after each commit. Clerk actions require a clerk.
 /// </summary>
-public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, DeskActions desks) : Hub<IQueueClient>, IQueueHub
+public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, DeskActions desks, LocalScreens screens)
+    : Hub<IQueueClient>, IQueueHub
 {
     public static string Group(int officeId) => $"office:{officeId}";
 
@@ -22,6 +23,7 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
     {
         var found = await ResolveAsync(office);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(found.Id), Context.ConnectionAborted);
+        screens.Joined(Context.ConnectionId, found.Id);
         return await snapshots.ForOfficeAsync(found, Context.ConnectionAborted);
     }
 
@@ -42,14 +44,37 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
         return outcome.Value;
     }
 
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        screens.Left(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     async Task<Office> ResolveAsync(string? slug) =>
         await OfficeDirectory.ResolveAsync(db, slug, Context.ConnectionAborted) is { } office
             ? await OfficeLoader.LoadAsync(db, office.Id, Context.ConnectionAborted)
             : throw new HubException("OfficeUnknown");
 }
 
-/// <summary>Pushes committed changes to the office's group (principle 1: only after the commit).</summary>
-public sealed class HubQueueEvents(IHubContext<QueueHub, IQueueClient> hub) : IQueueEvents
+/// <summary>
+/// Pushes committed changes to the office's group (principle 1: only after the commit). Never throws: the change is
+/// committed by now, so a failed push (the Redis backplane is down) must not turn the clerk's answer into a 500;
+/// screens that missed the event resync from the version heartbeat (<see cref="QueueHeartbeat"/>).
+/// </summary>
+public sealed partial class HubQueueEvents(IHubContext<QueueHub, IQueueClient> hub, ILogger<HubQueueEvents> log) : IQueueEvents
 {
-    public Task PublishAsync(int officeId, QueueEvent e) => hub.Clients.Group(QueueHub.Group(officeId)).QueueChanged(e);
+    public async Task PublishAsync(int officeId, QueueEvent e)
+    {
+        try
+        {
+            await hub.Clients.Group(QueueHub.Group(officeId)).QueueChanged(e);
+        }
+        catch (Exception x)
+        {
+            LogPushFailed(log, e.Kind, e.Version, x.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push {Kind} (version {Version}) to the screens; they resync from the heartbeat: {Error}")]
+    static partial void LogPushFailed(ILogger logger, QueueEventKind kind, long version, string error);
 }

@@ -1,7 +1,9 @@
 using Hangfire;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.LiveDay;
+using StackExchange.Redis;
 
 namespace Rantevou.Hub.Queue;
 
@@ -16,7 +18,15 @@ public static class QueueSetup
             o.AddFilter<Audit.AuditHubFilter>();
         });
         if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("rantevou"));
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rantevou"));
+            builder.Services.AddOptions<RedisOptions>().Configure<BackplaneSignal>(Backplane);
+        }
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration("Rantevou:Queue").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LocalScreens>();
+        builder.Services.AddSingleton<BackplaneSignal>();
+        builder.Services.AddSingleton<QueueHeartbeat>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueHeartbeat>());
         builder.Services.AddSingleton<IQueueEvents, HubQueueEvents>();
         builder.Services.AddScoped<CheckInService>();
         builder.Services.AddScoped<WalkInService>();
@@ -30,6 +40,28 @@ public static class QueueSetup
         if (builder.Configuration.GetValue("Rantevou:Expiry:Enabled", true))
             builder.Services.AddHostedService<ExpiryScheduler>();
         return builder;
+    }
+
+    /// <summary>
+    /// The backplane's connection (docs/decisions/0007-scale-out.md): a node starts and serves without Redis, never waits
+    /// for it (a push during an outage fails at once instead of holding the clerk's answer), reconnects every second,
+    /// and when the connection comes back tells its own screens to resync, since the events of the outage are lost.
+    /// </summary>
+    static void Backplane(RedisOptions o, BackplaneSignal signal)
+    {
+        o.Configuration.AbortOnConnectFail = false;
+        o.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        o.Configuration.ReconnectRetryPolicy = new LinearRetry(1000);
+        o.ConnectionFactory = async writer =>
+        {
+            var redis = await ConnectionMultiplexer.ConnectAsync(o.Configuration, writer);
+            redis.ConnectionRestored += (_, e) =>
+            {
+                if (e.ConnectionType == ConnectionType.Subscription)
+                    signal.RaiseRestored();
+            };
+            return redis;
+        };
     }
 
     public static WebApplication MapRantevouQueue(this WebApplication app)

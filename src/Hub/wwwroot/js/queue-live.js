@@ -3,7 +3,9 @@
 // automatic reconnect retries forever, and if SignalR still closes the connection we start it again.
 // On every (re)connect we JoinOffice and render its snapshot; an event whose version is not last + 1
 // means we missed something, so we fetch a snapshot at once; otherwise we refresh shortly after,
-// debounced, so a burst of events costs one snapshot.
+// debounced, so a burst of events costs one snapshot. With several nodes, events cross over Redis and are lost while
+// it is down; the node we are connected to tells us the current version now and then (and as soon as its Redis
+// connection is back), so a screen whose connection never dropped still catches up by itself (ADR 0007).
 (function () {
   'use strict';
 
@@ -80,6 +82,9 @@
       } else if (e.version > last) {
         refresh();
       }
+    });
+    conn.on('QueueVersion', (version) => {
+      if (version !== last) refresh();
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Rantevou.TestKit;
+
+/// <summary>
+/// The built server (<c>Rantevou.Hub.dll</c>) as a separate operating-system process on 127.0.0.1, configured through
+/// environment variables like a real deployment. <see cref="Kill"/> is SIGKILL: no shutdown code runs, as in a crash.
+/// Several processes over one <see cref="DataDir"/> share one SQLite file (WAL), as nodes behind a load balancer.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly ConcurrentQueue<string> output = new();
+
+    HubProcess(Process process, int port, string dataDir)
+    {
+        this.process = process;
+        Port = port;
+        DataDir = dataDir;
+    }
+
+    public int Port { get; }
+    public string DataDir { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string DatabaseFile => Path.Combine(DataDir, "rantevou.db");
+    public bool HasExited => process.HasExited;
+    public int Id => process.Id;
+
+    /// <summary>Everything the process wrote to stdout and stderr so far: the first thing to read when a test fails.</summary>
+    public string Output => string.Join('\n', output);
+
+    /// <summary>
+    /// Starts a node and waits until <c>/health</c> answers. <paramref name="settings"/> are configuration keys
+    /// ("Redis:Configuration") that override the defaults below; <paramref name="port"/> reuses a port (a restart).
+    /// </summary>
+    public static async Task<HubProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string?>? settings = null,
+        int? port = null, TimeSpan? timeout = null)
+    {
+        Directory.CreateDirectory(dataDir);
+        var p = port ?? FreePort();
+        var dll = HubDll();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        var env = new Dictionary<string, string?>
+        {
+            // "Urls" as app configuration: it overrides appsettings.json's "Urls", which ASPNETCORE_URLS would not.
+            ["Urls"] = $"http://127.0.0.1:{p}",
+            // Development turns on static web assets from the build manifest, so the display, kiosk and pages get
+            // their scripts and styles from an unpublished build (nothing in the app itself depends on the environment).
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Rantevou:DataDir"] = dataDir,
+            ["Rantevou:PublicBaseUrl"] = $"http://127.0.0.1:{p}",
+            // Tests hammer the API from one address on purpose (as RantevouApp does).
+            ["Rantevou:RateLimits:BookingPerMinute"] = "1000000",
+            ["Rantevou:RateLimits:LoginPerMinute"] = "1000000",
+            ["Rantevou:RateLimits:KioskPerMinute"] = "1000000",
+            ["Rantevou:Limits:ActivePerService"] = "1000000",
+            ["Rantevou:Limits:PerDay"] = "1000000",
+            ["Rantevou:Limits:NoShowLimit"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            env[key] = value;
+        foreach (var (key, value) in env)
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var hub = new HubProcess(process, p, dataDir);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) hub.output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) hub.output.Enqueue(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await hub.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+        return hub;
+    }
+
+    /// <summary>A new process on the same port over the same data folder (this one must be gone).</summary>
+    public Task<HubProcess> RestartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        HasExited ? StartAsync(DataDir, settings, Port) : throw new InvalidOperationException("The node is still running.");
+
+    public HttpClient Client() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    {
+        BaseAddress = new Uri(BaseUrl),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < timeout)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The hub exited with code {process.ExitCode} before it was healthy:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The hub did not answer /health within {timeout}:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: the process ends at once, mid-request and mid-transaction, with no shutdown code.</summary>
+    public void Kill()
+    {
+        if (process.HasExited)
+            return;
+        process.Kill();
+        process.WaitForExit(10_000);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The server built next to this test assembly: src/Hub/bin/{configuration}/{framework}/Rantevou.Hub.dll.</summary>
+    public static string HubDll()
+    {
+        var configuration = typeof(HubProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
+            root = root.Parent;
+        if (root is null)
+            throw new InvalidOperationException($"Rantevou.sln not found above {AppContext.BaseDirectory}.");
+        var dll = Path.Combine(root.FullName, "src", "Hub", "bin", configuration, framework, "Rantevou.Hub.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Hub first (dotnet build).", dll);
+    }
+
+    public static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
