@@ -82,9 +82,13 @@ async function main() {
   agent.destroy();
 }
 
-/** Runs warm-up calls, then `calls` timed ones; server CPU (utime+stime) is read around the timed ones. */
+/**
+ * Runs warm-up calls (every server gets the same: JIT tiering, buffers and caches settle), then `calls` timed ones;
+ * server CPU (utime+stime) is read around the timed ones only.
+ */
 async function timedCalls(n, calls, mode, call) {
-  for (let i = 0; i < 5; i++) await call(-1 - i);
+  for (let i = 0; i < Math.min(20, calls); i++) await call(-1 - i);
+  await sleep(200);
   const cpu0 = cpuTicks();
   const lg0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
