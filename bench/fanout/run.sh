@@ -14,7 +14,7 @@ RAW=$(cd "$RAW" && pwd)
 if [[ "$QUICK" == 1 ]]; then
   SIZES=100:20,1000:10; CALLNEXT=5; DENSITY=1000
 else
-  SIZES=100:200,1000:100,5000:50; CALLNEXT=30; DENSITY=10000
+  SIZES=100:200,1000:100,5000:40; CALLNEXT=20; DENSITY=10000
 fi
 
 # Thousands of sockets on each side: raise the soft limit to the hard one (20,000 here).
