@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
+
+namespace Rantevou.Bench.Fanout;
+
+/// <summary>
+/// POST /bench/broadcast with a QueueEvent as JSON: publishes it to the office's group through the app's own
+/// <see cref="IQueueEvents"/> (HubQueueEvents → IHubContext → group send), exactly what a committed call does after
+/// its database write. The baselines' trigger is the same POST of the same JSON. Bench host only, never the product.
+/// </summary>
+public sealed class BroadcastTrigger : IStartupFilter
+{
+    static int officeId;
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map("/bench/broadcast", b => b.Run(BroadcastAsync));
+        next(app);
+    };
+
+    static async Task BroadcastAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+        var e = await http.Request.ReadFromJsonAsync<QueueEvent>(http.RequestAborted);
+        if (e is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        if (officeId == 0)
+        {
+            var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
+            officeId = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(http.RequestAborted);
+        }
+        await http.RequestServices.GetRequiredService<IQueueEvents>().PublishAsync(officeId, e);
+        http.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+}

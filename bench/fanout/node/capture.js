@@ -1,0 +1,62 @@
+// Captures the payload every server broadcasts in the bench: a REAL call event of Rantevou. Two real clients
+// (@microsoft/signalr with the JSON protocol and with the MessagePack protocol) join the office as a display does;
+// the clerk logs in (bearer), a walk-in is issued at the kiosk, the clerk calls next; both clients must receive
+// the same Called event. The JSON client's event is written to the payload file.
+//
+//   node capture.js http://127.0.0.1:5391 payload.json
+'use strict';
+const fs = require('fs');
+const signalR = require('@microsoft/signalr');
+const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
+
+const [base, file] = process.argv.slice(2);
+
+async function client(protocol) {
+  const b = new signalR.HubConnectionBuilder()
+    .withUrl(`${base}/hubs/queue`, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .configureLogging(signalR.LogLevel.Warning);
+  if (protocol) b.withHubProtocol(protocol);
+  const c = b.build();
+  const called = new Promise((resolve) => c.on('QueueChanged', (e) => {
+    if (e.kind === 3 || e.Kind === 'Called') resolve(e);
+  }));
+  await c.start();
+  const snapshot = await c.invoke('JoinOffice', null);
+  return { c, called, snapshot };
+}
+
+async function post(path, body, token) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const r = await fetch(`${base}${path}`, { method: 'POST', headers, body });
+  if (!r.ok) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
+  return r.status === 204 ? null : r.json();
+}
+
+async function main() {
+  const json = await client();
+  const pack = await client(new MessagePackHubProtocol());
+  const { accessToken } = await post('/api/auth/login', JSON.stringify({ email: 'clerk1@example.org', password: 'Demo!2026' }));
+  // A desk still serving someone (an earlier run over the same data) is freed first.
+  await fetch(`${base}/api/desks/1/complete`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+  await post('/api/kiosk/walkins', JSON.stringify({ serviceId: 2 }));
+  await post('/api/desks/1/call-next', '', accessToken);
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no Called event within 10 s')), 10000));
+  const [e, m] = await Promise.race([Promise.all([json.called, pack.called]), timeout]);
+  await post('/api/desks/1/complete', '', accessToken);
+  // The MessagePack protocol carries the same event, in its own shape: C# names, the kind by name, the time as
+  // [timestamp, offset minutes].
+  const same = m.Version === e.version && m.Code === e.code && m.DeskNumber === e.deskNumber;
+  if (!same) throw new Error(`MessagePack event differs: ${JSON.stringify(m)} vs ${JSON.stringify(e)}`);
+  fs.writeFileSync(file, JSON.stringify(e));
+  console.error(`  [capture] real call event (JSON): ${JSON.stringify(e)}`);
+  console.error(`  [capture] same event (MessagePack): ${JSON.stringify(m)}`);
+  console.error(`  [capture] snapshot version on join: ${json.snapshot.version}`);
+  await json.c.stop();
+  await pack.c.stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
