@@ -24,32 +24,82 @@ public static class SlotFinder
             return [];
         var duration = TimeSpan.FromMinutes(durationMinutes);
         var step = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
-        var byDesk = busy.Where(b => deskIds.Contains(b.DeskId))
-            .GroupBy(b => b.DeskId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(b => b.StartUtc).ToArray());
+        var desks = deskIds as int[] ?? [.. deskIds];
+        var (spans, odd) = DisjointSpans(desks, busy);
 
+        // Starts only grow, and each desk's spans are disjoint and sorted, so each desk keeps a cursor that only moves
+        // forward: the whole day costs O(starts × desks + spans), not a scan of every span for every start.
+        var cursor = new int[desks.Length];
+        var free = new int[desks.Length];
         var slots = new List<Slot>();
-        for (var start = AlignUp(openUtc, step); start + duration <= closeUtc; start += step)
+        var first = AlignUp(openUtc > notBeforeUtc ? openUtc : notBeforeUtc, step);
+        for (var start = first; start + duration <= closeUtc; start += step)
         {
-            if (start < notBeforeUtc)
-                continue;
             var end = start + duration;
-            var free = deskIds.Where(d => !byDesk.TryGetValue(d, out var spans) || !Overlaps(spans, start, end)).ToArray();
-            if (free.Length > 0)
-                slots.Add(new Slot(start, end, free));
+            var count = 0;
+            for (var i = 0; i < desks.Length; i++)
+            {
+                var own = spans[i];
+                ref var at = ref cursor[i];
+                while (at < own.Count && own[at].End <= start)
+                    at++;
+                if ((at == own.Count || own[at].Start >= end) && !OverlapsAny(odd[i], start, end))
+                    free[count++] = desks[i];
+            }
+            if (count > 0)
+                slots.Add(new Slot(start, end, free.AsSpan(0, count).ToArray()));
         }
         return slots;
     }
 
-    static bool Overlaps(Busy[] spans, DateTime start, DateTime end)
+    /// <summary>
+    /// Per desk (same order as <paramref name="desks"/>), its busy spans merged into sorted, disjoint ones; spans that
+    /// end no later than they start (never written by the product) are kept apart and checked one by one.
+    /// </summary>
+    static (List<(DateTime Start, DateTime End)>[] Spans, List<Busy>[] Odd) DisjointSpans(int[] desks, IEnumerable<Busy> busy)
+    {
+        var index = new Dictionary<int, int>(desks.Length);
+        var spans = new List<(DateTime Start, DateTime End)>[desks.Length];
+        var odd = new List<Busy>[desks.Length];
+        for (var i = 0; i < desks.Length; i++)
+        {
+            // A desk listed twice shares its lists, so both entries see its busy spans.
+            var first = index.TryAdd(desks[i], i);
+            spans[i] = first ? [] : spans[index[desks[i]]];
+            odd[i] = first ? [] : odd[index[desks[i]]];
+        }
+        foreach (var b in busy)
+            if (index.TryGetValue(b.DeskId, out var at))
+            {
+                if (b.EndUtc > b.StartUtc)
+                    spans[at].Add((b.StartUtc, b.EndUtc));
+                else
+                    odd[at].Add(b);
+            }
+        foreach (var i in index.Values)
+        {
+            var own = spans[i];
+            if (own.Count < 2)
+                continue;
+            own.Sort((x, y) => x.Start.CompareTo(y.Start));
+            var merged = 0;
+            for (var j = 1; j < own.Count; j++)
+            {
+                if (own[j].Start <= own[merged].End)
+                    own[merged] = (own[merged].Start, own[j].End > own[merged].End ? own[j].End : own[merged].End);
+                else
+                    own[++merged] = own[j];
+            }
+            own.RemoveRange(merged + 1, own.Count - merged - 1);
+        }
+        return (spans, odd);
+    }
+
+    static bool OverlapsAny(List<Busy> spans, DateTime start, DateTime end)
     {
         foreach (var s in spans)
-        {
-            if (s.StartUtc >= end)
-                return false;
-            if (s.EndUtc > start)
+            if (s.StartUtc < end && s.EndUtc > start)
                 return true;
-        }
         return false;
     }
 

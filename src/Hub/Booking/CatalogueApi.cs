@@ -41,16 +41,17 @@ public static class CatalogueApi
     }
 
     static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(
-        int id, string? date, AvailabilityService availability, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        int id, string? date, AvailabilityService availability, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
-        var slots = await availability.ForDayAsync(id, day, ct);
-        if (!slots.Ok)
-            return Problems.From(slots.Problem!, text);
-        var zoneId = await db.Services.Where(s => s.Id == id)
-            .Join(db.Offices, s => s.OfficeId, o => o.Id, (s, o) => o.TimeZoneId).FirstAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        return TypedResults.Ok(slots.Value!.Select(s => new SlotDto(OfficeCalendar.ToLocal(s.StartUtc, zone), OfficeCalendar.ToLocal(s.EndUtc, zone))).ToList());
+        var found = await availability.DayAsync(id, day, ct);
+        if (!found.Ok)
+            return Problems.From(found.Problem!, text);
+        var (slots, zone) = found.Value!;
+        var list = new List<SlotDto>(slots.Count);
+        foreach (var s in slots)
+            list.Add(new SlotDto(OfficeCalendar.ToLocal(s.StartUtc, zone), OfficeCalendar.ToLocal(s.EndUtc, zone)));
+        return TypedResults.Ok(list);
     }
 }
