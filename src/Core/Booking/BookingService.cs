@@ -16,7 +16,7 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// </summary>
 public sealed partial class BookingService(
     RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox, IOptions<BookingLimits> limits,
-    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry)
+    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, WriteGate writes)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -94,12 +94,16 @@ public sealed partial class BookingService(
         {
             booking.DeskId = desk.Id;
             db.ChangeTracker.Clear();
+            // R2 (ADR 0003): the mail is rendered (QR, calendar file, MIME) before the transaction and written inside
+            // it, so it still commits or rolls back with the booking while the write lock is held only for the inserts.
+            var message = mail.Compose(kind, booking, service, office, desk);
+            using var turn = await writes.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
             if ((await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct)) is { } limit)
                 return limit;
             db.Bookings.Add(booking);
             db.SlotClaims.AddRange(SlotClaim.For(booking));
-            db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
+            db.Outbox.Add(message);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -145,9 +149,10 @@ public sealed partial class BookingService(
     {
         if (b.AgentId is not null && b.Status == BookingStatus.Confirmed)
             return null; // An agent booking for itself books many times as itself; its quota applies instead.
-        var email = b.Email.ToLowerInvariant();
+        // The indexed keys (Booking.EmailKey, Mobile): the count reads a handful of rows, not the whole table.
+        var email = b.EmailKey;
         var now = Now;
-        var mine = db.Bookings.AsNoTracking().Where(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+        var mine = db.Bookings.AsNoTracking().Where(x => (x.EmailKey == email || x.Mobile == b.Mobile)
             && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed));
         if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= limits.Value.ActivePerService)
             return Problem.Conflict(MessageKeys.PersonServiceLimit);
@@ -160,7 +165,7 @@ public sealed partial class BookingService(
         {
             // The consequence of the no-show record: repeated no-shows lose online booking for a while (R12).
             var since = now.AddDays(-limits.Value.NoShowWindowDays);
-            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.EmailKey == email || x.Mobile == b.Mobile)
                 && x.Status == BookingStatus.NoShow && x.StartUtc >= since, ct);
             if (noShows >= limits.Value.NoShowLimit)
                 return Problem.Conflict(MessageKeys.NoShowBlocked);
