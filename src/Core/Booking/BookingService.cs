@@ -176,16 +176,23 @@ public sealed partial class BookingService(
     /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>
     async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, CancellationToken ct)
     {
-        var deskIds = await AvailabilityService.DesksServing(db, serviceId).ToListAsync(ct);
-        var taken = await db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking)
-            .Select(c => c.DeskId).Distinct().ToListAsync(ct);
-        var dayStart = start.Date;
-        var load = await db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayStart.AddDays(1))
-            .GroupBy(c => c.DeskId).Select(g => new { Desk = g.Key, Units = g.Count() }).ToListAsync(ct);
-        var desks = await db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id) && !taken.Contains(d.Id)).ToListAsync(ct);
-        return desks.OrderBy(d => load.FirstOrDefault(l => l.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
+        // Two queries, not four: every booking runs this, and each query costs more than the rows it reads.
+        var desks = await db.Desks.AsNoTracking().Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id)).ToListAsync(ct);
+        var deskIds = desks.Select(d => d.Id).ToList();
+        var (dayStart, dayEnd) = (start.Date, start.Date.AddDays(1));
+        var claims = await db.SlotClaims.AsNoTracking()
+            .Where(c => deskIds.Contains(c.DeskId)
+                && ((c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd) || (c.UnitStartUtc >= start && c.UnitStartUtc < end)))
+            .GroupBy(c => c.DeskId)
+            .Select(g => new
+            {
+                Desk = g.Key,
+                Units = g.Count(c => c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
+                Taken = g.Count(c => c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking),
+            })
+            .ToListAsync(ct);
+        return desks.Where(d => !claims.Any(c => c.Desk == d.Id && c.Taken > 0))
+            .OrderBy(d => claims.FirstOrDefault(c => c.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
     }
 
     /// <summary>An ISO 8601 instant; without an offset it is read as office local time.</summary>
