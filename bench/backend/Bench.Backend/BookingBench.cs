@@ -9,7 +9,7 @@ namespace Rantevou.Bench.Backend;
 /// </summary>
 public static class BookingBench
 {
-    public static async Task<IEnumerable<Row>> RunAsync(string dir, bool quick)
+    public static async Task<IEnumerable<Row>> RunAsync(string dir, bool quick, string? trace = null)
     {
         var (days, warmup, measured, concurrency) = quick ? (10, 1, 4, 32) : (60, 3, 15, 64);
         var hubSeed = await Seeder.OfficeAsync(Path.Combine(dir, "hub"));
@@ -20,8 +20,11 @@ public static class BookingBench
         await using (var server = await Server.HubAsync(hubSeed.DataDir, Suite.ServerCore))
         {
             starts = await LoadGenerator.StartsAsync(server.Url, hubSeed.ServiceId, days);
-            hub = await new LoadGenerator(server.Url, hubSeed.ServiceId, starts, Seeder.Desks, concurrency)
+            var load = new LoadGenerator(server.Url, hubSeed.ServiceId, starts, Seeder.Desks, concurrency)
                 .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured));
+            if (trace is not null)
+                await TraceAsync(server.Pid, warmup, measured, trace);
+            hub = await load;
         }
         var check = await CheckAsync(hubSeed);
         var lost = hub.CreatedInAll - check.All;
@@ -46,6 +49,18 @@ public static class BookingBench
                 $"{check.Active} active bookings; {hub.CreatedInAll} answered 201, {lost} of them missing from the database; {check.WithoutMail} without their 'Created' mail in the outbox; "
                 + $"slot claims vs booked units differ by {check.ClaimsMismatch}"),
         ];
+    }
+
+    /// <summary>Profiling (README): a CPU-sampling trace of the Hub over the measured window, with dotnet-trace from the local tools.</summary>
+    static async Task TraceAsync(int pid, int warmup, int measured, string file)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(warmup));
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = Suite.RepoRoot };
+        foreach (var a in new[] { "dotnet-trace", "collect", "-p", pid.ToString(), "--profile", "dotnet-sampled-thread-time", "--format", "Speedscope", "-o", file,
+            "--duration", TimeSpan.FromSeconds(measured - 1).ToString(@"dd\:hh\:mm\:ss") })
+            info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        await p.WaitForExitAsync();
     }
 
     public sealed record Check(long All, long Active, long DoubleBookings, long WithoutMail, long ClaimsMismatch);

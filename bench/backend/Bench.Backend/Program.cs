@@ -2,6 +2,7 @@ using Rantevou.Bench.Backend;
 
 // bench/backend/run.sh runs "all"; the other verbs are the pieces, started by "all" as separate processes.
 //   all <out> [--quick]                      every backend benchmark, writing <out>/{booking,availability,expiry}.json
+//   booking <out> [--quick] [--trace]       the booking part only; --trace records a CPU-sampling trace of the Hub
 //   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
 var verb = args.FirstOrDefault();
@@ -9,6 +10,12 @@ switch (verb)
 {
     case "all":
         return await Suite.RunAsync(args[1], args.Contains("--quick"));
+    case "booking":
+        Directory.CreateDirectory(args[1]);
+        foreach (var r in await BookingBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "booking"), args.Contains("--quick"),
+            args.Contains("--trace") ? Path.Combine(Path.GetFullPath(args[1]), "booking.nettrace") : null))
+            Console.WriteLine($"{r.Name}: {r.Value:0.###} {r.Unit} (baseline {r.BaselineValue:0.###}) met={r.Met} — {r.Notes}");
+        return 0;
     case "load":
         // For profiling by hand: load <url> <serviceId> <seconds> against a running server.
         var starts = await LoadGenerator.StartsAsync(args[1], int.Parse(args[2]), 60);

@@ -13,6 +13,9 @@ public sealed class Server : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The server's process id (taskset execs it), for attaching dotnet-trace.</summary>
+    public int Pid => process.Id;
+
     /// <summary>The Release build of the Hub next to this benchmark (run.sh builds both).</summary>
     public static string HubDll => Path.Combine(Suite.RepoRoot, "src", "Hub", "bin", "Release", "net10.0", "Rantevou.Hub.dll");
 

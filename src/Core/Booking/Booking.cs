@@ -40,7 +40,20 @@ public sealed class Booking
 
     public BookingStatus Status { get; set; }
     public required string FullName { get; set; }
-    public required string Email { get; set; }
+    public required string Email
+    {
+        get => email;
+        set => (email, EmailKey) = (value, value.ToLowerInvariant());
+    }
+
+    string email = "";
+
+    /// <summary>
+    /// The email folded to lower case, indexed: the per-person limits (R12) find a person's bookings by it whatever case
+    /// the address was typed in. Kept in step with <see cref="Email"/>; erased with it (Privacy).
+    /// </summary>
+    public string EmailKey { get; private set; } = "";
+
     public required string Mobile { get; set; }
 
     /// <summary>R7: the agent account (driving school or processing agent) that made the booking, if any.</summary>

@@ -73,6 +73,7 @@ public sealed partial class BookingService
         foreach (var desk in await CandidateDesksAsync(service.Id, newStart.Value, end, booking.Id, ct))
         {
             db.ChangeTracker.Clear();
+            using var turn = await writes.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -139,6 +140,7 @@ public sealed partial class BookingService
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
         db.ChangeTracker.Clear();
+        using var turn = await writes.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Bookings.Attach(booking);
         db.Entry(booking).State = EntityState.Modified;

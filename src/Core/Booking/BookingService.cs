@@ -16,7 +16,7 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// </summary>
 public sealed partial class BookingService(
     RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox,
-    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry)
+    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, WriteGate writes)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -94,12 +94,16 @@ public sealed partial class BookingService(
         {
             booking.DeskId = desk.Id;
             db.ChangeTracker.Clear();
+            // R2 (ADR 0003): the mail is rendered (QR, calendar file, MIME) before the transaction and written inside
+            // it, so it still commits or rolls back with the booking while the write lock is held only for the inserts.
+            var message = mail.Compose(kind, booking, service, office, desk);
+            using var turn = await writes.EnterAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
             if ((await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct)) is { } limit)
                 return limit;
             db.Bookings.Add(booking);
             db.SlotClaims.AddRange(SlotClaim.For(booking));
-            db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
+            db.Outbox.Add(message);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -149,9 +153,10 @@ public sealed partial class BookingService(
     {
         if (b.AgentId is not null && b.Status == BookingStatus.Confirmed)
             return null; // An agent booking for itself books many times as itself; its quota applies instead.
-        var email = b.Email.ToLowerInvariant();
+        // The indexed keys (Booking.EmailKey, Mobile): the count reads a handful of rows, not the whole table.
+        var email = b.EmailKey;
         var now = Now;
-        var mine = db.Bookings.AsNoTracking().Where(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+        var mine = db.Bookings.AsNoTracking().Where(x => (x.EmailKey == email || x.Mobile == b.Mobile)
             && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed));
         if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= office.ActivePerService)
             return Problem.Conflict(MessageKeys.PersonServiceLimit);
@@ -164,7 +169,7 @@ public sealed partial class BookingService(
         {
             // The consequence of the no-show record: repeated no-shows lose online booking for a while (R12).
             var since = now.AddDays(-office.NoShowWindowDays);
-            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.Email.ToLower() == email || x.Mobile == b.Mobile)
+            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.EmailKey == email || x.Mobile == b.Mobile)
                 && x.Status == BookingStatus.NoShow && x.StartUtc >= since, ct);
             if (noShows >= office.NoShowLimit)
                 return Problem.Conflict(MessageKeys.NoShowBlocked);
@@ -175,16 +180,23 @@ public sealed partial class BookingService(
     /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>
     async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, CancellationToken ct)
     {
-        var deskIds = await AvailabilityService.DesksServing(db, serviceId).ToListAsync(ct);
-        var taken = await db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking)
-            .Select(c => c.DeskId).Distinct().ToListAsync(ct);
-        var dayStart = start.Date;
-        var load = await db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayStart.AddDays(1))
-            .GroupBy(c => c.DeskId).Select(g => new { Desk = g.Key, Units = g.Count() }).ToListAsync(ct);
-        var desks = await db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id) && !taken.Contains(d.Id)).ToListAsync(ct);
-        return desks.OrderBy(d => load.FirstOrDefault(l => l.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
+        // Two queries, not four: every booking runs this, and each query costs more than the rows it reads.
+        var desks = await db.Desks.AsNoTracking().Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id)).ToListAsync(ct);
+        var deskIds = desks.Select(d => d.Id).ToList();
+        var (dayStart, dayEnd) = (start.Date, start.Date.AddDays(1));
+        var claims = await db.SlotClaims.AsNoTracking()
+            .Where(c => deskIds.Contains(c.DeskId)
+                && ((c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd) || (c.UnitStartUtc >= start && c.UnitStartUtc < end)))
+            .GroupBy(c => c.DeskId)
+            .Select(g => new
+            {
+                Desk = g.Key,
+                Units = g.Count(c => c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
+                Taken = g.Count(c => c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking),
+            })
+            .ToListAsync(ct);
+        return desks.Where(d => !claims.Any(c => c.Desk == d.Id && c.Taken > 0))
+            .OrderBy(d => claims.FirstOrDefault(c => c.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
     }
 
     /// <summary>An ISO 8601 instant; without an offset it is read as office local time.</summary>

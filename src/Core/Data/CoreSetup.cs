@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Demo;
@@ -50,18 +52,19 @@ public static class CoreSetup
         var connection = builder.Configuration.GetConnectionString("Rantevou");
         if (provider == "SqlServer")
         {
-            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)));
+            builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations))));
         }
         else
         {
             connection ??= SqliteConnectionString(builder.Configuration["Rantevou:DataDir"] ?? "data");
-            builder.Services.AddDbContext<RantevouDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas())));
         }
 
         builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, "booking-tokens")));
         builder.Services.AddOptions<BookingLimits>().BindConfiguration("Rantevou:Limits").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Rantevou:Agents").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiveDay.ExpiryWake>();
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<Admin.OfficeChanges>();
@@ -75,6 +78,16 @@ public static class CoreSetup
         builder.Services.AddRantevouDocuments();
         return builder;
     }
+
+    /// <summary>
+    /// A failed command or save reaches the caller as an exception anyway: the code that expects it (a lost race for a
+    /// slot claim, R1, answered 409) handles it, and anything unexpected is logged as an error by the exception handler.
+    /// EF's own error log of the same failure, with its stack trace, is kept at Debug so races do not flood the log.
+    /// </summary>
+    static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder o) =>
+        o.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
 
     /// <summary>The system clock, or the training clock when Rantevou:Clock:Start is set (refused in Production).</summary>
     static TimeProvider TrainingClockFrom(IHostApplicationBuilder builder)

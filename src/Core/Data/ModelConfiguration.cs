@@ -108,6 +108,10 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.Property(b => b.AgentId).HasMaxLength(450);
         e.Property(b => b.AgentName).HasMaxLength(200);
         e.HasIndex(b => new { b.AgentId, b.CreatedUtc });
+        // R12 per-person limits look a person up by email or mobile on every booking.
+        e.Property(b => b.EmailKey).HasMaxLength(254).HasDefaultValue("");
+        e.HasIndex(b => b.EmailKey);
+        e.HasIndex(b => b.Mobile);
         e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
         e.Ignore(b => b.IsActive);

@@ -41,6 +41,7 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
             await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(u => u
                 .SetProperty(b => b.FullName, Erased)
                 .SetProperty(b => b.Email, Erased)
+                .SetProperty(b => b.EmailKey, Erased)
                 .SetProperty(b => b.Mobile, Erased)
                 .SetProperty(b => b.StatusReason, (string?)null)
                 .SetProperty(b => b.AnonymisedUtc, now), ct);

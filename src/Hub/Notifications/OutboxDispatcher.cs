@@ -10,7 +10,7 @@ namespace Rantevou.Hub.Notifications;
 /// for as long as the server is down: a mail is never dropped.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    RantevouDbContext db, MailTransportFactory transports, TimeProvider clock, ILogger<OutboxDispatcher> log)
+    RantevouDbContext db, MailTransportFactory transports, TimeProvider clock, WriteGate writes, ILogger<OutboxDispatcher> log)
 {
     public const int BatchSize = 50;
     static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -59,10 +59,13 @@ public sealed partial class OutboxDispatcher(
                     // The server is likely down: the rest (never claimed by this run) wait for the next run.
                     return sent;
                 }
-                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
-                    .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                using (await writes.EnterAsync(db, ct))
+                {
+                    await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                        .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
+                        .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                }
                 sent++;
             }
             return sent;
@@ -74,9 +77,13 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    async Task<bool> ClaimAsync(Guid id, DateTime now, CancellationToken ct) =>
-        await db.Outbox.Where(m => m.Id == id && m.SentUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+    /// <summary>Writers take their turn (<see cref="WriteGate"/>) instead of meeting a busy database and sleeping.</summary>
+    async Task<bool> ClaimAsync(Guid id, DateTime now, CancellationToken ct)
+    {
+        using var turn = await writes.EnterAsync(db, ct);
+        return await db.Outbox.Where(m => m.Id == id && m.SentUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, now + ClaimFor), ct) == 1;
+    }
 
     async Task FailAsync(Guid id, int attempts, Exception e, CancellationToken ct)
     {

@@ -379,6 +379,13 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
 
@@ -426,6 +433,10 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("DeskId");
+
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("Mobile");
 
                     b.HasIndex("ServiceId");
 

@@ -364,6 +364,13 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
 
@@ -411,6 +418,10 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("DeskId");
+
+                    b.HasIndex("EmailKey");
+
+                    b.HasIndex("Mobile");
 
                     b.HasIndex("ServiceId");
 

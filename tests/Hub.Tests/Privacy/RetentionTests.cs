@@ -31,6 +31,8 @@ public sealed class RetentionTests : IDisposable
             await db.Outbox.SingleAsync(m => m.ToAddress == Retention.Erased),
             await db.Outbox.SingleAsync(m => m.ToAddress == "new@example.org")));
         Assert.Equal((Retention.Erased, Retention.Erased, Retention.Erased), (oldRow.FullName, oldRow.Email, oldRow.Mobile));
+        // The indexed lookup key of the email (R12 limits) goes with the address itself.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.EmailKey == "old@example.org")));
         Assert.NotNull(oldRow.AnonymisedUtc);
         Assert.Empty(oldMail.Mime);
         Assert.Equal("new@example.org", freshRow.Email);

@@ -432,6 +432,7 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    EmailKey = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false, defaultValue: ""),
                     Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AgentId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     AgentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -694,6 +695,16 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 name: "IX_Bookings_DeskId",
                 table: "Bookings",
                 column: "DeskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_EmailKey",
+                table: "Bookings",
+                column: "EmailKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Mobile",
+                table: "Bookings",
+                column: "Mobile");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_OfficeId_StartUtc",

@@ -432,6 +432,7 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    EmailKey = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false, defaultValue: ""),
                     Mobile = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     AgentId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     AgentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
@@ -696,6 +697,16 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 name: "IX_Bookings_DeskId",
                 table: "Bookings",
                 column: "DeskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_EmailKey",
+                table: "Bookings",
+                column: "EmailKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_Mobile",
+                table: "Bookings",
+                column: "Mobile");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_OfficeId_StartUtc",
