@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Rantevou.Core.Booking;
+using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Admin;
@@ -110,24 +110,8 @@ public sealed partial class AdminPagesTests : AdminTest
         Assert.Contains("Άδειες", await (await admin.GetAsync("/admin/services")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await PostFormAsync(client, "/account/login", new() { ["Email"] = email, ["Password"] = "Demo!2026", ["ReturnUrl"] = "/" });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
+    Task<HttpClient> SignInAsync(string email) => PageForms.SignInAsync(App, email);
 
-    /// <summary>Posts a form as a browser would: with the antiforgery token from the page itself.</summary>
-    static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        var get = await client.GetAsync(url.Split("?handler")[0]);
-        var page = await get.Content.ReadAsStringAsync();
-        Assert.True(get.StatusCode == HttpStatusCode.OK, page);
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
+        PageForms.PostFormAsync(client, url, fields);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -12,6 +11,7 @@ using Rantevou.Contracts.Booking;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Audit;
 using Rantevou.Hub.Tests.LiveDay;
+using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Audit;
 
@@ -140,24 +140,8 @@ public sealed partial class AuditRecordingTests : LiveDayTest
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync(desk, "complete")).StatusCode);
     }
 
-    async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await PostFormAsync(client, "/account/login", new() { ["Email"] = email, ["Password"] = Clerk.Password, ["ReturnUrl"] = "/" });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
+    Task<HttpClient> SignInAsync(string email) => PageForms.SignInAsync(App, email);
 
-    /// <summary>Posts a form as a browser would: with the antiforgery token from the page itself.</summary>
-    static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        var get = await client.GetAsync(url.Split("?handler")[0]);
-        var page = await get.Content.ReadAsStringAsync();
-        Assert.True(get.StatusCode == HttpStatusCode.OK, page);
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
+        PageForms.PostFormAsync(client, url, fields);
 }
