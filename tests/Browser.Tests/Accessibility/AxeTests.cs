@@ -42,6 +42,27 @@ public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task AdminPages_AuditSettingsAndAgents_HaveNoSeriousViolations()
+    {
+        await Page.GotoAsync("/admin/settings");
+        await Page.GetByLabel("Email").FillAsync("admin@example.org");
+        await Page.GetByLabel("Κωδικός πρόσβασης").FillAsync("Demo!2026");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/settings$"));
+        await AssertAccessibleAsync("settings with limits");
+        // A saved change gives the audit log a row to show (R12).
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση" }).First.ClickAsync();
+        await Page.GotoAsync("/admin/agents");
+        await AssertAccessibleAsync("agents with quotas");
+        await Page.GotoAsync("/admin/audit?action=admin.");
+        await Assertions.Expect(Page.Locator("table tbody tr")).Not.ToHaveCountAsync(0);
+        await AssertAccessibleAsync("audit log");
+        await Page.GotoAsync("/admin/audit?action=admin.&culture=en");
+        await AssertAccessibleAsync("audit log in English");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rantevou-admin-audit.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task KeyboardOnly_SkipLinkComesFirst_AndTimesArePickedWithArrows()
     {
         await Page.GotoAsync("/");
