@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
@@ -23,40 +22,35 @@ public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> A
 /// hours) are found. Unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
 /// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped.
 /// </summary>
-public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures, TimeProvider clock)
+public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock)
 {
     public async Task<Outcome<ChangeResult>> RunAsync(
         int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct)
     {
         // Bookings already broken before this change are not this change's to cancel.
         var before = (await BrokenAsync(officeId, ct)).Select(b => b.Id).ToHashSet();
-        var ended = new List<QueueEvent>();
-        List<AffectedBooking> affected;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+        Problem? problem = null;
+        List<AffectedBooking> affected = [];
+        // The change may touch today (hours, desks, a special day), so it runs as a change of today.
+        var applied = await changes.RunAsync(office, OfficeDays.Today(office, clock), async change =>
         {
-            var problem = await apply(ct);
+            problem = await apply(ct);
             if (problem is not null)
-            {
-                db.ChangeTracker.Clear();
-                await tx.RollbackAsync(ct);
-                return problem;
-            }
+                return false;
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
             if (broken.Count > 0 && !confirm)
-            {
-                await tx.RollbackAsync(ct);
-                return new ChangeResult(false, affected);
-            }
+                return false;
             foreach (var b in broken)
-                if (await closures.CancelByOfficeInTransactionAsync(b, null, ct) is { } e)
-                    ended.Add(e);
-            await tx.CommitAsync(ct);
-        }
-        await closures.AfterCommitAsync(officeId, ended);
-        return new ChangeResult(true, affected);
+                await closures.CancelByOfficeAsync(change, b, null, ct);
+            return true;
+        }, ct);
+        if (problem is not null)
+            return problem;
+        return new ChangeResult(applied, affected);
     }
 
     /// <summary>Bookings from today on that the office, as it now stands, could not serve.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
 using Rantevou.Core.Notifications;
@@ -70,39 +71,50 @@ public sealed partial class BookingService
 
         var version = booking.Version;
         var end = newStart.Value.AddMinutes(booking.DurationMinutes);
+        // The change touches the day it leaves and the day it moves to (either may be today).
+        DateOnly[] days = [OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), OfficeCalendar.LocalDate(newStart.Value, office.TimeZone)];
         foreach (var desk in await CandidateDesksAsync(service.Id, newStart.Value, end, booking.Id, ct))
         {
             db.ChangeTracker.Clear();
-            using var turn = await writes.EnterAsync(db, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var changedMeanwhile = false;
             try
             {
-                // Conditional: only if nobody changed the booking since we read it.
-                var moved = await db.Bookings
-                    .Where(b => b.Id == booking.Id && b.Version == version)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(b => b.StartUtc, newStart.Value)
-                        .SetProperty(b => b.EndUtc, end)
-                        .SetProperty(b => b.DeskId, desk.Id)
-                        .SetProperty(b => b.Version, version + 1), ct);
-                if (moved == 0)
+                var moved = await changes.RunAsync(office, days, async change =>
+                {
+                    // Conditional: only if nobody changed the booking since we read it.
+                    if (await db.Bookings
+                            .Where(b => b.Id == booking.Id && b.Version == version)
+                            .ExecuteUpdateAsync(u => u
+                                .SetProperty(b => b.StartUtc, newStart.Value)
+                                .SetProperty(b => b.EndUtc, end)
+                                .SetProperty(b => b.DeskId, desk.Id)
+                                .SetProperty(b => b.Version, version + 1), ct) == 0)
+                    {
+                        changedMeanwhile = true;
+                        return false;
+                    }
+                    await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+                    booking.StartUtc = newStart.Value;
+                    booking.EndUtc = end;
+                    booking.DeskId = desk.Id;
+                    booking.Version = version + 1;
+                    db.SlotClaims.AddRange(SlotClaim.For(booking));
+                    change.Mail(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
+                    change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
+                    return true;
+                }, ct);
+                if (changedMeanwhile)
                     return Problem.Conflict(MessageKeys.ChangedMeanwhile);
-                await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
-                booking.StartUtc = newStart.Value;
-                booking.EndUtc = end;
-                booking.DeskId = desk.Id;
-                booking.Version = version + 1;
-                db.SlotClaims.AddRange(SlotClaim.For(booking));
-                db.Outbox.Add(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                outbox.MailCommitted();
-                ConfirmedDeadline(booking, office);
-                return booking;
+                if (moved)
+                {
+                    ConfirmedDeadline(booking, office);
+                    return booking;
+                }
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
-                await tx.RollbackAsync(ct);
+                // Another booking took this desk's time first; try the next desk.
+                db.ChangeTracker.Clear();
                 booking.Version = version;
             }
         }
@@ -139,31 +151,32 @@ public sealed partial class BookingService
         var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == booking.ServiceId, ct);
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
+        var copy = kind == MailKind.Released ? await AgentCopyAsync(booking, ct) : null;
         db.ChangeTracker.Clear();
-        using var turn = await writes.EnterAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Bookings.Attach(booking);
-        db.Entry(booking).State = EntityState.Modified;
-        booking.Version++;
-        db.Entry(booking).Property(b => b.Version).OriginalValue = booking.Version - 1;
-        db.Outbox.Add(mail.Compose(kind, booking, service, office, desk));
-        if (kind == MailKind.Released && await AgentCopyAsync(booking, ct) is { } copy)
-            db.Outbox.Add(mail.Compose(kind, copy, service, office, desk));
         try
         {
-            await db.SaveChangesAsync(ct);
-            if (releaseClaims)
-                await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
-            await tx.CommitAsync(ct);
+            // The holder's own changes reach the screens too: a cancelled appointment of today leaves the display.
+            await changes.RunAsync(office, OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), async change =>
+            {
+                db.Bookings.Attach(booking);
+                db.Entry(booking).State = EntityState.Modified;
+                booking.Version++;
+                db.Entry(booking).Property(b => b.Version).OriginalValue = booking.Version - 1;
+                change.Mail(mail.Compose(kind, booking, service, office, desk));
+                if (copy is not null)
+                    change.Mail(mail.Compose(kind, copy, service, office, desk));
+                await db.SaveChangesAsync(ct);
+                if (releaseClaims)
+                    await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+                change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
+                return true;
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return Problem.Conflict(MessageKeys.ChangedMeanwhile);
         }
-        db.ChangeTracker.Clear();
-        outbox.MailCommitted();
         ConfirmedDeadline(booking, office);
         return booking;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rantevou.Contracts.Queue;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
 using Rantevou.Core.Notifications;
@@ -15,8 +16,8 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// claims and its outbox mail; the outbox is signalled only after the commit.
 /// </summary>
 public sealed partial class BookingService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOutboxSignal outbox,
-    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, WriteGate writes)
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail,
+    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, LiveDay.DayChanges changes)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -90,6 +91,7 @@ public sealed partial class BookingService(
     /// </summary>
     async Task<Problem?> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CancellationToken ct)
     {
+        var day = OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone);
         foreach (var desk in await CandidateDesksAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, ct))
         {
             booking.DeskId = desk.Id;
@@ -97,25 +99,30 @@ public sealed partial class BookingService(
             // R2 (ADR 0003): the mail is rendered (QR, calendar file, MIME) before the transaction and written inside
             // it, so it still commits or rolls back with the booking while the write lock is held only for the inserts.
             var message = mail.Compose(kind, booking, service, office, desk);
-            using var turn = await writes.EnterAsync(db, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            if ((await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct)) is { } limit)
-                return limit;
-            db.Bookings.Add(booking);
-            db.SlotClaims.AddRange(SlotClaim.For(booking));
-            db.Outbox.Add(message);
+            Problem? limit = null;
             try
             {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                outbox.MailCommitted();
-                ConfirmedDeadline(booking, office);
-                return null;
+                if (await changes.RunAsync(office, day, async change =>
+                    {
+                        limit = await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct);
+                        if (limit is not null)
+                            return false;
+                        db.Bookings.Add(booking);
+                        db.SlotClaims.AddRange(SlotClaim.For(booking));
+                        change.Mail(message);
+                        change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
+                        return true;
+                    }, ct, System.Data.IsolationLevel.Serializable))
+                {
+                    ConfirmedDeadline(booking, office);
+                    return null;
+                }
+                return limit;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another booking took this desk's time first; try the next desk.
-                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
             }
         }
         db.ChangeTracker.Clear();

@@ -65,6 +65,8 @@ public static class CoreSetup
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Rantevou:Agents").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiveDay.ExpiryWake>();
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<LiveDay.KnownDays>();
+        builder.Services.AddScoped<LiveDay.DayChanges>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddScoped<Admin.OfficeChanges>();

@@ -12,8 +12,7 @@ namespace Rantevou.Core.LiveDay;
 /// Ends bookings with an effect on the live day: expiry of late bookings (R5), voiding (R9) and the end of the
 /// office day. Each end is a conditional update, so a sweep run twice, or after a crash, gives the same result.
 /// </summary>
-public sealed class BookingClosures(
-    RantevouDbContext db, TimeProvider clock, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, DayChanges changes, IBookingMail mail)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -84,7 +83,6 @@ public sealed class BookingClosures(
             var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
             if (open is null || now < open.CloseUtc)
                 continue;
-            await OfficeDays.EnsureAsync(db, office.Id, day, ct);
             var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
             var waiting = await db.Bookings.AsNoTracking()
                 .Where(b => b.OfficeId == office.Id && b.StartUtc >= from && b.StartUtc < open.CloseUtc
@@ -93,20 +91,16 @@ public sealed class BookingClosures(
             foreach (var b in waiting)
                 await EndAsync(b, [BookingStatus.CheckedIn, BookingStatus.Deferred], BookingStatus.Expired, null,
                     MailKind.NotServedDayClosed, QueueEventKind.DayClosed, ct);
-            long version;
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                var first = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == day && d.ClosedUtc == null)
-                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, now), ct);
-                var tickets = await db.WalkInTickets.Where(t => t.OfficeId == office.Id && t.Day == day && t.Status == TicketStatus.Waiting)
-                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Closed), ct);
-                if (first == 0 && tickets == 0)
-                    continue;
-                version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
-                await tx.CommitAsync(ct);
-            }
-            closed++;
-            await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.DayClosed, null, null, clock.GetUtcNow()));
+            if (await changes.RunAsync(office, day, async change =>
+                {
+                    var first = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == day && d.ClosedUtc == null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, now), ct);
+                    var tickets = await db.WalkInTickets.Where(t => t.OfficeId == office.Id && t.Day == day && t.Status == TicketStatus.Waiting)
+                        .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Closed), ct);
+                    change.Tell(QueueEventKind.DayClosed, null);
+                    return first + tickets > 0;
+                }, ct))
+                closed++;
         }
         return closed;
     }
@@ -114,17 +108,8 @@ public sealed class BookingClosures(
     async Task<bool> EndAsync(BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason, MailKind kind, QueueEventKind eventKind, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
-        await OfficeDays.EnsureAsync(db, office.Id, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone), ct);
-        QueueEvent? ended;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            ended = await EndInTransactionAsync(b, office, from, to, reason, kind, eventKind, ct);
-            if (ended is null)
-                return false;
-            await tx.CommitAsync(ct);
-        }
-        await AfterCommitAsync(office.Id, [ended]);
-        return true;
+        return await changes.RunAsync(office, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone),
+            change => EndInTransactionAsync(change, b, from, to, reason, kind, eventKind, ct), ct);
     }
 
     /// <summary>Statuses an office change (R11) ends: booked or waiting, but not yet at a desk.</summary>
@@ -133,32 +118,17 @@ public sealed class BookingClosures(
 
     /// <summary>
     /// R11 with R2: an admin change (service off, day closed, desk off) ends a booking inside the change's own
-    /// transaction, so the change, the cancellation, its mail and the day's version commit or roll back together.
-    /// Call <see cref="AfterCommitAsync"/> with the returned events once the caller has committed.
+    /// transaction (<see cref="DayChanges"/>), so the change, the cancellation, its mail and the day's version commit or
+    /// roll back together.
     /// </summary>
-    public async Task<QueueEvent?> CancelByOfficeInTransactionAsync(BookingEntity b, string? reason, CancellationToken ct)
-    {
-        var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
-        await OfficeDays.EnsureAsync(db, office.Id, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone), ct);
-        return await EndInTransactionAsync(b, office, CancellableByOffice, BookingStatus.Cancelled, reason,
+    public Task<bool> CancelByOfficeAsync(DayChange change, BookingEntity b, string? reason, CancellationToken ct) =>
+        EndInTransactionAsync(change, b, CancellableByOffice, BookingStatus.Cancelled, reason,
             MailKind.CancelledByOffice, QueueEventKind.CancelledByOffice, ct);
-    }
 
-    /// <summary>Only after the commit: wake the mail sender and tell the screens (principle 1).</summary>
-    public async Task AfterCommitAsync(int officeId, IReadOnlyCollection<QueueEvent> ended)
-    {
-        if (ended.Count == 0)
-            return;
-        outbox.MailCommitted();
-        foreach (var e in ended)
-            await events.PublishAsync(officeId, e);
-    }
-
-    async Task<QueueEvent?> EndInTransactionAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, string? reason,
+    async Task<bool> EndInTransactionAsync(DayChange change, BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason,
         MailKind kind, QueueEventKind eventKind, CancellationToken ct)
     {
         var now = Now;
-        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
         var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.Status, to)
             .SetProperty(x => x.ClosedUtc, now)
@@ -167,12 +137,12 @@ public sealed class BookingClosures(
             .SetProperty(x => x.StatusReason, reason)
             .SetProperty(x => x.Version, x => x.Version + 1), ct);
         if (changed == 0)
-            return null;
+            return false;
         await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
-        var version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
         b.Status = to;
         b.StatusReason = reason;
-        await mail.WriteAsync(db, kind, b, office, ct);
-        return new QueueEvent(version, eventKind, BookingCode.Display(b.Code), null, clock.GetUtcNow());
+        await change.MailAsync(mail, kind, b, ct);
+        change.Tell(eventKind, BookingCode.Display(b.Code));
+        return true;
     }
 }

@@ -34,7 +34,7 @@ public sealed record CheckIn(
 /// garbage changes nothing; 50 simultaneous scans of one QR check in once (conditional update).
 /// </summary>
 public sealed class CheckInService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, DayChanges changes, IBookingMail mail)
 {
     public async Task<CheckIn> CheckInAsync(string? qr, CancellationToken ct)
     {
@@ -43,6 +43,10 @@ public sealed class CheckInService(
             return answer;
         var now = clock.GetUtcNow().UtcDateTime;
         var desk = await DeskNumberAsync(booking!.DeskId, ct);
+        // R5 in its common case: the sweep expired the booking before the person reached the kiosk. They are here, so
+        // the choice of the end of the day stands while it fits before closing; otherwise the kiosk says it expired.
+        if (ExpiredForLateness(booking) && await JudgeAsync(booking, office!, now, ct) is { Outcome: not LateArrivalOutcome.BookAgain } stillFits)
+            return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, Estimate(stillFits));
         if (booking.Status != BookingStatus.Confirmed)
             return StateAnswer(booking, desk);
         if (now < booking.StartUtc.AddMinutes(-office!.CheckInOpensMinutes))
@@ -63,8 +67,8 @@ public sealed class CheckInService(
             return answer;
         var now = clock.GetUtcNow().UtcDateTime;
         var desk = await DeskNumberAsync(booking!.DeskId, ct);
-        // Only a late arrival may choose it (an expired booking of today too: the person is here, R5 gives the choice).
-        if (booking.Status is not (BookingStatus.Confirmed or BookingStatus.Expired) || now <= booking.StartUtc)
+        // Only a late arrival may choose it (a booking of today expired for lateness too: the person is here, R5).
+        if (!(booking.Status == BookingStatus.Confirmed || ExpiredForLateness(booking)) || now <= booking.StartUtc)
             return StateAnswer(booking, desk);
         var advice = await JudgeAsync(booking, office!, now, ct);
         var estimate = Estimate(advice);
@@ -91,6 +95,12 @@ public sealed class CheckInService(
             .ToList();
         return LateArrivalPolicy.Judge(mine with { Appointments = appointments }, booking.Id, now);
     }
+
+    /// <summary>
+    /// Expired by the sweep (R5), not at closing: a person who had checked in and was still waiting at closing time has
+    /// an arrival recorded. <see cref="ReadAsync"/> has already kept only today's bookings.
+    /// </summary>
+    static bool ExpiredForLateness(BookingEntity b) => b.Status == BookingStatus.Expired && b.CheckedInUtc is null;
 
     static EndOfDayEstimate Estimate(LateArrivalAdvice advice) =>
         new(advice.Outcome == LateArrivalOutcome.BookAgain ? null : advice.EstimatedStartUtc, advice.Fits && advice.Outcome != LateArrivalOutcome.BookAgain);
@@ -127,29 +137,23 @@ public sealed class CheckInService(
     Task<int> DeskNumberAsync(int deskId, CancellationToken ct) =>
         db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).FirstAsync(ct);
 
-    /// <summary>One transaction: the conditional status change, the day's version and any mail; the event after the commit.</summary>
-    async Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, bool late,
-        QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var day = OfficeDays.Today(office, clock);
-        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
-            .SetProperty(x => x.Status, to)
-            .SetProperty(x => x.CheckedInUtc, now)
-            .SetProperty(x => x.Late, late)
-            .SetProperty(x => x.Version, x => x.Version + 1), ct);
-        if (changed == 0)
-            return false;
-        (b.Status, b.CheckedInUtc, b.Late) = (to, now, late);
-        var version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
-        if (mailKind is { } mk)
-            await mail.WriteAsync(db, mk, b, office, ct);
-        await tx.CommitAsync(ct);
-        if (mailKind is not null)
-            outbox.MailCommitted();
-        await events.PublishAsync(office.Id, new QueueEvent(version, kind, BookingCode.Display(b.Code), null, clock.GetUtcNow()));
-        return true;
-    }
+    /// <summary>One change of today (<see cref="DayChanges"/>): the conditional status change, the day's version and any mail.</summary>
+    Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, bool late,
+        QueueEventKind kind, MailKind? mailKind, CancellationToken ct) =>
+        changes.RunAsync(office, OfficeDays.Today(office, clock), async change =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Status, to)
+                .SetProperty(x => x.CheckedInUtc, now)
+                .SetProperty(x => x.Late, late)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+            if (changed == 0)
+                return false;
+            (b.Status, b.CheckedInUtc, b.Late) = (to, now, late);
+            if (mailKind is { } mk)
+                await change.MailAsync(mail, mk, b, ct);
+            change.Tell(kind, BookingCode.Display(b.Code));
+            return true;
+        }, ct);
 }

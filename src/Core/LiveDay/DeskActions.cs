@@ -13,8 +13,7 @@ namespace Rantevou.Core.LiveDay;
 /// What a clerk does at a desk (R4, R5, R13): call next, recall, complete, no-show, interrupt, defer.
 /// Each is one transaction with the day's version; the screens hear of it after the commit.
 /// </summary>
-public sealed partial class DeskActions(
-    RantevouDbContext db, TimeProvider clock, IQueueEvents events, IBookingMail mail, IOutboxSignal outbox)
+public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock, DayChanges changes, IBookingMail mail)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -77,16 +76,13 @@ public sealed partial class DeskActions(
         var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is null && ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
-        await OfficeDays.EnsureAsync(db, office!.Id, day, ct);
-        long version;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
-            await tx.CommitAsync(ct);
-        }
         var code = booking is not null ? BookingCode.Display(booking.Code) : ticket!.Label;
-        await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.Recalled, code, desk.Number, clock.GetUtcNow()));
-        return await PersonAsync(booking, ticket, office, ct);
+        await changes.RunAsync(office!, day, change =>
+        {
+            change.Tell(QueueEventKind.Recalled, code, desk.Number);
+            return Task.FromResult(true);
+        }, ct);
+        return await PersonAsync(booking, ticket, office!, ct);
     }
 
     async Task<Outcome<CalledPerson>> FinishAsync(int deskId, BookingStatus bookingTo, TicketStatus ticketTo, QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
@@ -107,28 +103,22 @@ public sealed partial class DeskActions(
     {
         var now = Now;
         var done = to is BookingStatus.Served or BookingStatus.NoShow;
-        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
-        long version;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var changed = await changes.RunAsync(office, day, async change =>
         {
-            var changed = await db.Bookings.Where(x => x.Id == b.Id && x.Status == from).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.Status, to)
-                .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
-                .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
-                .SetProperty(x => x.Version, x => x.Version + 1), ct);
-            if (changed == 0)
-                return Problem.Conflict(MessageKeys.ChangedMeanwhile);
-            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
+            if (await db.Bookings.Where(x => x.Id == b.Id && x.Status == from).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Status, to)
+                    .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
+                    .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
+                    .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
+                return false;
+            b.Status = to;
             if (mailKind is { } mk)
-            {
-                b.Status = to;
-                await mail.WriteAsync(db, mk, b, office, ct);
-            }
-            await tx.CommitAsync(ct);
-        }
-        if (mailKind is not null)
-            outbox.MailCommitted();
-        await events.PublishAsync(office.Id, new QueueEvent(version, kind, BookingCode.Display(b.Code), desk.Number, clock.GetUtcNow()));
+                await change.MailAsync(mail, mk, b, ct);
+            change.Tell(kind, BookingCode.Display(b.Code), desk.Number);
+            return true;
+        }, ct);
+        if (!changed)
+            return Problem.Conflict(MessageKeys.ChangedMeanwhile);
         return await PersonAsync(b, null, office, ct);
     }
 
@@ -137,22 +127,20 @@ public sealed partial class DeskActions(
     {
         var now = Now;
         var done = to is TicketStatus.Served or TicketStatus.NoShow;
-        await OfficeDays.EnsureAsync(db, office.Id, day, ct);
-        long version;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var changed = await changes.RunAsync(office, day, async change =>
         {
-            var changed = await db.WalkInTickets.Where(x => x.Id == t.Id && x.Status == TicketStatus.Called).ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.Status, to)
-                .SetProperty(x => x.Interrupted, x => interrupted || x.Interrupted)
-                .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
-                .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
-                .SetProperty(x => x.Version, x => x.Version + 1), ct);
-            if (changed == 0)
-                return Problem.Conflict(MessageKeys.ChangedMeanwhile);
-            version = await OfficeDays.BumpAsync(db, office.Id, day, ct);
-            await tx.CommitAsync(ct);
-        }
-        await events.PublishAsync(office.Id, new QueueEvent(version, kind, t.Label, desk.Number, clock.GetUtcNow()));
+            if (await db.WalkInTickets.Where(x => x.Id == t.Id && x.Status == TicketStatus.Called).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Status, to)
+                    .SetProperty(x => x.Interrupted, x => interrupted || x.Interrupted)
+                    .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
+                    .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
+                    .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
+                return false;
+            change.Tell(kind, t.Label, desk.Number);
+            return true;
+        }, ct);
+        if (!changed)
+            return Problem.Conflict(MessageKeys.ChangedMeanwhile);
         return await PersonAsync(null, t, office, ct);
     }
 

@@ -31,25 +31,6 @@ public static class OfficeDays
         }
     }
 
-    /// <summary>Inside the change's transaction: the next version of the day.</summary>
-    public static async Task<long> BumpAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct)
-    {
-        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Version, d => d.Version + 1), ct);
-        return await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).Select(d => d.Version).FirstAsync(ct);
-    }
-
-    /// <summary>Inside the change's transaction: the next ticket number of the day (and a new version).</summary>
-    public static async Task<(int Ticket, long Version)> NextTicketAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct)
-    {
-        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).ExecuteUpdateAsync(u => u
-            .SetProperty(d => d.Version, d => d.Version + 1)
-            .SetProperty(d => d.LastTicket, d => d.LastTicket + 1), ct);
-        var row = await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day)
-            .Select(d => new { d.LastTicket, d.Version }).FirstAsync(ct);
-        return (row.LastTicket, row.Version);
-    }
-
     /// <summary>The UTC instants [from, to) of the office's local day.</summary>
     public static (DateTime From, DateTime To) UtcRange(Office office, DateOnly day) =>
         (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone));

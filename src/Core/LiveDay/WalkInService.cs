@@ -11,7 +11,7 @@ namespace Rantevou.Core.LiveDay;
 public sealed record IssuedTicket(WalkInTicket Ticket, int Position, int EstimatedWaitMinutes);
 
 /// <summary>R6: walk-in tickets at the kiosk, numbered per office and day, with an honest place and wait.</summary>
-public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, IQueueEvents events)
+public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, DayChanges changes)
 {
     public async Task<Outcome<IssuedTicket>> IssueAsync(int officeId, int? serviceId, string? priority, CancellationToken ct)
     {
@@ -38,7 +38,6 @@ public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, IQue
         if (WalkInEstimator.Estimate(desks, probe, now).Outlook == WalkInOutlook.NotToday)
             return Problem.Unprocessable(MessageKeys.NoTimeLeftToday);
 
-        await OfficeDays.EnsureAsync(db, office.Id, facts.Day, ct);
         var ticket = new WalkInTicket
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -51,16 +50,13 @@ public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, IQue
             Status = TicketStatus.Waiting,
             IssuedUtc = now,
         };
-        long version;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await changes.RunAsync(office, facts.Day, async change =>
         {
-            (ticket.Number, version) = await OfficeDays.NextTicketAsync(db, office.Id, facts.Day, ct);
+            ticket.Number = await change.NextTicketAsync(ct);
             db.WalkInTickets.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        db.ChangeTracker.Clear();
-        await events.PublishAsync(office.Id, new QueueEvent(version, QueueEventKind.WalkInIssued, ticket.Label, null, clock.GetUtcNow()));
+            change.Tell(QueueEventKind.WalkInIssued, ticket.Label);
+            return true;
+        }, ct);
         var estimate = WalkInQueue.Estimate(await DayFacts.LoadAsync(db, office, now, ct), ticket, now);
         return new IssuedTicket(ticket, estimate.Position, estimate.WaitMinutes ?? -1);
     }

@@ -36,6 +36,28 @@ public sealed class EdgeOfDayTests : LiveDayTest
     }
 
     [Fact]
+    public async Task ExpiredByTheSweep_BeforeThePersonArrives_StillOffersTheEndOfTheDay_R5()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 0), "sweptlate");
+        await MailAsync(2);
+        At(9, 30);
+        Assert.Equal(1, await RunAsync(c => c.ExpireLateAsync(CancellationToken.None)));
+        await MailAsync(1);
+
+        At(9, 40);
+        var scan = await ScanAsync(booked.Qr);
+        Assert.Equal(("Late", true), (scan.Status, scan.EndOfDayFits));
+        Assert.NotNull(scan.EndOfDayEstimate);
+        var choice = await EndOfDayAsync(booked.Qr);
+
+        Assert.Equal("Deferred", choice.Status);
+        Assert.Equal(BookingStatus.Deferred, await StatusAsync(booked));
+        Assert.Contains(booked.Label, (await MailAsync(1))[0].TextBody, StringComparison.Ordinal);
+        Assert.Equal("AlreadyCheckedIn", (await ScanAsync(booked.Qr)).Status);
+    }
+
+    [Fact]
     public async Task DeskLeftServingAtClosing_WorksNormallyTheNextMorning()
     {
         await OnlyDesksAsync(1, 4, 5, 6);

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.LiveDay;
+
+/// <summary>
+/// Principle 1 in one place: every change that touches an office's day runs through here, from any path (holder,
+/// agent, kiosk, clerk, admin, expiry, release). The recipe: the write turn (SQLite has one writer), one transaction
+/// holding the change, its outbox mail and today's version (bumped once per event), the commit, and only then the mail
+/// sender woken and the screens told. A change to another day than today commits the same way without an event:
+/// screens show today, and a version bumped on a future day would go backwards when that day comes.
+/// </summary>
+public sealed class DayChanges(
+    RantevouDbContext db, WriteGate writes, IQueueEvents events, IOutboxSignal outbox, TimeProvider clock, KnownDays known)
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction; it answers whether to commit (false rolls everything back,
+    /// events and mail included). <paramref name="days"/> are the office-local days the change touches.
+    /// </summary>
+    public async Task<bool> RunAsync(Office office, IEnumerable<DateOnly> days, Func<DayChange, Task<bool>> work,
+        CancellationToken ct, IsolationLevel isolation = IsolationLevel.Unspecified)
+    {
+        var today = OfficeDays.Today(office, clock);
+        var change = new DayChange(db, office, today, days.Contains(today));
+        if (change.TouchesToday)
+            await EnsureTodayAsync(office.Id, today, ct);
+        using (await writes.EnterAsync(db, ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(isolation, ct);
+            if (!await work(change))
+            {
+                db.ChangeTracker.Clear();
+                await tx.RollbackAsync(ct);
+                return false;
+            }
+            await db.SaveChangesAsync(ct);
+            await change.StampAsync(clock.GetUtcNow(), ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        if (change.Mailed)
+            outbox.MailCommitted();
+        foreach (var e in change.Events)
+            await events.PublishAsync(office.Id, e);
+        return true;
+    }
+
+    /// <summary>A change of one day (the booking's, or today's for the live day).</summary>
+    public Task<bool> RunAsync(Office office, DateOnly day, Func<DayChange, Task<bool>> work, CancellationToken ct,
+        IsolationLevel isolation = IsolationLevel.Unspecified) => RunAsync(office, [day], work, ct, isolation);
+
+    /// <summary>
+    /// The day's row is created outside the transaction, so concurrent first changes of a day do not collide; once
+    /// seen, it is not looked for again by this process (rows of today are never deleted).
+    /// </summary>
+    async Task EnsureTodayAsync(int officeId, DateOnly today, CancellationToken ct)
+    {
+        if (known.Has(officeId, today))
+            return;
+        await OfficeDays.EnsureAsync(db, officeId, today, ct);
+        known.Add(officeId, today);
+    }
+}
+
+/// <summary>The office days this process has seen a row for.</summary>
+public sealed class KnownDays
+{
+    readonly ConcurrentDictionary<(int, DateOnly), byte> days = new();
+
+    public bool Has(int officeId, DateOnly day) => days.ContainsKey((officeId, day));
+
+    public void Add(int officeId, DateOnly day) => days.TryAdd((officeId, day), 0);
+}
+
+/// <summary>What one change does to the day, recorded inside its transaction by <see cref="DayChanges"/>'s caller.</summary>
+public sealed class DayChange(RantevouDbContext db, Office office, DateOnly today, bool touchesToday)
+{
+    readonly List<(QueueEventKind Kind, string? Code, int? Desk)> told = [];
+    readonly List<QueueEvent> events = [];
+
+    public Office Office { get; } = office;
+    public DateOnly Today { get; } = today;
+    public bool TouchesToday { get; } = touchesToday;
+    internal bool Mailed { get; private set; }
+    internal IReadOnlyList<QueueEvent> Events => events;
+
+    /// <summary>What the screens hear after the commit, each with its own version; nothing when the change is not today's.</summary>
+    public void Tell(QueueEventKind kind, string? code, int? deskNumber = null)
+    {
+        if (TouchesToday)
+            told.Add((kind, code, deskNumber));
+    }
+
+    /// <summary>R2: the mail commits with the change; the sender is woken after the commit.</summary>
+    public void Mail(OutboxMessage message)
+    {
+        db.Outbox.Add(message);
+        Mailed = true;
+    }
+
+    /// <summary>R2: renders and adds a booking's mail.</summary>
+    public async Task MailAsync(IBookingMail mail, MailKind kind, Booking.Booking b, CancellationToken ct)
+    {
+        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
+        var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
+        Mail(mail.Compose(kind, b, service, Office, desk));
+    }
+
+    /// <summary>R6: the next walk-in number of today, counted on the day's row inside the transaction.</summary>
+    public async Task<int> NextTicketAsync(CancellationToken ct)
+    {
+        await db.OfficeDays.Where(d => d.OfficeId == Office.Id && d.Day == Today)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LastTicket, d => d.LastTicket + 1), ct);
+        return await db.OfficeDays.Where(d => d.OfficeId == Office.Id && d.Day == Today).Select(d => d.LastTicket).FirstAsync(ct);
+    }
+
+    /// <summary>Bumps today's version once for all the change's events, just before the commit, and numbers them.</summary>
+    internal async Task StampAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        if (told.Count == 0)
+            return;
+        await db.OfficeDays.Where(d => d.OfficeId == Office.Id && d.Day == Today)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Version, d => d.Version + told.Count), ct);
+        var last = await db.OfficeDays.Where(d => d.OfficeId == Office.Id && d.Day == Today).Select(d => d.Version).FirstAsync(ct);
+        var first = last - told.Count + 1;
+        events.AddRange(told.Select((t, i) => new QueueEvent(first + i, t.Kind, t.Code, t.Desk, at)));
+    }
+}
