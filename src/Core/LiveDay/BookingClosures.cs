@@ -52,6 +52,20 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         return next;
     }
 
+    /// <summary>The next closing time of an office that is open today and not yet closed, or null: the scheduler wakes then.</summary>
+    public async Task<DateTime?> NextClosingAsync(CancellationToken ct)
+    {
+        var now = Now;
+        DateTime? next = null;
+        foreach (var office in await db.Offices.AsNoTracking().Include(o => o.Hours).Include(o => o.SpecialDays).AsSplitQuery().ToListAsync(ct))
+        {
+            var open = OfficeCalendar.OpenOn(OfficeCalendar.LocalDate(now, office.TimeZone), office.TimeZone, office.Hours, office.SpecialDays);
+            if (open is not null && open.CloseUtc > now && (next is null || open.CloseUtc < next))
+                next = open.CloseUtc;
+        }
+        return next;
+    }
+
     /// <summary>R9: a clerk or admin voids a booking with a reason; the person gets an email with it and a link to book again.</summary>
     public async Task<Outcome<BookingEntity>> VoidAsync(string? code, string? reason, CancellationToken ct)
     {

@@ -17,8 +17,8 @@ public sealed class ExpiryOptions
 }
 
 /// <summary>
-/// R5 on time: sleeps until the next booking becomes late (start + grace, read from the database), expires what is
-/// due and sleeps again; a new, confirmed or moved booking or a grace change wakes it earlier (<see cref="ExpiryWake"/>).
+/// R5 on time: sleeps until the next booking becomes late (start + grace, read from the database) or the next closing
+/// time, expires (and closes) what is due and sleeps again; a new, confirmed or moved booking or a grace change wakes it earlier (<see cref="ExpiryWake"/>).
 /// Expiry itself is the idempotent conditional update of <see cref="BookingClosures.ExpireLateAsync"/>, so two nodes
 /// expiring the same booking give one expiry and one mail, and the minutely <see cref="LiveDayJob"/> stays as the net.
 /// A booking is never expired early: the update compares its deadline with the clock, whenever the scheduler wakes.
@@ -73,9 +73,10 @@ public sealed partial class ExpiryScheduler(
         var expired = await closures.ExpireLateAsync(ct);
         if (expired > 0)
             LogExpired(log, expired);
-        var next = await closures.NextExpiryAsync(ct);
+        // Closing time on time too: people still waiting are told, and the display says the office is closed.
+        await closures.CloseDaysAsync(ct);
         var latest = clock.GetUtcNow().UtcDateTime + cap;
-        return next is { } n && n < latest ? n : latest;
+        return new[] { await closures.NextExpiryAsync(ct), await closures.NextClosingAsync(ct), latest }.Min(t => t ?? latest);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} late booking(s)")]
