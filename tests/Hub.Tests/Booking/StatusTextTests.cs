@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
+using Rantevou.Web.Localization;
 
 namespace Rantevou.Hub.Tests.Booking;
 
@@ -31,6 +35,24 @@ public sealed partial class StatusTextTests : AppTest
             seen.Add(el);
         }
         Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("el")]
+    [InlineData("en")]
+    public void EveryBookingStatus_HasItsTextInThePartnerPortal(string culture)
+    {
+        var text = App.Services.GetRequiredService<IStringLocalizer<PageText>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.All(Enum.GetValues<BookingStatus>(), s => Assert.False(text["AgentStatus." + s].ResourceNotFound, $"AgentStatus.{s} ({culture})"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     async Task<string> StatusShownAsync(string page, string culture)
