@@ -81,9 +81,11 @@ public sealed class BookingMail(
         }
         if (withQr || kind is MailKind.Cancelled or MailKind.Expired or MailKind.Voided or MailKind.Released or MailKind.CancelledByOffice)
         {
-            var ics = CalendarFile.Event($"{booking.Id:N}@rantevou", booking.StartUtc, booking.EndUtc,
-                $"{service.Name(culture.Name)} ({BookingCode.Display(booking.Code)})", $"{office.Name(culture.Name)} – {desk.Name(culture.Name)}",
-                manageUrl, cancelled: !withQr);
+            var cancelled = !withQr;
+            var ics = CalendarFile.Event(new CalendarEntry($"{booking.Id:N}@rantevou", CalendarFile.Sequence(booking.Version, cancelled),
+                booking.StartUtc, booking.EndUtc, $"{service.Name(culture.Name)} ({BookingCode.Display(booking.Code)})",
+                $"{office.Name(culture.Name)} – {desk.Name(culture.Name)}", manageUrl, MailboxAddress.Parse(smtp.Value.From).Address,
+                clock.GetUtcNow().UtcDateTime), cancelled);
             body.Attachments.Add("rantevou.ics", Encoding.UTF8.GetBytes(ics), new ContentType("text", "calendar") { Charset = "utf-8" });
         }
         body.HtmlBody = Html(culture, subject, lines, facts, documents, links, qrCid);

@@ -5,22 +5,41 @@ using Ical.Net.Serialization;
 
 namespace Rantevou.Hub.Notifications;
 
-/// <summary>An .ics event for the appointment (Ical.Net), so it lands in the person's calendar.</summary>
+/// <summary>What the calendar file says about the appointment; <see cref="Uid"/> is the booking's for its whole life.</summary>
+public sealed record CalendarEntry(
+    string Uid, int Sequence, DateTime StartUtc, DateTime EndUtc, string Summary, string Location, string Description,
+    string Organizer, DateTime StampUtc);
+
+/// <summary>
+/// An .ics event for the appointment (Ical.Net), so it lands in the person's calendar, and every later mail updates that
+/// one event (R2): same UID, a higher SEQUENCE (RFC 5545 §3.8.7.4: calendars ignore an update that is not newer), and a
+/// cancellation as METHOD:CANCEL / STATUS:CANCELLED, which RFC 5546 §3.2.5 gives an ORGANIZER.
+/// </summary>
 public static class CalendarFile
 {
-    public static string Event(string uid, DateTime startUtc, DateTime endUtc, string summary, string location, string description, bool cancelled)
+    public static string Event(CalendarEntry e, bool cancelled)
     {
         var calendar = new Calendar { Method = cancelled ? "CANCEL" : "PUBLISH" };
         calendar.Events.Add(new CalendarEvent
         {
-            Uid = uid,
-            DtStart = new CalDateTime(startUtc, "UTC"),
-            DtEnd = new CalDateTime(endUtc, "UTC"),
-            Summary = summary,
-            Location = location,
-            Description = description,
+            Uid = e.Uid,
+            Sequence = e.Sequence,
+            DtStamp = new CalDateTime(e.StampUtc, "UTC"),
+            DtStart = new CalDateTime(e.StartUtc, "UTC"),
+            DtEnd = new CalDateTime(e.EndUtc, "UTC"),
+            Summary = e.Summary,
+            Location = e.Location,
+            Description = e.Description,
+            Organizer = new Organizer("mailto:" + e.Organizer),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
         });
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    /// <summary>
+    /// The booking's version counts its changes. A cancellation is the event's last word and goes one beyond: the live
+    /// day's closures (void R9, expiry R5, office cancellation R11) compose their mail with the version read before their
+    /// own update, which would otherwise repeat the sequence of the last update.
+    /// </summary>
+    public static int Sequence(int bookingVersion, bool cancelled) => bookingVersion + (cancelled ? 1 : 0);
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Rantevou.Browser.Tests.Accessibility;
@@ -7,8 +6,6 @@ namespace Rantevou.Browser.Tests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    static readonly string[] Blocking = ["serious", "critical"];
-
     [Theory]
     [InlineData("")]
     [InlineData("?culture=en")]
@@ -80,13 +77,5 @@ public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Τα στοιχεία σας");
         await Assertions.Expect(Page.Locator(".summary")).ToContainTextAsync("08:05");
-    }
-
-    async Task AssertAccessibleAsync(string what)
-    {
-        var result = await Page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{what} ({Page.Url}): " + string.Join("; ",
-            blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
     }
 }

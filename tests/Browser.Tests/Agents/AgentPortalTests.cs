@@ -47,12 +47,4 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await Page.ReloadAsync();
         await Expect(row).ToContainTextAsync("Οριστικό");
     }
-
-    async Task SignInAsync(string path, string email, string password)
-    {
-        await Page.GotoAsync(path);
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Κωδικός πρόσβασης").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
-    }
 }

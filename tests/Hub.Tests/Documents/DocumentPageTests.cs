@@ -51,12 +51,14 @@ public sealed partial class DocumentPageTests : DocumentsTestBase
     }
 
     [Fact]
-    public async Task UploadForm_FarOverTheSizeLimit_IsRefusedBeforeTheFormIsRead()
+    public async Task UploadForm_FarOverTheSizeLimit_IsRefusedBeforeTheFormIsRead_WithTheReasonOnThePage()
     {
         var (action, form) = await UploadFormAsync();
         form.Add(new ByteArrayContent(SampleFiles.Pdf(padTo: (int)MaxBytes * 3)), "file", "huge.pdf");
-        var posted = await Http.PostAsync(action, form);
-        Assert.True((int)posted.StatusCode is >= 400 and < 500, posted.StatusCode.ToString());
+        var posted = await Http.PostAsync(action + "&culture=en", form);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("upload=too-large", posted.RequestMessage!.RequestUri!.Query);
+        Assert.Contains("The file is too large.", await posted.Content.ReadAsStringAsync());
         Assert.Empty(StoredFiles());
         Assert.Equal(0, await RowsAsync());
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +8,11 @@ using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Account;
 
-/// <summary>Staff sign-in with the Identity cookie; failed attempts count towards the lockout (R12: no password guessing).</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<ClerkText> text) : PageModel
+/// <summary>
+/// Sign-in for staff and partner accounts with the Identity cookie; failed attempts count towards the lockout (R12: no
+/// password guessing). Each lands on the page of their role (<see cref="Landing"/>).
+/// </summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, IAuthorizationService authorization, IStringLocalizer<ClerkText> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -31,8 +35,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<C
             return Fail(text["LoginLocked"]);
         if (!result.Succeeded)
             return Fail(text["LoginInvalid"]);
-        // Only a local address: a crafted link must not send a signed-in clerk elsewhere.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/clerk");
+        // Only a local address: a crafted link must not send a signed-in person elsewhere.
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return LocalRedirect(await Landing.ForAsync(principal, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, authorization));
     }
 
     IActionResult Fail(string message)

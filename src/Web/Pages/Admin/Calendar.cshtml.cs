@@ -63,6 +63,8 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
     public async Task<IActionResult> OnPostSpecialAsync(bool confirm, CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
+        // A ticked box wins whatever else a form (or an older cached page with a hidden "false") posts under its name.
+        Closed = Request.Form["Closed"].Contains("true");
         if (Lang.ParseDate(Date) is not { } date)
         {
             Fail(nameof(Date), Core.Booking.MessageKeys.DateInvalid);

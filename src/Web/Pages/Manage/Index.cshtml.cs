@@ -27,8 +27,17 @@ public sealed class IndexModel(
     public string Token { get; private set; } = "";
     public string? Done { get; private set; }
 
-    public Task<IActionResult> OnGetAsync(string code, string? token, string? done, CancellationToken ct) =>
-        ShowAsync(code, token, done, null, ct);
+    public Task<IActionResult> OnGetAsync(string code, string? token, string? done, string? upload, CancellationToken ct)
+    {
+        // R10: back from an upload refused before it was read (DocumentUploadLimitsAttribute); the reason goes by the field.
+        string? error = null;
+        if (upload == DocumentUploadLimitsAttribute.TooLargeValue)
+        {
+            error = messages[MessageKeys.DocumentTooLarge];
+            ViewData["HasErrors"] = true;
+        }
+        return ShowAsync(code, token, done, error, ct);
+    }
 
     /// <summary>R10: a document sent from the page, without JavaScript; the same checks as the API (R12).</summary>
     public async Task<IActionResult> OnPostUploadAsync(string code, string? token, IFormFile? file, int? documentId, CancellationToken ct)

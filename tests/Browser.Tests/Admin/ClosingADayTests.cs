@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Rantevou.Contracts.Booking;
+using Rantevou.Core.Booking;
+using Rantevou.TestKit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rantevou.Browser.Tests.Admin;
+
+/// <summary>
+/// R11 with R2, as an office admin does it: closing a day with bookings on it lists them first, cancels them only when
+/// confirmed, and each person is told by email in their language. The pages stay accessible (axe) throughout.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task AdminClosesADayWithBookings_SeesThem_Confirms_AndEachPersonIsTold()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        var service = (await api.ServicesAsync()).First();
+        var starts = (await api.AvailabilityAsync(service.Id, new DateOnly(2026, 12, 2))).Select(s => s.Start).ToList();
+        var anna = await api.BookOkAsync(service.Id, starts[0], "anna@example.org");
+        var john = (await (await api.PostAsJsonAsync("/api/bookings?culture=en",
+            new CreateBookingRequest(service.Id, starts[4].ToString("O"), "John Smith", "john@example.org", "6971112233")))
+            .Content.ReadFromJsonAsync<BookingCreatedDto>())!;
+        await NextMailAsync(2);
+
+        await SignInAsync("/admin/calendar", "admin@example.org");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/calendar$"));
+        var form = Page.Locator("form", new() { Has = Page.GetByLabel("Κλειστά όλη την ημέρα") });
+        await form.GetByLabel("Ημερομηνία").FillAsync("2026-12-02");
+        await form.GetByLabel("Κλειστά όλη την ημέρα").CheckAsync();
+        await form.GetByLabel("Όνομα (ελληνικά)").FillAsync("Απεργία");
+        await form.GetByLabel("Όνομα (αγγλικά)").FillAsync("Strike");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση", Exact = true }).ClickAsync();
+
+        var affected = Page.GetByRole(AriaRole.Alert);
+        await Expect(affected).ToContainTextAsync("Η αλλαγή θα ακυρώσει αυτά τα ραντεβού");
+        await Expect(affected).ToContainTextAsync(BookingCode.Display(anna.Code));
+        await Expect(affected).ToContainTextAsync(BookingCode.Display(john.Code));
+        await Expect(affected).ToContainTextAsync("a***@example.org");
+        await AssertAccessibleAsync("closing a day: the bookings it would cancel");
+        Assert.Equal(0, await App.DispatchMailAsync());
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και ακύρωση 2 ραντεβού" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ακυρώθηκαν 2 ραντεβού");
+        var row = Page.Locator("tr", new() { HasText = "Απεργία" });
+        await Expect(row).ToContainTextAsync("Κλειστά");
+        await AssertAccessibleAsync("calendar after closing the day");
+        await App.DispatchMailAsync();
+        var mails = await Smtp.WaitForAsync(4);
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "anna@example.org"
+            && m.Subject == $"Το ραντεβού σας {BookingCode.Display(anna.Code)} ακυρώθηκε από την υπηρεσία");
+        Assert.Contains(mails, m => m.To.Mailboxes.Single().Address == "john@example.org"
+            && m.Subject == $"Your appointment {BookingCode.Display(john.Code)} has been cancelled by the office");
+
+        // Their own pages say so.
+        await Page.GotoAsync($"/b/{anna.Code}?token={Uri.EscapeDataString(anna.ManageToken)}");
+        await Expect(Page.Locator(".status")).ToHaveTextAsync("Ακυρωμένο");
+    }
+}
