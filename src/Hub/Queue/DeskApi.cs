@@ -38,6 +38,7 @@ public static class DeskApi
         desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t)).Audited("desk.interrupt");
         desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t)).Audited("desk.recall");
         desk.MapPost("/defer", DeferAsync).Audited("desk.defer");
+        desk.MapDeskChecklist();
 
         app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff)
             .RequireOwnBooking().Audited("booking.void");
