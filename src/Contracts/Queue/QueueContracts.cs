@@ -18,6 +18,12 @@ public interface IQueueClient
     /// that node's backplane connection comes back): a client whose last version differs missed something and resyncs.
     /// </summary>
     Task QueueVersion(long version);
+
+    /// <summary>
+    /// The office's clock, at each office-local minute (R5, R13): the rules depend on time as well as on changes, so a
+    /// screen re-reads what time alone changes (an appointment falls due, a late arrival expires) without any event.
+    /// </summary>
+    Task QueueClock(DateTimeOffset now);
 }
 
 /// <summary>The methods clients call on the hub.</summary>
@@ -44,6 +50,8 @@ public enum QueueEventKind
     DayClosed,
     /// <summary>R11: an admin change (service off, day closed, desk off) cancelled the booking.</summary>
     CancelledByOffice,
+    /// <summary>The holder or an agent booked, confirmed, cancelled or moved a booking of today, or its hold ran out.</summary>
+    BookingChanged,
 }
 
 /// <summary>One change of the office day. Codes, desks and times only: never names, emails or phones (principle 6).</summary>

@@ -27,6 +27,8 @@ public static class QueueSetup
         builder.Services.AddSingleton<BackplaneSignal>();
         builder.Services.AddSingleton<QueueHeartbeat>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueHeartbeat>());
+        builder.Services.AddSingleton<QueueClock>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueClock>());
         builder.Services.AddSingleton<IQueueEvents, HubQueueEvents>();
         builder.Services.AddScoped<CheckInService>();
         builder.Services.AddScoped<WalkInService>();

@@ -117,6 +117,24 @@ public sealed class QueueHubTests : LiveDayTest
         Assert.Null(await screen.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
     }
 
+    [Fact]
+    public async Task Screens_HearTheOfficeClock_EachMinute_WithoutAnyChange()
+    {
+        At(9, 0);
+        var display = await ConnectAsync();
+        var ticks = Channel.CreateUnbounded<DateTimeOffset>();
+        display.On<DateTimeOffset>(nameof(IQueueClient.QueueClock), now => ticks.Writer.TryWrite(now));
+        await display.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        var version = await VersionAsync();
+
+        // R13: the next appointment falls due at 09:14 with nobody changing anything; the screen hears the time.
+        App.Clock.SetUtcNow(Wed(9, 14).AddSeconds(1));
+        var tick = await ticks.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal(TimeSpan.FromHours(2), tick.Offset);
+        Assert.Equal(Wed(9, 14).AddSeconds(1), tick);
+        Assert.Equal(version, await VersionAsync());
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var c in connections)

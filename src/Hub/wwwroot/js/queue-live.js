@@ -11,13 +11,14 @@
 
   // The order of QueueEventKind in src/Contracts: the hub's JSON protocol sends enums as numbers.
   const KINDS = ['CheckedIn', 'Deferred', 'WalkInIssued', 'Called', 'Recalled', 'Completed', 'NoShow',
-    'Interrupted', 'Expired', 'Voided', 'DayClosed'];
+    'Interrupted', 'Expired', 'Voided', 'DayClosed', 'CancelledByOffice', 'BookingChanged'];
   const STEPS = [0, 2000, 5000, 10000, 20000];
   const delay = (n) => (n < STEPS.length ? STEPS[n] : 30000);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
   /**
-   * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), refreshEveryMs }
+   * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
+   * onClock: the office's time at each minute (R5, R13: what time alone changes); without it the snapshot is re-read.
    * Returns { refresh(), connection }.
    */
   function connect(opts) {
@@ -85,6 +86,12 @@
     });
     conn.on('QueueVersion', (version) => {
       if (version !== last) refresh();
+    });
+    // R5, R13: time changes the day too. Screens that do not handle the tick re-read the snapshot, spread over a second
+    // so a room full of screens does not ask at the same instant.
+    conn.on('QueueClock', (now) => {
+      if (opts.onClock) opts.onClock(now);
+      else refreshSoon(Math.floor(Math.random() * 1000));
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.SignalR;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Data;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Hub.Queue;
+
+/// <summary>
+/// R5 and R13 depend on time, not only on changes: the next appointment falls due while someone is at the desk, a
+/// late arrival passes the grace time, an appointment leaves "next" for "due". At each office-local minute (slots start
+/// on whole minutes) this node tells its own screens the office's time, straight over their connections like the
+/// heartbeat, so each screen re-reads its state on time by itself. The clock is the injected <see cref="TimeProvider"/>:
+/// the training clock and the tests' fake clock move it too. Cost: one office read per office per minute per node.
+/// </summary>
+public sealed partial class QueueClock(
+    IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub, TimeProvider clock,
+    ILogger<QueueClock> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(UntilNextMinute(clock.GetUtcNow()), clock, stoppingToken);
+                await TickAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogTickFailed(log, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Office time zones differ by whole minutes from UTC, so the UTC minute is every office's minute.</summary>
+    public static TimeSpan UntilNextMinute(DateTimeOffset now)
+    {
+        var next = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1);
+        return next - now;
+    }
+
+    /// <summary>Sends each local screen its office's local time.</summary>
+    public async Task TickAsync(CancellationToken ct)
+    {
+        var byOffice = screens.ByOffice();
+        if (byOffice.Count == 0)
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
+        foreach (var office in byOffice)
+        {
+            var zone = (await OfficeLoader.LoadAsync(db, office.Key, ct)).TimeZone;
+            await hub.Clients.Clients(office.ToList()).QueueClock(OfficeCalendar.ToLocal(now, zone));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue clock tick failed; the next minute tries again: {Error}")]
+    static partial void LogTickFailed(ILogger logger, string error);
+}
