@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
 using Rantevou.Hub.Tests.Support;
@@ -83,6 +84,34 @@ public sealed class ClerkDeskTests : LiveDayTest
         Assert.Equal(ticket.Ticket, (await clerk.CallNextAsync(desk))!.Label);
         Assert.Equal(ticket.Ticket, (await clerk.ActAsync(desk, "no-show")).Label);
         Assert.Equal(TicketStatus.NoShow, await App.WithDbAsync(db => Task.FromResult(db.WalkInTickets.Single().Status)));
+    }
+
+    [Fact]
+    public async Task Interruption_NamesTheDueAppointmentAndItsTime_InsteadOfCountingMinutes()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var due = await BookAsync(await ServiceAsync("Driving licence renewal"), Wed(9, 30), "due");
+        At(9, 0);
+        var ticket = await WalkInAsync(await ServiceAsync("Replace old paper licence"));
+        At(9, 10);
+        var clerk = await ClerkAsync();
+        Assert.Equal(ticket.Ticket, (await clerk.CallNextAsync(desk))!.Label);
+
+        // R13: which appointment and since when, in words that stay the same minute after minute (the screen's alert
+        // is read out again whenever its text changes).
+        At(9, 31);
+        var absent = (await clerk.DayAsync(desk)).Interruption!;
+        Assert.Equal(("AppointmentDueNotArrived", $"Appointment {due.Label} (09:30) is due, but the person has not arrived yet."),
+            (absent.Reason, absent.Message));
+        Assert.Equal("CheckedIn", (await ScanAsync(due.Qr)).Status);
+        At(9, 33);
+        var waiting = (await clerk.DayAsync(desk)).Interruption!;
+        Assert.Equal(("AppointmentWaiting", $"Appointment {due.Label} (09:30) is waiting; interrupt the current service, already past its time."),
+            (waiting.Reason, waiting.Message));
+        var greek = await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el");
+        Assert.Equal($"Το ραντεβού {due.Label} ({"09:30"}) περιμένει· διακόψτε την τρέχουσα εξυπηρέτηση, που έχει ήδη ξεπεράσει τον χρόνο της.",
+            greek!.Interruption!.Message);
     }
 
     static async Task<string> TitleAsync(HttpResponseMessage response) =>
