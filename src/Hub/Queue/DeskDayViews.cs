@@ -30,7 +30,7 @@ public static class DeskDayViews
             ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone), text),
                 i.MinutesOverdue, i.ServingMinutesLeft)
             : null;
-        var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && Core.Booking.Booking.OccupiesSlot(b.Status) && b.Status != BookingStatus.Pending)
+        var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && OnTheDesksList(b.Status))
             .OrderBy(b => b.StartUtc)
             .Select(b => new DeskAppointment(BookingCode.Display(b.Code), OfficeCalendar.ToLocal(b.StartUtc, zone), b.DurationMinutes,
                 b.Status.ToString(), b.Late, b.FullName, v.ServiceNames.GetValueOrDefault(b.ServiceId, ""),
@@ -43,6 +43,14 @@ public static class DeskDayViews
             .ToList();
         return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
     }
+
+    /// <summary>
+    /// The desk's confirmed appointments of the day, and those that ended today without being served here: voided (R9)
+    /// or expired (R5) stay on the list with their state, so the clerk sees what became of them. Cancelled and released
+    /// ones (the holder's doing, or never confirmed) are not the desk's business.
+    /// </summary>
+    static bool OnTheDesksList(BookingStatus s) =>
+        s is BookingStatus.Void or BookingStatus.Expired || (Core.Booking.Booking.OccupiesSlot(s) && s != BookingStatus.Pending);
 
     /// <summary>
     /// R13: names the due appointment and its time rather than counting minutes, so the words (which the clerk screen's

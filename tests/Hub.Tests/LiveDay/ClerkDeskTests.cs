@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
@@ -112,6 +113,27 @@ public sealed class ClerkDeskTests : LiveDayTest
         var greek = await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el");
         Assert.Equal($"Το ραντεβού {due.Label} ({"09:30"}) περιμένει· διακόψτε την τρέχουσα εξυπηρέτηση, που έχει ήδη ξεπεράσει τον χρόνο της.",
             greek!.Interruption!.Message);
+    }
+
+    [Fact]
+    public async Task DeskDay_KeepsTodaysVoidedAndExpiredAppointments_WithTheirState()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var voided = await BookAsync(renewal, Wed(9, 0), "voided");
+        var expired = await BookAsync(renewal, Wed(9, 30), "expired");
+        At(8, 30);
+        var clerk = await ClerkAsync();
+        Assert.Equal(HttpStatusCode.OK,
+            (await clerk.Http.PostAsJsonAsync($"/api/bookings/{voided.Code}/void", new VoidRequest("Wrong tax number"))).StatusCode);
+        At(9, 45);
+        await using (var scope = App.Scope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<BookingClosures>().ExpireLateAsync(CancellationToken.None));
+
+        // The clerk still sees what became of them today (R9, R5), instead of rows that silently vanish.
+        var day = await (await ClerkAsync()).DayAsync(desk);
+        Assert.Equal([(voided.Label, "Void"), (expired.Label, "Expired")], day.Appointments.Select(a => (a.Code, a.Status)));
     }
 
     static async Task<string> TitleAsync(HttpResponseMessage response) =>
