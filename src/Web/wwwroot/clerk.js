@@ -204,6 +204,7 @@
     const r = await api('POST', `/api/desks/${deskId}/${action}${query || ''}`);
     acting = false;
     if (r.status === 204) say(texts.CalledNobody);
+    else if (r.ok && r.data) say(fmt(texts['Done.' + action + (action === 'interrupt' && r.data.walkIn ? '.walkin' : '')], r.data.label));
     else if (r.status === 409 && r.data && r.data.code === 'NoShowBeforeStart') ask(r.message);
     else if (!r.ok) say(r.message);
     await load();
@@ -254,7 +255,7 @@
     const reason = $('void-reason').value.trim();
     if (!c || c.walkIn || !reason) return;
     const r = await api('POST', `/api/bookings/${encodeURIComponent(c.code)}/void`, { reason });
-    say(r.ok ? '' : r.message);
+    say(r.ok ? fmt(texts['Done.void'], c.label) : r.message);
     if (r.ok) {
       $('void-form').hidden = true;
       $('void-open').setAttribute('aria-expanded', 'false');

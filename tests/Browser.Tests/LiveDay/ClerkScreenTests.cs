@@ -47,6 +47,9 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
             await AssertAccessibleAsync(page, "walk-in at the desk, overdue");
             await page.Button("Ολοκληρώθηκε").ClickAsync();
             await Expect(page.Locator("#current-empty")).ToBeVisibleAsync();
+            // What was done is said (role=status), and the focus goes to "call next", not lost with the disabled button.
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = ticket })).ToHaveTextAsync($"{ticket}: ολοκληρώθηκε.");
+            await Expect(page.Button("Καλέστε τον επόμενο")).ToBeFocusedAsync();
             await Expect(page.Locator("#cur-overdue")).ToBeHiddenAsync();
             await Expect(page.Locator("#defer-note")).ToBeHiddenAsync();
 
@@ -119,6 +122,13 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
             await page.ReloadAsync();
             await Expect(photos).ToBeCheckedAsync();
             await Expect(print).Not.ToBeCheckedAsync();
+
+            // WCAG reflow: at 320 px the page does not scroll sideways; the day's table scrolls in its own region.
+            await page.SetViewportSizeAsync(320, 800);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 320"),
+                "the clerk screen scrolls sideways at 320 px: " + await page.EvaluateAsync<string>(
+                    "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 8).join(' ')"));
+            await AssertAccessibleAsync(page, "narrow");
         }
         finally
         {
