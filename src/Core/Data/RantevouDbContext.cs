@@ -26,6 +26,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<BookingEntity> Bookings => Set<BookingEntity>();
     public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
     public DbSet<Documents.BookingDocument> BookingDocuments => Set<Documents.BookingDocument>();
+    public DbSet<Documents.DocumentCheck> DocumentChecks => Set<Documents.DocumentCheck>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -10,6 +10,7 @@ public static class DocumentsSetup
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocumentStore>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<DocumentChecklist>();
         return services;
     }
 }

@@ -28,7 +28,21 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, now), QueuePolicy.Interruption(mine, now),
             current, services, version, now);
     }
+
+    /// <summary>Who is at the desk now, with its office and the clock's instant: what the API checks before an action that needs a second look.</summary>
+    public async Task<Outcome<DeskNow>> NowAsync(int deskId, CancellationToken ct)
+    {
+        var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId && d.Active, ct);
+        if (desk is null)
+            return Problem.NotFound(MessageKeys.DeskUnknown);
+        var office = await OfficeLoader.LoadAsync(db, desk.OfficeId, ct);
+        var (booking, ticket) = await actions.CurrentAsync(desk, office, LiveDay.OfficeDays.Today(office, clock), ct);
+        return new DeskNow(desk, office, booking, ticket, clock.GetUtcNow().UtcDateTime);
+    }
 }
+
+/// <summary>The desk's current person (a booking or a walk-in ticket, or neither) at <see cref="NowUtc"/>.</summary>
+public sealed record DeskNow(Offices.Desk Desk, Office Office, Booking.Booking? Booking, WalkInTicket? Ticket, DateTime NowUtc);
 
 /// <summary>Everything the clerk screen needs, before localization at the edge.</summary>
 public sealed record DeskDayView(

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Booking;
@@ -32,10 +34,11 @@ public static class DeskApi
         desk.MapGet("/day", DayAsync).WithName("DeskDay");
         desk.MapPost("/call-next", CallNextAsync).WithName("CallNext").Audited("desk.call-next");
         desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t)).Audited("desk.complete");
-        desk.MapPost("/no-show", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.NoShowAsync(deskId, ct), t)).Audited("desk.no-show");
+        desk.MapPost("/no-show", NoShowAsync).Audited("desk.no-show");
         desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t)).Audited("desk.interrupt");
         desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t)).Audited("desk.recall");
-        desk.MapPost("/defer", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.DeferAsync(deskId, ct), t)).Audited("desk.defer");
+        desk.MapPost("/defer", DeferAsync).Audited("desk.defer");
+        desk.MapDeskChecklist();
 
         app.MapPost("/api/bookings/{code}/void", VoidAsync).WithTags("Bookings").WithName("VoidBooking").RequireAuthorization(Policies.Staff)
             .RequireOwnBooking().Audited("booking.void");
@@ -75,6 +78,37 @@ public static class DeskApi
     {
         var outcome = await operation;
         return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+    }
+
+    /// <summary>
+    /// R12: a no-show counts against the person (and mails them), so one recorded before the appointment's time — most
+    /// likely a slip, the person may still be on the way — needs <c>?confirm=true</c>; the 409 names the time.
+    /// </summary>
+    static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> NoShowAsync(
+        int deskId, bool? confirm, DeskDayService days, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        if (confirm != true && await days.NowAsync(deskId, ct) is { Ok: true, Value: { Booking: { } booking } now } && now.NowUtc < booking.StartUtc)
+        {
+            var start = OfficeCalendar.ToLocal(booking.StartUtc, now.Office.TimeZone);
+            var details = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = text[DeskMessageKeys.NoShowBeforeStart, start.ToString("HH:mm", CultureInfo.InvariantCulture)],
+            };
+            details.Extensions["code"] = DeskMessageKeys.NoShowBeforeStart;
+            details.Extensions["scheduledAt"] = start;
+            return TypedResults.Problem(details);
+        }
+        return await Person(actions.NoShowAsync(deskId, ct), text);
+    }
+
+    /// <summary>R5: "end of the day" is for appointments; a walk-in steps back with interrupt instead (R13), so say so rather than "nobody here".</summary>
+    static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> DeferAsync(
+        int deskId, DeskDayService days, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        if (await days.NowAsync(deskId, ct) is { Ok: true, Value.Ticket: not null })
+            return Problems.From(Problem.Conflict(DeskMessageKeys.DeferWalkIn), text);
+        return await Person(actions.DeferAsync(deskId, ct), text);
     }
 
     static async Task<Results<Ok<DeskDay>, ProblemHttpResult>> DayAsync(

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Queue;
 
 namespace Rantevou.Hub.Queue;
 
@@ -25,9 +27,10 @@ public static class DeskDayViews
             text[$"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose],
             nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
         var interruption = v.Interruption is { } i
-            ? new DeskInterruption(i.Reason.ToString(), text[$"Interruption.{i.Reason}", i.MinutesOverdue, i.ServingMinutesLeft], i.MinutesOverdue, i.ServingMinutesLeft)
+            ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone), text),
+                i.MinutesOverdue, i.ServingMinutesLeft)
             : null;
-        var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && Core.Booking.Booking.OccupiesSlot(b.Status) && b.Status != BookingStatus.Pending)
+        var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && OnTheDesksList(b.Status))
             .OrderBy(b => b.StartUtc)
             .Select(b => new DeskAppointment(BookingCode.Display(b.Code), OfficeCalendar.ToLocal(b.StartUtc, zone), b.DurationMinutes,
                 b.Status.ToString(), b.Late, b.FullName, v.ServiceNames.GetValueOrDefault(b.ServiceId, ""),
@@ -39,6 +42,26 @@ public static class DeskDayViews
                 t.DurationMinutes, WalkInQueue.EstimatedWaitMinutes(day, t, v.NowUtc)))
             .ToList();
         return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
+    }
+
+    /// <summary>
+    /// The desk's confirmed appointments of the day, and those that ended today without being served here: voided (R9)
+    /// or expired (R5) stay on the list with their state, so the clerk sees what became of them. Cancelled and released
+    /// ones (the holder's doing, or never confirmed) are not the desk's business.
+    /// </summary>
+    static bool OnTheDesksList(BookingStatus s) =>
+        s is BookingStatus.Void or BookingStatus.Expired || (Core.Booking.Booking.OccupiesSlot(s) && s != BookingStatus.Pending);
+
+    /// <summary>
+    /// R13: names the due appointment and its time rather than counting minutes, so the words (which the clerk screen's
+    /// alert reads out whenever they change) stay the same while it waits; a service already past its time says so.
+    /// </summary>
+    static string InterruptionText(InterruptionAdvice i, string label, DateTimeOffset due, IStringLocalizer<Messages> text)
+    {
+        var key = i.Reason == InterruptionReason.AppointmentWaiting && i.ServingMinutesLeft == 0
+            ? "Interruption.AppointmentWaiting.Overrun"
+            : $"Interruption.{i.Reason}.Named";
+        return text[key, i.MinutesOverdue, i.ServingMinutesLeft, label, due.ToString("HH:mm", CultureInfo.InvariantCulture)];
     }
 
 }

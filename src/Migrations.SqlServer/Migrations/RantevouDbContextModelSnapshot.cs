@@ -668,6 +668,52 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.ToTable("BookingDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Documents.DocumentCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DocumentIndex")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DocumentText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "DocumentIndex")
+                        .IsUnique()
+                        .HasFilter("[BookingId] IS NOT NULL");
+
+                    b.HasIndex("TicketId", "DocumentIndex")
+                        .IsUnique()
+                        .HasFilter("[TicketId] IS NOT NULL");
+
+                    b.ToTable("DocumentChecks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DocumentChecks_Person", "(BookingId IS NULL AND TicketId IS NOT NULL) OR (BookingId IS NOT NULL AND TicketId IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -1131,6 +1177,19 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceDocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Documents.DocumentCheck", b =>
+                {
+                    b.HasOne("Rantevou.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rantevou.Core.LiveDay.WalkInTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

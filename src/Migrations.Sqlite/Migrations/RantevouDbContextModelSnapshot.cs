@@ -647,6 +647,48 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.ToTable("BookingDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Documents.DocumentCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId", "DocumentIndex")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId", "DocumentIndex")
+                        .IsUnique();
+
+                    b.ToTable("DocumentChecks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_DocumentChecks_Person", "(BookingId IS NULL AND TicketId IS NOT NULL) OR (BookingId IS NOT NULL AND TicketId IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -1102,6 +1144,19 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceDocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Documents.DocumentCheck", b =>
+                {
+                    b.HasOne("Rantevou.Core.Booking.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rantevou.Core.LiveDay.WalkInTicket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

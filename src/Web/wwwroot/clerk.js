@@ -1,6 +1,7 @@
-// The clerk's desk screen: the desk's day from GET /api/desks/{id}/day (cookie), refreshed on every change of the
-// office day (queue-live.js), and the clerk's actions as JSON calls. R4: it shows arrival, lateness and time left;
-// the clerk decides. R10: the documents checklist and the files the person uploaded. R13: the interruption warning.
+// The clerk's desk screen: the desk's day from GET /api/desks/{id}/day (cookie), reloaded on every change of the office
+// day and on the hub's clock tick each minute (queue-live.js), and the clerk's actions as JSON calls. R4: it shows
+// arrival, lateness and time left; the clerk decides. R10: the documents checklist (clerk-docs.js). R13: the
+// interruption alert, on time by itself, with a chime.
 (function () {
   'use strict';
   const root = document.getElementById('clerk');
@@ -8,19 +9,21 @@
   const lang = document.documentElement.lang === 'en' ? 'en' : 'el';
   const texts = JSON.parse(document.getElementById('texts').textContent);
   const $ = (id) => document.getElementById(id);
-  const fmt = (template, value) => template.replace('{0}', value);
+  const fmt = (template, ...values) => values.reduce((t, v, i) => t.replace(`{${i}}`, v), template);
   // Times arrive as office local time with offset: the digits are the office's wall clock.
   const hhmm = (iso) => (iso ? iso.slice(11, 16) : '—');
+  const title = document.title;
   let day = null;
-  let offset = 0; // office clock minus browser clock, from the hub's snapshot
-  let shownFor = null; // whose documents the checkboxes are for
-  let uploadsFor = null; // whose uploaded files are listed (or being fetched)
+  let offset = 0; // office clock minus browser clock, from the hub's snapshot and clock tick
+  const officeNow = () => Date.now() + offset;
+  let loads = 0; // only the latest load renders
+  let reloadTimer = 0;
+  let alerting = false; // the interruption is on screen (the chime sounds when it appears, not on every reload)
+  let shownFor = null; // whose details are on screen (code + call time)
+  let acting = false; // an action is on its way: a double click must not send it twice
   const zone = root.dataset.timeZone || 'Europe/Athens';
   const uploadedAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'el-GR',
     { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const sizeText = (bytes) => (bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB')
-    .replace('.', lang === 'en' ? '.' : ',');
-  const typeText = (contentType) => (contentType.split('/')[1] || contentType).toUpperCase();
 
   function el(tag, cls, content) {
     const e = document.createElement(tag);
@@ -45,13 +48,17 @@
     }
   }
 
+  const docs = window.ClerkDocs({ deskId, api, el, texts, fmt, hhmm, $, lang, uploadedAt: (d) => uploadedAt.format(d) });
+
   function say(message) {
     $('message').textContent = message || '';
     $('message').hidden = !message;
   }
 
   async function load() {
+    const mine = ++loads;
     const r = await api('GET', `/api/desks/${deskId}/day`);
+    if (mine !== loads) return;
     if (r.ok) render(r.data);
     else say(r.message);
   }
@@ -61,6 +68,11 @@
     const c = d.current;
     $('current').hidden = !c;
     $('current-empty').hidden = !!c;
+    const key = c ? c.code + c.calledAt : null;
+    if (key !== shownFor) {
+      shownFor = key;
+      $('noshow-confirm').hidden = true; // a question about someone who left the desk
+    }
     if (c) {
       $('cur-label').textContent = c.label;
       $('cur-kind').textContent = c.walkIn ? texts.WalkIn : c.late ? texts.Late : '';
@@ -70,31 +82,19 @@
       $('cur-scheduled').textContent = hhmm(c.scheduledAt);
       $('cur-arrived').textContent = hhmm(c.checkedInAt);
       $('cur-expected').textContent = '/ ' + fmt(texts.Expected, c.durationMinutes);
-      if (shownFor !== c.code + c.calledAt) {
-        shownFor = c.code + c.calledAt;
-        $('cur-docs').replaceChildren(...c.documents.map((doc, i) => {
-          const li = el('li');
-          const box = el('input');
-          box.type = 'checkbox';
-          box.id = 'doc-' + i;
-          li.append(box, el('label', '', doc));
-          li.lastChild.htmlFor = box.id;
-          return li;
-        }));
-        $('cur-nodocs').hidden = c.documents.length > 0;
-      }
-      showUploads(c);
+      docs.show(c);
     } else {
-      uploadsFor = null;
+      docs.clear();
     }
     document.querySelectorAll('[data-needs-current]').forEach((b) => { b.disabled = !c; });
+    // R5 defers appointments; a walk-in steps back with "interrupt" (R13), and the note says so.
+    document.querySelector('[data-action="defer"]').disabled = !c || c.walkIn;
+    $('defer-note').hidden = !(c && c.walkIn);
     $('void-open').disabled = !c || c.walkIn;
     if (!c) $('void-form').hidden = true;
 
     $('advice').textContent = d.advice.message;
-    $('interruption').hidden = !d.interruption;
-    $('interruption-text').textContent = d.interruption ? d.interruption.message : '';
-    document.querySelector('[data-action="interrupt"]').classList.toggle('button--warn', !!d.interruption);
+    showInterruption(d.interruption);
 
     $('day').replaceChildren(...d.appointments.map((a) => {
       const tr = el('tr', 'st-' + a.status);
@@ -109,58 +109,135 @@
       (w.estimatedWaitMinutes >= 0 ? ` · ~${w.estimatedWaitMinutes}′` : ''))));
     $('walkins-empty').hidden = d.walkins.length > 0;
     tick();
+    scheduleReload();
   }
 
-  // R10: the files sent with the booking (staff documents API), fetched when the person at the desk changes; each
-  // opens in a new tab through the staff download link (served as an attachment, never rendered in our origin).
-  async function showUploads(c) {
-    $('uploads').hidden = c.walkIn;
-    const key = c.code + c.calledAt;
-    if (c.walkIn || uploadsFor === key) return;
-    uploadsFor = key;
-    $('cur-uploads').replaceChildren();
-    $('cur-nouploads').hidden = true;
-    $('uploads-error').hidden = true;
-    const base = `/api/staff/bookings/${encodeURIComponent(c.code)}/documents`;
-    const r = await api('GET', base);
-    if (uploadsFor !== key) return; // someone else was called meanwhile
-    if (!r.ok) {
-      uploadsFor = null; // try again on the next refresh
-      $('uploads-error').hidden = false;
+  // R13: an always-present alert region, filled when the next appointment falls due: words and an icon (not colour
+  // alone), the tab's title, and one chime when it appears. Its words name the appointment and its time, and are only
+  // rewritten when they change, so a reload each minute is not read out again.
+  function showInterruption(i) {
+    const box = $('interruption');
+    document.querySelector('[data-action="interrupt"]').classList.toggle('button--warn', !!i);
+    if (!i) {
+      if (alerting) box.replaceChildren();
+      box.classList.remove('on');
+      document.title = title;
+      alerting = false;
       return;
     }
-    $('cur-uploads').replaceChildren(...r.data.map((f) => {
-      const li = el('li', 'upload');
-      const a = el('a', 'upload-link', f.name);
-      a.href = `${base}/${f.id}`;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      a.append(el('span', 'visually-hidden', ' ' + texts.OpensInNewTab));
-      li.append(a, el('span', 'meta',
-        ` · ${typeText(f.contentType)} · ${sizeText(f.size)} · ${fmt(texts.UploadedAt, uploadedAt.format(new Date(f.uploadedAt)))}`));
-      return li;
-    }));
-    $('cur-nouploads').hidden = r.data.length > 0;
+    if (!alerting) {
+      box.replaceChildren($('interruption-template').content.cloneNode(true));
+      box.classList.add('on');
+      chime();
+    }
+    const text = box.querySelector('.interruption-text');
+    if (text.textContent !== i.message) text.textContent = i.message;
+    document.title = '⚠ ' + title;
+    alerting = true;
   }
 
-  // The running timer: time since the call, against the service's expected minutes.
+  // Browsers allow sound only after a gesture: the audio is opened on the clerk's first click or key (call next comes
+  // before anyone is at the desk), and resumed if the browser suspended it.
+  let audio = null;
+  function unlockAudio() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === 'suspended') audio.resume();
+    } catch (err) {
+      audio = null;
+    }
+  }
+  document.addEventListener('click', unlockAudio, true);
+  document.addEventListener('keydown', unlockAudio, true);
+
+  // A short two-note chime (one oscillator): gentle, but heard across a counter.
+  function chime() {
+    if (!audio) return;
+    try {
+      const t = audio.currentTime;
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.type = 'sine';
+      osc.frequency.setValueAtTime(880, t);
+      osc.frequency.setValueAtTime(660, t + 0.22);
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.35, t + 0.02);
+      gain.gain.setValueAtTime(0.35, t + 0.4);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(t);
+      osc.stop(t + 0.65);
+    } catch (err) {
+      // No sound device: the alert on screen stands alone.
+    }
+  }
+
+  // The hub's tick reloads each minute; in case a tick is lost, the screen also reloads by itself at the next
+  // appointment's start at this desk, the next instant time alone changes the advice (office clock = browser + offset).
+  function scheduleReload() {
+    clearTimeout(reloadTimer);
+    const now = officeNow();
+    const next = day.appointments.map((a) => Date.parse(a.start)).filter((s) => s > now).sort((a, b) => a - b)[0];
+    if (next !== undefined) reloadTimer = setTimeout(load, Math.min(next - now + 1000, 3600000));
+  }
+
+  // Each second: time since the call against the service's minutes, and a flag in words far past it (a "done" forgotten).
   function tick() {
     const c = day && day.current;
-    if (!c) return;
-    const seconds = Math.max(0, Math.floor((Date.now() + offset - Date.parse(c.calledAt)) / 1000));
+    if (!c) {
+      $('cur-overdue').hidden = true;
+      return;
+    }
+    const seconds = Math.max(0, Math.floor((officeNow() - Date.parse(c.calledAt)) / 1000));
     $('cur-timer').textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     $('cur-timer').classList.toggle('over', seconds > c.durationMinutes * 60);
+    const overdue = seconds > 2 * c.durationMinutes * 60;
+    const text = overdue ? fmt(texts.Overdue, Math.floor(seconds / 60), c.durationMinutes) : '';
+    if ($('cur-overdue').textContent !== text) $('cur-overdue').textContent = text;
+    $('cur-overdue').hidden = !overdue;
   }
 
-  async function act(action) {
+  async function act(action, query) {
+    if (acting) return;
+    acting = true;
     say('');
-    const r = await api('POST', `/api/desks/${deskId}/${action}`);
+    const r = await api('POST', `/api/desks/${deskId}/${action}${query || ''}`);
+    acting = false;
     if (r.status === 204) say(texts.CalledNobody);
+    else if (r.ok && r.data) say(fmt(texts['Done.' + action + (action === 'interrupt' && r.data.walkIn ? '.walkin' : '')], r.data.label));
+    else if (r.status === 409 && r.data && r.data.code === 'NoShowBeforeStart') ask(r.message);
     else if (!r.ok) say(r.message);
     await load();
+    keepFocus();
+  }
+
+  // A button that was just used may now be disabled (nobody at the desk): the focus goes to "call next", not the page.
+  function keepFocus() {
+    const f = document.activeElement;
+    if (!f || f === document.body || f.disabled || f.closest('[hidden]')) document.querySelector('[data-action="call-next"]').focus();
+  }
+
+  // R12: "did not come" before the appointment's time is asked again, in the API's words (with the time).
+  function ask(question) {
+    $('noshow-question').textContent = question;
+    $('noshow-confirm').hidden = false;
+    $('noshow-yes').focus();
+  }
+
+  function closeAsk() {
+    $('noshow-confirm').hidden = true;
+    document.querySelector('[data-action="no-show"]').focus();
   }
 
   document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => act(b.dataset.action)));
+  $('noshow-yes').addEventListener('click', () => {
+    $('noshow-confirm').hidden = true;
+    act('no-show', '?confirm=true');
+  });
+  $('noshow-back').addEventListener('click', closeAsk);
+  $('noshow-confirm').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeAsk();
+  });
   $('void-open').addEventListener('click', () => {
     $('void-form').hidden = false;
     $('void-open').setAttribute('aria-expanded', 'true');
@@ -178,18 +255,25 @@
     const reason = $('void-reason').value.trim();
     if (!c || c.walkIn || !reason) return;
     const r = await api('POST', `/api/bookings/${encodeURIComponent(c.code)}/void`, { reason });
-    say(r.ok ? '' : r.message);
+    say(r.ok ? fmt(texts['Done.void'], c.label) : r.message);
     if (r.ok) {
       $('void-form').hidden = true;
+      $('void-open').setAttribute('aria-expanded', 'false');
       $('void-reason').value = '';
     }
     await load();
+    keepFocus();
   });
 
   RantevouLive.connect({
     office: root.dataset.office || null,
     onSnapshot: (s) => {
       offset = Date.parse(s.now) - Date.now();
+      load();
+    },
+    // R13: the office's time each minute, from the server's clock: what falls due shows by itself.
+    onClock: (now) => {
+      offset = Date.parse(now) - Date.now();
       load();
     },
     onStatus: (s) => { $('live-status').hidden = s === 'live'; },

@@ -72,6 +72,8 @@ public static class AccessTable
         new("POST", "/api/desks/{deskId:int}/interrupt", Access.Staff),
         new("POST", "/api/desks/{deskId:int}/recall", Access.Staff),
         new("POST", "/api/desks/{deskId:int}/defer", Access.Staff),
+        new("GET", "/api/desks/{deskId:int}/current/documents", Access.Staff),
+        new("PUT", "/api/desks/{deskId:int}/current/documents/{index:int}", Access.Staff),
         new("POST", "/api/bookings/{code}/void", Access.Staff),
         new("GET", "/api/staff/bookings/{code}/documents", Access.Staff),
         new("GET", "/api/staff/bookings/{code}/documents/{id:guid}", Access.Staff),

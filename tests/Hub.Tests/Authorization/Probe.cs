@@ -14,6 +14,7 @@ public static partial class Probe
         "code" when pattern.StartsWith("/t/", StringComparison.Ordinal) || pattern.StartsWith("/api/walkins/", StringComparison.Ordinal) => who.TicketCode,
         "code" => office.X.Code,
         "deskId" => office.DeskId.ToString(),
+        "index" => "0",
         "id" when pattern.Contains("{id:guid}", StringComparison.Ordinal) => "0198a6f2-0000-7000-8000-000000000000",
         "id" or "serviceId" => office.ServiceId.ToString(),
         "date" => "2026-12-02",
@@ -31,7 +32,7 @@ public static partial class Probe
             query.Add("date=2026-12-02");
         var url = Path(pattern, office, who) + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
             request.Content = Body(pattern, office);
         return request;
     }
@@ -44,6 +45,7 @@ public static partial class Probe
         "/api/bookings" => JsonContent.Create(new { serviceId = office.ServiceId, start = office.FreeStart.ToString("O"), fullName = "Νίκος Νικολάου", email = "nikos@example.org", mobile = "6941234567" }),
         "/api/bookings/{code}/reschedule" => JsonContent.Create(new { start = office.FreeStart.ToString("O") }),
         "/api/bookings/{code}/void" => JsonContent.Create(new { reason = "Authorization matrix" }),
+        "/api/desks/{deskId:int}/current/documents/{index:int}" => JsonContent.Create(new { @checked = true }),
         "/api/kiosk/checkin" or "/api/kiosk/checkin/end-of-day" => JsonContent.Create(new { qr = office.XQr }),
         "/api/kiosk/walkins" => JsonContent.Create(new { serviceId = office.ServiceId }),
         _ when pattern.StartsWith("/api/", StringComparison.Ordinal) => JsonContent.Create(new { }),

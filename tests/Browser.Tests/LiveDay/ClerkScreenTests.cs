@@ -1,0 +1,146 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static Rantevou.Browser.Tests.LiveDay.ClerkSteps;
+
+namespace Rantevou.Browser.Tests.LiveDay;
+
+/// <summary>
+/// The clerk screen through a morning at desk 1, as a clerk works it: a walk-in (no "end of the day" for them, R5/R13),
+/// a service running far past its time (a forgotten "done"), an early no-show that asks first (R12), and the documents
+/// checklist that is saved and comes back after a reload (R10). Greek, keyboard and axe as it goes.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClerkScreenTests(BrowserFixture browser)
+{
+    static readonly string[] Blocking = ["serious", "critical"];
+
+    [Fact]
+    public async Task WalkIn_OverdueFlag_AndEarlyNoShow_AreHandledOnScreen()
+    {
+        await using var app = await DeskOneDayAsync();
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
+        try
+        {
+            var early = await app.BookedAsync(await app.ServiceAsync("Driving licence renewal"), Tue(10, 30));
+            app.Clock.SetUtcNow(Tue(9, 0));
+            var ticket = await app.WalkInAsync(await app.ServiceAsync("Replace old paper licence"));
+            app.Clock.SetUtcNow(Tue(9, 10));
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, app.BaseUrl);
+            await page.Button("Καλέστε τον επόμενο").ClickAsync();
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(ticket);
+
+            // R5 is for appointments: for a walk-in the button is off, and the screen says what to do instead.
+            var defer = page.Button("Στο τέλος της ημέρας");
+            await Expect(defer).ToBeDisabledAsync();
+            await Expect(page.Locator("#defer-note")).ToBeVisibleAsync();
+            await Expect(page.Locator("#defer-note")).ToContainTextAsync("«Διακοπή για το επόμενο ραντεβού»");
+            await Expect(defer).ToHaveAttributeAsync("aria-describedby", "defer-note");
+            await Expect(page.Locator("#cur-overdue")).ToBeHiddenAsync();
+
+            // 25 minutes on a 10-minute service: a gentle flag, in words.
+            app.Clock.SetUtcNow(Tue(9, 35, 1));
+            await Expect(page.Locator("#cur-overdue")).ToBeVisibleAsync(new() { Timeout = 5000 });
+            await Expect(page.Locator("#cur-overdue")).ToContainTextAsync("25′");
+            await Expect(page.Locator("#cur-overdue")).ToContainTextAsync("10′");
+            await AssertAccessibleAsync(page, "walk-in at the desk, overdue");
+            await page.Button("Ολοκληρώθηκε").ClickAsync();
+            await Expect(page.Locator("#current-empty")).ToBeVisibleAsync();
+            // What was done is said (role=status), and the focus goes to "call next", not lost with the disabled button.
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = ticket })).ToHaveTextAsync($"{ticket}: ολοκληρώθηκε.");
+            await Expect(page.Button("Καλέστε τον επόμενο")).ToBeFocusedAsync();
+            await Expect(page.Locator("#cur-overdue")).ToBeHiddenAsync();
+            await Expect(page.Locator("#defer-note")).ToBeHiddenAsync();
+
+            // 10:05: the 10:30 appointment came early and is called; "did not come" asks first, naming the time.
+            app.Clock.SetUtcNow(Tue(10, 0));
+            Assert.Equal("CheckedIn", await app.CheckInAsync(early));
+            app.Clock.SetUtcNow(Tue(10, 5));
+            await page.Button("Καλέστε τον επόμενο").ClickAsync();
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(Core.Booking.BookingCode.Display(early));
+            await Expect(defer).ToBeEnabledAsync();
+            await page.Button("Δεν εμφανίστηκε").ClickAsync();
+            var ask = page.GetByRole(AriaRole.Group, new() { Name = "Το ραντεβού είναι στις 10:30" });
+            await Expect(ask).ToBeVisibleAsync();
+            await Expect(ask).ToContainTextAsync("παρ’ όλα αυτά;");
+            await Expect(page.Button("Ναι, δεν εμφανίστηκε")).ToBeFocusedAsync();
+            await AssertAccessibleAsync(page, "no-show confirmation");
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(ask).ToBeHiddenAsync();
+            await Expect(page.Button("Δεν εμφανίστηκε")).ToBeFocusedAsync();
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(Core.Booking.BookingCode.Display(early));
+
+            await page.Button("Δεν εμφανίστηκε").ClickAsync();
+            await page.Button("Ναι, δεν εμφανίστηκε").ClickAsync();
+            await Expect(page.Locator("#current-empty")).ToBeVisibleAsync();
+            await Expect(page.Locator("#day tr", new() { HasText = Core.Booking.BookingCode.Display(early) })).ToContainTextAsync("Δεν εμφανίστηκε");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task DocumentTicks_AreSaved_WithWhoAndWhen_AndSurviveAReload()
+    {
+        await using var app = await DeskOneDayAsync();
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
+        try
+        {
+            var code = await app.BookedAsync(await app.ServiceAsync("Driving licence renewal"), Tue(9, 0));
+            app.Clock.SetUtcNow(Tue(8, 55));
+            Assert.Equal("CheckedIn", await app.CheckInAsync(code));
+            app.Clock.SetUtcNow(Tue(9, 0));
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, app.BaseUrl);
+            await page.Button("Καλέστε τον επόμενο").ClickAsync();
+
+            var print = page.GetByLabel("Αίτηση εκτύπωσης νέου εντύπου (κάρτα)");
+            var photos = page.GetByLabel("Πρόσφατες έγχρωμες φωτογραφίες", new() { Exact = false });
+            await Expect(print).ToBeEnabledAsync();
+            await print.CheckAsync();
+            await Expect(page.Locator("#doc-meta-1")).ToContainTextAsync("Υπάλληλος 1");
+            await Expect(page.Locator("#doc-meta-1")).ToContainTextAsync("09:00");
+            // By keyboard too: Space ticks the focused box.
+            await photos.FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await Expect(photos).ToBeCheckedAsync();
+            var photosMeta = page.Locator("#cur-docs li", new() { Has = photos }).Locator(".doc-meta");
+            await Expect(photosMeta).ToContainTextAsync("Υπάλληλος 1");
+
+            await page.ReloadAsync();
+            await Expect(print).ToBeCheckedAsync();
+            await Expect(photos).ToBeCheckedAsync();
+            await Expect(page.Locator("#cur-docs input:checked")).ToHaveCountAsync(2);
+            await Expect(page.Locator("#doc-meta-1")).ToContainTextAsync("Υπάλληλος 1");
+            await AssertAccessibleAsync(page, "documents checklist");
+
+            await print.UncheckAsync();
+            await Expect(page.Locator("#doc-meta-1")).ToBeEmptyAsync();
+            await page.ReloadAsync();
+            await Expect(photos).ToBeCheckedAsync();
+            await Expect(print).Not.ToBeCheckedAsync();
+
+            // WCAG reflow: at 320 px the page does not scroll sideways; the day's table scrolls in its own region.
+            await page.SetViewportSizeAsync(320, 800);
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 320"),
+                "the clerk screen scrolls sideways at 320 px: " + await page.EvaluateAsync<string>(
+                    "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 8).join(' ')"));
+            await AssertAccessibleAsync(page, "narrow");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, $"{what}: " + string.Join("; ",
+            blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Contracts.Queue;
+using Rantevou.Core.Booking;
+using Rantevou.Core.LiveDay;
+using Rantevou.Hub.Tests.Support;
+
+namespace Rantevou.Hub.Tests.LiveDay;
+
+/// <summary>
+/// Desk actions that need a second look before they act: "end of the day" on a walk-in (R5 is for appointments; R13
+/// sends a walk-in back to the front of its queue) and a no-show recorded before the appointment's time (R12).
+/// </summary>
+public sealed class ClerkDeskTests : LiveDayTest
+{
+    [Fact]
+    public async Task Defer_OnAWalkIn_IsRefusedWithWhatToDoInstead_InBothLanguages_AndChangesNothing()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        At(9, 0);
+        var ticket = await WalkInAsync(await ServiceAsync("Replace old paper licence"));
+        var clerk = await ClerkAsync();
+        Assert.Equal(ticket.Ticket, (await clerk.CallNextAsync(desk))!.Label);
+        var before = await StateAsync();
+
+        var english = await clerk.PostAsync(desk, "defer");
+        await ProblemAssert.IsAsync(english, HttpStatusCode.Conflict, "DeferWalkIn", "en-header");
+        Assert.Contains("walk-in", await TitleAsync(english), StringComparison.Ordinal);
+        var greek = await clerk.Http.PostAsync($"/api/desks/{desk}/defer?culture=el", null);
+        await ProblemAssert.IsAsync(greek, HttpStatusCode.Conflict, "DeferWalkIn", "el");
+        Assert.Contains("χωρίς ραντεβού", await TitleAsync(greek), StringComparison.Ordinal);
+
+        Assert.Equal(before, await StateAsync());
+        Assert.Equal(ticket.Ticket, (await clerk.DayAsync(desk)).Current?.Label);
+        // What the message says to do instead: interrupt puts the ticket back at the front of the walk-in queue (R13).
+        Assert.Equal(ticket.Ticket, (await clerk.ActAsync(desk, "interrupt")).Label);
+        var waiting = Assert.Single((await clerk.DayAsync(desk)).Walkins);
+        Assert.Equal((ticket.Ticket, 1), (waiting.Ticket, waiting.Position));
+    }
+
+    [Fact]
+    public async Task NoShow_BeforeTheAppointmentTime_NeedsConfirmation_AfterItOrForAWalkInItDoesNot()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var early = await BookAsync(renewal, Wed(10, 30), "early");
+        var onTime = await BookAsync(renewal, Wed(11, 0), "ontime");
+        await MailAsync(4);
+        At(10, 0);
+        Assert.Equal("CheckedIn", (await ScanAsync(early.Qr)).Status);
+        At(10, 5);
+        var clerk = await ClerkAsync();
+        Assert.Equal(early.Label, (await clerk.ExpectNextAsync(desk, "EarlyAppointment", early.Label))!.Label);
+        var before = await StateAsync();
+
+        // R12: a no-show counts against the person; before 10:30 it is more likely a slip of the finger.
+        var refused = await clerk.PostAsync(desk, "no-show");
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.Conflict, "NoShowBeforeStart", "en-header");
+        Assert.Contains("10:30", await TitleAsync(refused), StringComparison.Ordinal);
+        var greek = await clerk.Http.PostAsync($"/api/desks/{desk}/no-show?culture=el", null);
+        await ProblemAssert.IsAsync(greek, HttpStatusCode.Conflict, "NoShowBeforeStart", "el");
+        Assert.Contains("10:30", await TitleAsync(greek), StringComparison.Ordinal);
+        Assert.Equal(before, await StateAsync());
+        Assert.Equal(0, await App.DispatchMailAsync());
+
+        var confirmed = await clerk.Http.PostAsync($"/api/desks/{desk}/no-show?confirm=true", null);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(BookingStatus.NoShow, await StatusAsync(early));
+        Assert.Single(await MailAsync(1));
+
+        // At or after the appointment's time the clerk's word is enough, as before.
+        At(10, 55);
+        Assert.Equal("CheckedIn", (await ScanAsync(onTime.Qr)).Status);
+        At(11, 2);
+        Assert.Equal(onTime.Label, (await clerk.CallNextAsync(desk))!.Label);
+        Assert.Equal(onTime.Label, (await clerk.ActAsync(desk, "no-show")).Label);
+        Assert.Equal(BookingStatus.NoShow, await StatusAsync(onTime));
+
+        // A walk-in has no appointment time.
+        var ticket = await WalkInAsync(renewal);
+        Assert.Equal(ticket.Ticket, (await clerk.CallNextAsync(desk))!.Label);
+        Assert.Equal(ticket.Ticket, (await clerk.ActAsync(desk, "no-show")).Label);
+        Assert.Equal(TicketStatus.NoShow, await App.WithDbAsync(db => Task.FromResult(db.WalkInTickets.Single().Status)));
+    }
+
+    [Fact]
+    public async Task Interruption_NamesTheDueAppointmentAndItsTime_InsteadOfCountingMinutes()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var due = await BookAsync(await ServiceAsync("Driving licence renewal"), Wed(9, 30), "due");
+        At(9, 0);
+        var ticket = await WalkInAsync(await ServiceAsync("Replace old paper licence"));
+        At(9, 10);
+        var clerk = await ClerkAsync();
+        Assert.Equal(ticket.Ticket, (await clerk.CallNextAsync(desk))!.Label);
+
+        // R13: which appointment and since when, in words that stay the same minute after minute (the screen's alert
+        // is read out again whenever its text changes).
+        At(9, 31);
+        var absent = (await clerk.DayAsync(desk)).Interruption!;
+        Assert.Equal(("AppointmentDueNotArrived", $"Appointment {due.Label} (09:30) is due, but the person has not arrived yet."),
+            (absent.Reason, absent.Message));
+        Assert.Equal("CheckedIn", (await ScanAsync(due.Qr)).Status);
+        At(9, 33);
+        var waiting = (await clerk.DayAsync(desk)).Interruption!;
+        Assert.Equal(("AppointmentWaiting", $"Appointment {due.Label} (09:30) is waiting; interrupt the current service, already past its time."),
+            (waiting.Reason, waiting.Message));
+        var greek = await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el");
+        Assert.Equal($"Το ραντεβού {due.Label} ({"09:30"}) περιμένει· διακόψτε την τρέχουσα εξυπηρέτηση, που έχει ήδη ξεπεράσει τον χρόνο της.",
+            greek!.Interruption!.Message);
+    }
+
+    [Fact]
+    public async Task DeskDay_KeepsTodaysVoidedAndExpiredAppointments_WithTheirState()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var voided = await BookAsync(renewal, Wed(9, 0), "voided");
+        var expired = await BookAsync(renewal, Wed(9, 30), "expired");
+        At(8, 30);
+        var clerk = await ClerkAsync();
+        Assert.Equal(HttpStatusCode.OK,
+            (await clerk.Http.PostAsJsonAsync($"/api/bookings/{voided.Code}/void", new VoidRequest("Wrong tax number"))).StatusCode);
+        At(9, 45);
+        await using (var scope = App.Scope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<BookingClosures>().ExpireLateAsync(CancellationToken.None));
+
+        // The clerk still sees what became of them today (R9, R5), instead of rows that silently vanish.
+        var day = await (await ClerkAsync()).DayAsync(desk);
+        Assert.Equal([(voided.Label, "Void"), (expired.Label, "Expired")], day.Appointments.Select(a => (a.Code, a.Status)));
+    }
+
+    static async Task<string> TitleAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
+}
