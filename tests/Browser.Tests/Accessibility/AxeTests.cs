@@ -7,8 +7,6 @@ namespace Rantevou.Browser.Tests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    static readonly string[] Blocking = ["serious", "critical"];
-
     [Theory]
     [InlineData("")]
     [InlineData("?culture=en")]
@@ -82,11 +80,19 @@ public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Page.Locator(".summary")).ToContainTextAsync("08:05");
     }
 
-    async Task AssertAccessibleAsync(string what)
+    Task AssertAccessibleAsync(string what) => Axe.AssertNoSeriousViolationsAsync(Page, what);
+}
+
+/// <summary>axe-core on a page as it is now: nothing serious or critical, or the test fails with what and where.</summary>
+public static class Axe
+{
+    static readonly string[] Blocking = ["serious", "critical"];
+
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
     {
-        var result = await Page.RunAxe();
+        var result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{what} ({Page.Url}): " + string.Join("; ",
+        Assert.True(blocking.Count == 0, $"{what} ({page.Url}): " + string.Join("; ",
             blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
     }
 }
