@@ -62,7 +62,10 @@ public sealed record QueueEvent(
     int? DeskNumber,
     DateTimeOffset At);
 
-/// <summary>What a display shows (GET /api/queue/snapshot): who is served where, the next appointments, the walk-in order.</summary>
+/// <summary>
+/// What a display shows (GET /api/queue/snapshot): who is served where, everyone waiting for an appointment in the order
+/// they will be served (due and here first, then by time, then the deferred), and the walk-in order.
+/// </summary>
 public sealed record QueueSnapshot(
     long Version,
     string Office,
@@ -73,8 +76,18 @@ public sealed record QueueSnapshot(
     IReadOnlyList<NextAppointment> Next,
     IReadOnlyList<WaitingWalkIn> Walkins);
 
-public sealed record ServingNow(int DeskNumber, string Code, bool WalkIn, DateTimeOffset CalledAt);
+/// <summary>
+/// The person a desk has called. <paramref name="Overdue"/>: called far longer ago than their service takes (twice its
+/// time, and at least 15 minutes over it), most likely served without "complete": displays stop showing the code as
+/// served now, and the clerk screen can ask the clerk to finish it.
+/// </summary>
+public sealed record ServingNow(int DeskNumber, string Code, bool WalkIn, DateTimeOffset CalledAt, bool Overdue = false);
 
-public sealed record NextAppointment(DateTimeOffset Time, string Code, int DeskNumber, bool CheckedIn);
+/// <summary>
+/// An appointment still to be served today. <paramref name="Due"/>: the person is here and their time has come (R3), or
+/// they came late and may still be served (R5); <paramref name="Deferred"/>: served after the scheduled appointments
+/// (R5 end of day, R13 interrupted).
+/// </summary>
+public sealed record NextAppointment(DateTimeOffset Time, string Code, int DeskNumber, bool CheckedIn, bool Due = false, bool Deferred = false);
 
 public sealed record WaitingWalkIn(string Ticket, int Position, bool Priority, int EstimatedWaitMinutes);

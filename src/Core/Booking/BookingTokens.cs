@@ -11,6 +11,7 @@ namespace Rantevou.Core.Booking;
 public sealed class BookingTokens(byte[] key)
 {
     public const string QrPrefix = "RVU1";
+    const int QrSignatureLength = 16;
 
     public string Manage(Guid bookingId) => Sign("manage|" + bookingId.ToString("N"), 22);
     public string Confirm(Guid bookingId) => Sign("confirm|" + bookingId.ToString("N"), 22);
@@ -19,19 +20,27 @@ public sealed class BookingTokens(byte[] key)
     public bool IsConfirm(Guid bookingId, string? token) => Same(Confirm(bookingId), token);
 
     /// <summary>The text inside the booking's QR code: prefix, code and a signature so a typed code cannot be forged.</summary>
-    public string QrText(string code) => $"{QrPrefix}.{code}.{Sign("qr|" + code, 16)}";
+    public string QrText(string code) => $"{QrPrefix}.{code}.{Sign("qr|" + code, QrSignatureLength)}";
 
-    /// <summary>The booking code in a QR text, or null when the text is not one we signed.</summary>
+    /// <summary>
+    /// The booking code in a QR text, or null when the text is not one we signed. R3: the text is read however a USB scanner
+    /// typed it (<see cref="ScannedText"/>: a Greek keyboard layout, CapsLock, line ends), but only as keystrokes of the
+    /// exact text we signed — no look-alike leniency, which would only make it malleable. Each position may stand for at
+    /// most two characters, so a forged signature still has at most a 2^-80 chance instead of 2^-96.
+    /// </summary>
     public string? ReadQr(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var parts = text.Trim().Split('.');
-        if (parts.Length != 3 || parts[0] != QrPrefix)
-            return null;
-        // Only the exact text we signed: a QR is machine-read, so look-alike leniency would only make it malleable.
-        var code = parts[1];
-        return BookingCode.Normalize(code) == code && Same(Sign("qr|" + code, 16), parts[2]) ? code : null;
+        foreach (var reading in ScannedText.Read(text))
+        {
+            if (reading.Split('.') is not [var prefix, var code, var signature] || !prefix.CouldBe(QrPrefix)
+                || code.Length != BookingCode.Length || signature.Length != QrSignatureLength)
+                continue;
+            // Codes are capitals and digits; Σ may still be S or W (X11), so each spelling is checked: at most 2^8.
+            foreach (var candidate in code.Spellings(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c), 256))
+                if (BookingCode.Normalize(candidate) == candidate && signature.CouldBe(Sign("qr|" + candidate, QrSignatureLength)))
+                    return candidate;
+        }
+        return null;
     }
 
     string Sign(string what, int length)

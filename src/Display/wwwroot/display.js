@@ -35,31 +35,80 @@
     if (expired) render();
   }
 
+  // A list longer than its column is shown a page at a time, turning every few seconds (data-page-ms), with "1/2":
+  // everyone waiting is on screen within one turn, however many they are.
+  function pager(listId, labelId) {
+    const list = $(listId);
+    const label = $(labelId);
+    let pages = [];
+    let page = 0;
+    function show() {
+      pages.forEach((items, i) => items.forEach((item) => { item.hidden = i !== page; }));
+      label.hidden = pages.length < 2;
+      const word = el('span', 'sr-only', text.Page + ' ');
+      label.replaceChildren(word, `${page + 1}/${pages.length}`);
+    }
+    return {
+      // Measures every item where it would stand with all shown, and cuts pages where the next one would leave the column.
+      layout() {
+        const items = [...list.children];
+        items.forEach((item) => { item.hidden = false; });
+        const top = list.getBoundingClientRect().top;
+        const room = list.closest('.pane').getBoundingClientRect().bottom - top;
+        pages = [];
+        let start = 0;
+        for (const item of items) {
+          const r = item.getBoundingClientRect();
+          if (!pages.length || r.bottom - top - start > room) {
+            pages.push([]);
+            start = r.top - top;
+          }
+          pages[pages.length - 1].push(item);
+        }
+        if (page >= pages.length) page = 0;
+        show();
+      },
+      turn() {
+        if (pages.length < 2) return;
+        page = (page + 1) % pages.length;
+        show();
+      },
+    };
+  }
+  const pagers = [pager('next', 'next-page'), pager('walkins', 'walkins-page')];
+  function paginate() { pagers.forEach((p) => p.layout()); }
   function render() {
     if (!snapshot) return;
     const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
     const numbers = [...new Set([...desks, ...serving.keys()])].sort((a, b) => a - b);
-    // Two columns keep each code large; a big office gets three.
     $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
       const s = serving.get(n);
-      const card = el('div', 'desk' + (s ? '' : ' free') + (s && fresh.has(s.code) ? ' fresh' : ''));
+      // Overdue: called far longer ago than the service takes; the desk is shown busy, not as calling that code for hours.
+      const state = !s ? ' free' : s.overdue ? ' busy overdue' : fresh.has(s.code) ? ' fresh' : '';
+      const card = el('div', 'desk' + state);
       const head = el('div', 'desk-head');
       head.append(el('span', 'desk-label', text.Desk), el('span', 'desk-no', String(n)));
-      card.append(head, el('span', 'desk-code', s ? s.code : text.Free));
+      card.append(head, el('span', 'desk-code', !s ? text.Free : s.overdue ? text.Busy : s.code));
       return card;
     }));
-
+    // A wide code (W and M are wide) shrinks until it fits its card rather than being cut off.
+    for (const code of $('desks').querySelectorAll('.desk-code')) {
+      const base = parseFloat(getComputedStyle(code).fontSize);
+      for (let f = 0.9; code.scrollWidth > code.clientWidth && f > 0.45; f -= 0.1) code.style.fontSize = `${base * f}px`;
+    }
     $('next').replaceChildren(...snapshot.next.map((a) => {
-      const tr = el('tr');
-      const code = el('td', 'code', a.code);
-      if (a.checkedIn) code.append(el('span', 'arrived', '✓ ' + text.CheckedIn));
+      const tr = el('tr', a.due ? 'due' : a.deferred ? 'deferred' : '');
+      const code = el('td', 'code');
+      code.append(el('span', 'code-text', a.code));
+      if (a.due) code.append(el('span', 'state due', '✓ ' + text.Due));
+      else if (a.deferred) code.append(el('span', 'state later', text.AfterAppointments));
+      else if (a.checkedIn) code.append(el('span', 'arrived', '✓ ' + text.CheckedIn));
       tr.append(el('td', '', hhmm(a.time)), code, el('td', '', String(a.deskNumber)));
       return tr;
     }));
     $('next-empty').hidden = snapshot.next.length > 0;
     $('next').parentElement.hidden = snapshot.next.length === 0;
-
     $('walkins').replaceChildren(...snapshot.walkins.map((w) => {
       const li = el('li');
       li.append(el('b', '', w.ticket),
@@ -68,8 +117,8 @@
     }));
     $('walkins-empty').hidden = snapshot.walkins.length > 0;
     $('closed').hidden = !snapshot.closed;
+    paginate();
   }
-
   function onSnapshot(s) {
     offset = Date.parse(s.now) - Date.now();
     // After a reconnect, calls made in the last moments are still highlighted (their events were missed).
@@ -115,4 +164,7 @@
     refreshEveryMs: 60000,
   });
   setInterval(tick, 1000);
+  setInterval(() => pagers.forEach((p) => p.turn()), Number(body.dataset.pageMs) || 8000);
+  window.addEventListener('resize', render);
+  if (document.fonts) document.fonts.ready.then(render);
 })();

@@ -20,45 +20,80 @@ public static class KioskApi
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/kiosk").WithTags("Kiosk").RequireRateLimiting(RateLimits.Kiosk);
-        api.MapPost("/checkin", (CheckInRequest r, CheckInService s, RantevouDbContext db, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, s.CheckInAsync, db, t, ct)).WithName("KioskCheckIn");
-        api.MapPost("/checkin/end-of-day", (CheckInRequest r, CheckInService s, RantevouDbContext db, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, s.EndOfDayAsync, db, t, ct)).WithName("KioskEndOfDay");
+        api.MapPost("/checkin", (CheckInRequest r, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
+            Answer(r, s.CheckInAsync, db, clock, t, ct)).WithName("KioskCheckIn");
+        api.MapPost("/checkin/end-of-day", (CheckInRequest r, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
+            Answer(r, s.EndOfDayAsync, db, clock, t, ct)).WithName("KioskEndOfDay");
         api.MapPost("/walkins", IssueAsync).WithName("KioskWalkIn");
         return app;
     }
 
     static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Answer(CheckInRequest request,
-        Func<string?, CancellationToken, Task<CheckIn>> operation, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        Func<string?, CancellationToken, Task<CheckIn>> operation, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> text,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Qr) || request.Qr.Length > 512)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["qr"] = [MessageKeys.QrRequired] }), text);
         var result = await operation(request.Qr, ct);
-        var zone = result.Booking is { } b ? (await OfficeLoader.LoadAsync(db, b.OfficeId, ct)).TimeZone : null;
-        return TypedResults.Ok(ToResult(result, zone, text));
+        var office = result.Booking is { } b ? await OfficeLoader.LoadAsync(db, b.OfficeId, ct) : null;
+        return TypedResults.Ok(ToResult(result, office, clock.GetUtcNow().UtcDateTime, text));
     }
 
-    static CheckInResult ToResult(CheckIn c, TimeZoneInfo? zone, IStringLocalizer<Messages> text)
+    static CheckInResult ToResult(CheckIn c, Office? office, DateTime nowUtc, IStringLocalizer<Messages> text)
     {
         var culture = CultureInfo.CurrentUICulture;
+        var zone = office?.TimeZone;
         string Time(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone).ToString("HH:mm", culture) : "";
         string Date(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone).ToString("dddd d MMMM yyyy, HH:mm", culture) : "";
         var code = c.Booking is { } b ? BookingCode.Display(b.Code) : null;
-        var message = c.Status switch
+        // A cancelled, released, void or expired booking is told what happened to it, on its own day or another: "another
+        // day" would send the person home to come back for nothing.
+        var otherDay = c.Status == CheckInStatus.WrongDay;
+        var status = otherDay && Closure(c.Booking!.Status) is { } closed ? closed : c.Status;
+        var endOfDayFits = c.EndOfDay?.Fits;
+        // R5: only an expiry of today leaves the choice of the end of the day; not another day's, nor the office's closing.
+        if (status == CheckInStatus.Expired && (otherDay || c.Booking!.CheckedInUtc is not null))
+            endOfDayFits = false;
+        var message = status switch
         {
             CheckInStatus.CheckedIn when c.Booking!.Late => text["CheckIn.CheckedInLate", code!, c.DeskNumber ?? 0],
             CheckInStatus.CheckedIn => text["CheckIn.CheckedIn", code!, c.DeskNumber ?? 0, Time(c.ExpectedUtc)],
             CheckInStatus.Late => $"{text["CheckIn.Late", code!]} {(c.EndOfDay!.Fits ? text["CheckIn.LateEstimate", Time(c.EndOfDay.StartUtc)] : text["CheckIn.LateNoTime"])}",
             CheckInStatus.Deferred => text["CheckIn.Deferred", code!, Time(c.EndOfDay?.StartUtc)],
-            CheckInStatus.Early => text["CheckIn.Early", code!, Time(c.ExpectedUtc), Time(c.OpensUtc)],
+            CheckInStatus.Early => Early(),
             CheckInStatus.WrongDay => text["CheckIn.WrongDay", code!, Date(c.ExpectedUtc)],
-            CheckInStatus.Unknown => text["CheckIn.Unknown"],
-            _ => text[$"CheckIn.{c.Status}", code ?? ""],
+            CheckInStatus.NotConfirmed => text["CheckIn.NotConfirmed", code!],
+            CheckInStatus.Cancelled when c.Booking!.Status == BookingStatus.Released => text["CheckIn.Released", code!],
+            CheckInStatus.Cancelled => text["CheckIn.Cancelled", code!],
+            CheckInStatus.Void => text["CheckIn.Void", code!],
+            CheckInStatus.Expired when otherDay => text["CheckIn.ExpiredOtherDay", code!, Date(c.ExpectedUtc)],
+            CheckInStatus.Expired when c.Booking!.CheckedInUtc is not null => text["CheckIn.ExpiredDayClosed", code!],
+            CheckInStatus.Expired => text["CheckIn.Expired", code!],
+            CheckInStatus.AlreadyCheckedIn => text["CheckIn.AlreadyCheckedIn", code!],
+            _ => text["CheckIn.Unknown"],
         };
         DateTimeOffset? Local(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone) : null;
-        return new CheckInResult(code, c.Status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),
-            c.EndOfDay?.Fits, Local(c.EndOfDay?.StartUtc));
+        return new CheckInResult(code, status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),
+            endOfDayFits, Local(c.EndOfDay?.StartUtc));
+
+        // Early is also the answer to an end-of-day choice asked before the start, which carries no opening time: the
+        // person is told when check-in opens, or that it is open and they are not late — never "opens at ." with a gap.
+        string Early()
+        {
+            var opens = c.OpensUtc ?? c.ExpectedUtc?.AddMinutes(-office!.CheckInOpensMinutes);
+            return opens > nowUtc
+                ? text["CheckIn.Early", code!, Time(c.ExpectedUtc), Time(opens)]
+                : text["CheckIn.NotLate", code!, Time(c.ExpectedUtc)];
+        }
     }
+
+    static CheckInStatus? Closure(BookingStatus s) => s switch
+    {
+        BookingStatus.Cancelled or BookingStatus.Released => CheckInStatus.Cancelled,
+        BookingStatus.Void => CheckInStatus.Void,
+        BookingStatus.Expired => CheckInStatus.Expired,
+        _ => null,
+    };
 
     static async Task<Results<Created<WalkInResult>, ProblemHttpResult>> IssueAsync(
         WalkInRequest request, string? office, WalkInService walkIns, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)

@@ -46,19 +46,35 @@
     if (!modal && document.activeElement !== qr) qr.focus({ preventScroll: true });
   }
 
+  // Whose booking the end-of-day button would act on (R5): only while that person's own answer is on screen. Cleared
+  // when the answer closes or times out, and whenever anyone scans, so the next visitor never acts on someone else's.
+  let choiceQr = null;
+  let asked = 0; // an answer to an earlier request that arrives after a newer one is dropped
+
+  function clearChoice() {
+    choiceQr = null;
+    $('end-of-day').hidden = true;
+    $('book-again').hidden = true;
+  }
+
   function hideResult() {
     clearTimeout(resultTimer);
+    clearChoice();
     result.hidden = true;
     keepFocus();
   }
 
   // The answer stays large on screen for about 10 s (longer when there is a choice to make).
   function showResult(message, tone, status, extra) {
+    clearChoice();
     $('result-message').textContent = message;
     result.className = 'result ' + tone;
     result.dataset.status = status || '';
-    $('end-of-day').hidden = !(extra && extra.endOfDay);
-    if (extra && extra.endOfDay) $('end-of-day').textContent = extra.endOfDay;
+    if (extra && extra.endOfDay && extra.qr) {
+      choiceQr = extra.qr;
+      $('end-of-day').textContent = extra.endOfDay;
+      $('end-of-day').hidden = false;
+    }
     $('book-again').hidden = !(extra && extra.bookAgain);
     result.hidden = false;
     clearTimeout(resultTimer);
@@ -67,40 +83,55 @@
   }
 
   const TONES = { CheckedIn: 'ok', AlreadyCheckedIn: 'ok', Deferred: 'ok', Late: 'warn', Early: 'warn' };
-  let lateQr = null;
+  // What a person can do next: a cancelled, released or void booking (R9) only book again; a late one (R5), or one that
+  // expired today, may also choose the end of the day (the server judges when it is pressed).
+  const BOOK_AGAIN = ['Late', 'Expired', 'Cancelled', 'Void'];
 
   function showCheckIn(res, scanned) {
-    const tone = TONES[res.status] || 'bad';
-    if (res.status !== 'Late') {
-      showResult(res.message, tone, res.status);
-      return;
-    }
-    // R5: a late person may choose to be served after the scheduled appointments, or book again.
-    lateQr = scanned;
-    const endOfDay = res.endOfDayFits
+    const offered = (res.status === 'Late' && res.endOfDayFits === true) || (res.status === 'Expired' && res.endOfDayFits !== false);
+    const endOfDay = scanned && offered
       ? texts.EndOfDay + (res.endOfDayEstimate ? ' — ' + fmt(texts.EndOfDayAt, hhmm(res.endOfDayEstimate)) : '')
       : null;
-    showResult(res.message, tone, res.status, { endOfDay, bookAgain: true });
+    const bookAgain = BOOK_AGAIN.includes(res.status);
+    showResult(res.message, TONES[res.status] || 'bad', res.status, endOfDay || bookAgain ? { endOfDay, bookAgain, qr: scanned } : null);
   }
 
-  async function checkIn(text) {
-    const r = await api('POST', '/api/kiosk/checkin', { qr: text });
-    if (r.ok) showCheckIn(r.data, text);
+  async function ask(path, text, scanned) {
+    const mine = ++asked;
+    const r = await api('POST', path, { qr: text });
+    if (mine !== asked) return;
+    if (r.ok) showCheckIn(r.data, scanned);
     else showResult(r.message, 'bad', 'Problem');
   }
 
-  $('scan-form').addEventListener('submit', (e) => {
-    e.preventDefault();
+  // A new scan is a new visitor: whatever answer was on screen belonged to someone else.
+  function checkIn(text) {
+    hideResult();
+    return ask('/api/kiosk/checkin', text, text);
+  }
+
+  // R3: the text goes to the server as typed (a Greek layout, CapsLock and stray blanks are read there, BookingTokens).
+  function submitScan() {
     const text = qr.value.trim();
     qr.value = '';
     if (text) checkIn(text);
+  }
+  $('scan-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitScan();
   });
-  $('end-of-day').addEventListener('click', async () => {
-    if (!lateQr) return;
-    const r = await api('POST', '/api/kiosk/checkin/end-of-day', { qr: lateQr });
-    lateQr = null;
-    if (r.ok) showCheckIn(r.data, null);
-    else showResult(r.message, 'bad', 'Problem');
+  // Some scanners end a code with Tab instead of Enter: with a code typed, Tab sends it rather than leaving the input.
+  qr.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && !e.shiftKey && qr.value.trim()) {
+      e.preventDefault();
+      submitScan();
+    }
+  });
+  $('end-of-day').addEventListener('click', () => {
+    const text = choiceQr;
+    if (!text || result.hidden) return;
+    clearChoice();
+    ask('/api/kiosk/checkin/end-of-day', text, null);
   });
   $('result-close').addEventListener('click', hideResult);
   document.querySelectorAll('[data-go]').forEach((b) => b.addEventListener('click', () => show(b.dataset.go)));

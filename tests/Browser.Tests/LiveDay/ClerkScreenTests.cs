@@ -13,7 +13,6 @@ namespace Rantevou.Browser.Tests.LiveDay;
 [Collection(BrowserCollection.Name)]
 public sealed class ClerkScreenTests(BrowserFixture browser)
 {
-    static readonly string[] Blocking = ["serious", "critical"];
 
     [Fact]
     public async Task WalkIn_OverdueFlag_AndEarlyNoShow_AreHandledOnScreen()
@@ -136,11 +135,5 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
         }
     }
 
-    static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.True(blocking.Count == 0, $"{what}: " + string.Join("; ",
-            blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
-    }
+    static Task AssertAccessibleAsync(IPage page, string what) => Axe.AssertNoSeriousViolationsAsync(page, what);
 }

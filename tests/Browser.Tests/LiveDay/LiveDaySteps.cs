@@ -28,7 +28,9 @@ public static class LiveDaySteps
     {
         using var http = app.Http();
         var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!;
-        var created = await http.BookOkAsync(desks.Single(d => d.Number == 1).Services[0], start);
+        var response = await http.BookAsync(desks.Single(d => d.Number == 1).Services[0], start);
+        Assert.True(response.IsSuccessStatusCode, $"booking at {start:HH:mm}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var created = (await response.Content.ReadFromJsonAsync<Contracts.Booking.BookingCreatedDto>())!;
         var code = BookingCode.Normalize(created.Code)!;
         var id = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync());
         var confirm = await http.PostAsync($"/api/bookings/{code}/confirm?token={Uri.EscapeDataString(app.Tokens.Confirm(id))}", null);

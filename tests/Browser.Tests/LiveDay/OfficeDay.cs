@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MimeKit;
@@ -23,7 +22,6 @@ public sealed record Person(string Name, Guid Id, string Code, string Qr, string
 /// </summary>
 public sealed class OfficeDay(LiveApp app, SmtpTestServer smtp)
 {
-    static readonly string[] Blocking = ["serious", "critical"];
     int shot;
     int mailSeen;
 
@@ -87,12 +85,7 @@ public sealed class OfficeDay(LiveApp app, SmtpTestServer smtp)
     public static async Task AccessibleAsync(string moment, params IPage[] pages)
     {
         foreach (var page in pages)
-        {
-            var result = await page.RunAxe();
-            var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-            Assert.True(blocking.Count == 0, $"{moment} ({page.Url}): " + string.Join("; ",
-                blocking.Select(v => $"{v.Id} [{v.Impact}] {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
-        }
+            await Axe.AssertNoSeriousViolationsAsync(page, moment);
     }
 
     /// <summary>A clerk of another desk, working through the API with a bearer token.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
@@ -87,6 +88,26 @@ public sealed class EdgeOfDayTests : LiveDayTest
         Assert.Equal(thursday.Label, (await clerk.ActAsync(desk, "complete")).Label);
         Assert.Equal(BookingStatus.Served, await StatusAsync(thursday));
         Assert.Equal(BookingStatus.Called, await StatusAsync(wednesday));
+    }
+
+    [Fact]
+    public async Task CheckedInButNotServedBeforeClosing_IsToldTheOfficeClosed()
+    {
+        var booked = await BookAsync(await ServiceAsync("Driving licence renewal"), Wed(13, 30), "closed");
+        At(13, 20);
+        Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
+        At(14, 0);
+        Assert.Equal(1, await RunAsync(c => c.CloseDaysAsync(CancellationToken.None)));
+        var en = await ScanAsync(booked.Qr);
+        Assert.Equal(("Expired", false), (en.Status, en.EndOfDayFits));
+        Assert.Equal($"The appointment ({booked.Label}) could not be served before the office closed. Please book a new appointment.", en.Message);
+        Assert.Equal($"Το ραντεβού ({booked.Label}) δεν εξυπηρετήθηκε πριν κλείσει το γραφείο. Κλείστε νέο ραντεβού.", (await GreekScanAsync(booked.Qr)).Message);
+    }
+
+    async Task<Contracts.Queue.CheckInResult> GreekScanAsync(string qr)
+    {
+        using var http = App.CreateClient();
+        return await OkAsync<Contracts.Queue.CheckInResult>(await http.PostAsJsonAsync("/api/kiosk/checkin", new Contracts.Queue.CheckInRequest(qr)));
     }
 
     async Task<int> RunAsync(Func<BookingClosures, Task<int>> job)

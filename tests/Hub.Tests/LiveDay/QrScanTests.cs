@@ -100,8 +100,8 @@ public sealed class QrScanTests(SharedOffice shared) : LiveDayTest(shared), ICla
         var before = await StateAsync();
         var expected = new (string Qr, string Status, string Message)[]
         {
-            (cancelled.Qr, "Cancelled", $"The appointment ({cancelled.Label}) has been cancelled."),
-            (voided.Qr, "Void", $"The appointment ({voided.Label}) has been voided and cannot be served. Please see your email."),
+            (cancelled.Qr, "Cancelled", $"The appointment ({cancelled.Label}) was cancelled and cannot be served. To be served, book a new appointment."),
+            (voided.Qr, "Void", $"The appointment ({voided.Label}) was voided because of missing or wrong details and cannot be served. The reason is in your email; book a new appointment or ask at a desk."),
             (App.Tokens.QrText(pending), "NotConfirmed", $"The appointment ({BookingCode.Display(pending)}) was not confirmed from the email and cannot be served."),
             (tomorrow.Qr, "WrongDay", $"Your appointment ({tomorrow.Label}) is on another day: Thursday 3 December 2026, 09:00."),
             (replayed.Qr, "AlreadyCheckedIn", $"The appointment ({replayed.Label}) is already checked in. Please watch the display."),

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Rantevou.Browser.Tests.Accessibility;
+using Rantevou.Core.Booking;
+using Rantevou.TestKit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rantevou.Browser.Tests.LiveDay;
+
+/// <summary>
+/// The kiosk serves one visitor after another: nothing of one person's answer — the end-of-day choice (R5), their QR —
+/// is left for the next to see or tap; and a walk-in's ticket number is the biggest thing on its screen (R6).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KioskVisitorTests(BrowserFixture browser) : IAsyncLifetime
+{
+    static readonly TimeSpan Athens = TimeSpan.FromHours(2);
+    LiveApp server = null!;
+    IBrowserContext context = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = LiveApp.At(new DateTimeOffset(2026, 12, 1, 7, 0, 0, Athens)).Start();
+        context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.CloseAsync();
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task LateVisitorsEndOfDayChoice_IsGone_WhenTheResultClosesOrTheNextVisitorScans()
+    {
+        // One desk, so A at 09:00 and B right after share it: A five minutes late would push B back (R5: end of day).
+        await server.WithDbAsync(db => db.Desks.Where(d => d.Number != 1).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, false)));
+        var a = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        var minutes = await server.WithDbAsync(db => db.Bookings.Where(x => x.Code == a).Select(x => x.DurationMinutes).SingleAsync());
+        var b = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens).AddMinutes(minutes));
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 5, 0, Athens));
+
+        var kiosk = await context.NewPageAsync();
+        var endOfDayCalls = 0;
+        kiosk.Request += (_, r) => { if (r.Url.Contains("/end-of-day", StringComparison.Ordinal)) endOfDayCalls++; };
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        var choice = kiosk.Locator("#end-of-day");
+        // Never an empty button, not even before anyone is late (axe: button-name).
+        await Expect(choice).ToHaveTextAsync("Εξυπηρέτηση στο τέλος της ημέρας");
+
+        await ScanAsync(kiosk, a);
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Late");
+        await Expect(choice).ToBeVisibleAsync();
+        await Expect(choice).ToContainTextAsync("περίπου στις");
+        await Axe.AssertNoSeriousViolationsAsync(kiosk, "kiosk, late result with the end-of-day choice");
+
+        // A walks away: the answer is closed, and nothing of A's is left to tap.
+        await kiosk.Locator("#result-close").ClickAsync();
+        await Expect(kiosk.Locator("#result")).ToBeHiddenAsync();
+        await choice.EvaluateAsync("b => b.click()");
+        await kiosk.WaitForTimeoutAsync(300);
+
+        // A comes back, is late again; before choosing, B scans their own QR.
+        await ScanAsync(kiosk, a);
+        await Expect(choice).ToBeVisibleAsync();
+        await ScanAsync(kiosk, b);
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "CheckedIn");
+        await Expect(kiosk.Locator("#result-message")).ToContainTextAsync(BookingCode.Display(b));
+        await Expect(kiosk.Locator("#result-message")).Not.ToContainTextAsync(BookingCode.Display(a));
+        await Expect(choice).ToBeHiddenAsync();
+        await Expect(kiosk.Locator("#book-again")).ToBeHiddenAsync();
+        await Axe.AssertNoSeriousViolationsAsync(kiosk, "kiosk, the next visitor's result");
+        await choice.EvaluateAsync("b => b.click()");
+        await kiosk.WaitForTimeoutAsync(300);
+
+        Assert.Equal(0, endOfDayCalls);
+        Assert.Equal(BookingStatus.Confirmed, await StatusAsync(a));
+        Assert.Equal(BookingStatus.CheckedIn, await StatusAsync(b));
+    }
+
+    [Fact]
+    public async Task QrTypedThroughTheGreekLayout_EndingWithTab_ChecksIn()
+    {
+        // R3: the kiosk PC has the Greek layout on, and this scanner ends each code with Tab instead of Enter.
+        var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 50, 0, Athens));
+        var kiosk = await context.NewPageAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
+        await kiosk.Keyboard.TypeAsync(ScannerKeyboard.Type(server.Tokens.QrText(code), KeyboardLayout.Greek), new() { Delay = 2 });
+        await kiosk.Keyboard.PressAsync("Tab");
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "CheckedIn");
+        await Expect(kiosk.Locator("#result-message")).ToContainTextAsync(BookingCode.Display(code));
+        await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
+        await Expect(kiosk.Locator("#qr")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task WalkInTicketNumber_IsTheLargestTextOnItsScreen()
+    {
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        var kiosk = await context.NewPageAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await kiosk.Locator("#walkin-start").ClickAsync();
+        await kiosk.Locator("#services button").First.ClickAsync();
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Όχι, κανονική σειρά" }).ClickAsync();
+        await Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\D?\d{3}$"));
+
+        var sizes = await kiosk.EvaluateAsync<Dictionary<string, double>>("""
+            () => Object.fromEntries([...document.querySelectorAll('#screen-ticket, #screen-ticket *')]
+              .filter((e) => e.textContent.trim() && e.getClientRects().length)
+              .map((e, i) => [e.id || `${e.tagName.toLowerCase()}#${i}`, parseFloat(getComputedStyle(e).fontSize)]))
+            """);
+        var number = sizes["ticket-number"];
+        var others = sizes.Where(s => s.Key is not ("ticket-number" or "screen-ticket")).ToList();
+        Assert.All(others, s => Assert.True(number > s.Value, $"ticket number {number}px is not larger than {s.Key} ({s.Value}px)"));
+        Assert.True(number >= 2 * sizes["h-ticket"], $"ticket number {number}px, heading {sizes["h-ticket"]}px");
+        await Axe.AssertNoSeriousViolationsAsync(kiosk, "kiosk, walk-in ticket");
+    }
+
+    /// <summary>A USB scanner is a keyboard: fast keystrokes into the focused input, then Enter.</summary>
+    async Task ScanAsync(IPage kiosk, string code)
+    {
+        await Expect(kiosk.Locator("#qr")).ToBeFocusedAsync();
+        await kiosk.Keyboard.TypeAsync(server.Tokens.QrText(code), new() { Delay = 2 });
+        await kiosk.Keyboard.PressAsync("Enter");
+    }
+
+    Task<BookingStatus> StatusAsync(string code) =>
+        server.WithDbAsync(db => db.Bookings.Where(x => x.Code == code).Select(x => x.Status).SingleAsync());
+}
