@@ -84,12 +84,14 @@
     $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
       const s = serving.get(n);
-      // Overdue: called far longer ago than the service takes; the desk is shown busy, not as calling that code for hours.
-      const state = !s ? ' free' : s.overdue ? ' busy overdue' : fresh.has(s.code) ? ' fresh' : '';
+      // Overdue: called far longer ago than the service takes; the desk is shown busy, not as calling that code for hours
+      // (unless it has just called it again: a recall is announced and shown).
+      const busy = s && s.overdue && !fresh.has(s.code);
+      const state = !s ? ' free' : busy ? ' busy overdue' : fresh.has(s.code) ? ' fresh' : '';
       const card = el('div', 'desk' + state);
       const head = el('div', 'desk-head');
       head.append(el('span', 'desk-label', text.Desk), el('span', 'desk-no', String(n)));
-      card.append(head, el('span', 'desk-code', !s ? text.Free : s.overdue ? text.Busy : s.code));
+      card.append(head, el('span', 'desk-code', !s ? text.Free : busy ? text.Busy : s.code));
       return card;
     }));
     // A wide code (W and M are wide) shrinks until it fits its card rather than being cut off.
