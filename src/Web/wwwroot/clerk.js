@@ -200,6 +200,9 @@
   async function act(action, query) {
     if (acting) return;
     acting = true;
+    // While an action is on its way a second click is ignored (a double click must not complete two people);
+    // aria-busy says so to assistive technology.
+    root.setAttribute('aria-busy', 'true');
     say('');
     const r = await api('POST', `/api/desks/${deskId}/${action}${query || ''}`);
     acting = false;
@@ -208,6 +211,7 @@
     else if (r.status === 409 && r.data && r.data.code === 'NoShowBeforeStart') ask(r.message);
     else if (!r.ok) say(r.message);
     await load();
+    root.removeAttribute('aria-busy');
     keepFocus();
   }
 
