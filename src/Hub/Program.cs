@@ -18,6 +18,9 @@ builder.AddRantevouQueue();
 builder.AddRantevouWeb();
 
 var app = builder.Build();
+// `admin create …` (README, Going live) runs instead of the web server.
+if (await app.RunCommandAsync(args))
+    return;
 await app.PrepareAsync();
 
 app.UseRantevouLocalization();

@@ -35,45 +35,20 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a node and waits until <c>/health</c> answers. <paramref name="settings"/> are configuration keys
-    /// ("Redis:Configuration") that override the defaults below; <paramref name="port"/> reuses a port (a restart).
+    /// ("Redis:Configuration") that override the defaults of <see cref="StartInfo"/>, a null value removes one; <paramref name="port"/> reuses a port (a restart).
     /// </summary>
     public static async Task<HubProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string?>? settings = null,
         int? port = null, TimeSpan? timeout = null)
     {
         Directory.CreateDirectory(dataDir);
         var p = port ?? FreePort();
-        var dll = HubDll();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        var env = new Dictionary<string, string?>
+        var node = new Dictionary<string, string?>
         {
             // "Urls" as app configuration: it overrides appsettings.json's "Urls", which ASPNETCORE_URLS would not.
             ["Urls"] = $"http://127.0.0.1:{p}",
-            // Development turns on static web assets from the build manifest, so the display, kiosk and pages get
-            // their scripts and styles from an unpublished build (nothing in the app itself depends on the environment).
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Rantevou:DataDir"] = dataDir,
             ["Rantevou:PublicBaseUrl"] = $"http://127.0.0.1:{p}",
-            // Tests hammer the API from one address on purpose (as RantevouApp does).
-            ["Rantevou:RateLimits:BookingPerMinute"] = "1000000",
-            ["Rantevou:RateLimits:LoginPerMinute"] = "1000000",
-            ["Rantevou:RateLimits:KioskPerMinute"] = "1000000",
-            ["Rantevou:Limits:ActivePerService"] = "1000000",
-            ["Rantevou:Limits:PerDay"] = "1000000",
-            ["Rantevou:Limits:NoShowLimit"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            env[key] = value;
-        foreach (var (key, value) in env)
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var info = StartInfo(dataDir, node.Concat(settings ?? new Dictionary<string, string?>()));
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var hub = new HubProcess(process, p, dataDir);
@@ -92,6 +67,51 @@ public sealed class HubProcess : IAsyncDisposable
             throw;
         }
         return hub;
+    }
+
+    /// <summary>
+    /// The built server with the tests' configuration as environment variables: the defaults below, then
+    /// <paramref name="settings"/> in order (a null value removes a key), and <paramref name="args"/> on its command line.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string dataDir, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
+    {
+        var dll = HubDll();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        var env = new Dictionary<string, string?>
+        {
+            // Development turns on static web assets from the build manifest, so the display, kiosk and pages get
+            // their scripts and styles from an unpublished build.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Rantevou:DataDir"] = dataDir,
+            // The tests sign in as the demo accounts: asked for explicitly, not left to the environment.
+            ["Rantevou:SeedDemo"] = "true",
+            // Tests hammer the API from one address on purpose (as RantevouApp does).
+            ["Rantevou:RateLimits:BookingPerMinute"] = "1000000",
+            ["Rantevou:RateLimits:LoginPerMinute"] = "1000000",
+            ["Rantevou:RateLimits:KioskPerMinute"] = "1000000",
+            ["Rantevou:Limits:ActivePerService"] = "1000000",
+            ["Rantevou:Limits:PerDay"] = "1000000",
+            ["Rantevou:Limits:NoShowLimit"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings)
+            env[key] = value;
+        foreach (var (key, value) in env)
+            if (value is null)
+                info.Environment.Remove(key.Replace(":", "__", StringComparison.Ordinal));
+            else
+                info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return info;
     }
 
     /// <summary>A new process on the same port over the same data folder (this one must be gone).</summary>

@@ -46,6 +46,8 @@ public class RantevouApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDir);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Rantevou:DataDir", DataDir);
+        // The tests sign in as the demo accounts; outside Development they exist only when asked for.
+        builder.UseSetting("Rantevou:SeedDemo", "true");
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
         // Likewise the expiry scheduler (R5): tests expire by hand, except the scheduler's own tests, which turn it on.
         builder.UseSetting("Rantevou:Expiry:Enabled", "false");

@@ -8,11 +8,11 @@ using Rantevou.Core.Time;
 namespace Rantevou.Bench.Fanout;
 
 /// <summary>
-/// The Hub's own composition root (src/Hub/Program.cs) on real Kestrel, configured as in production, with three
+/// The Hub's own composition root (src/Hub/Program.cs) on real Kestrel, configured as in production, with four
 /// bench-only differences, none of which touches the path a broadcast takes:
 /// the clock starts on an open office day (Tue 1 Dec 2026 08:05 Athens, then runs at real speed) so the clerk's
 /// real call-next can run at any hour; the rate limits are raised (one load generator address opens thousands of
-/// connections and makes hundreds of calls); and <see cref="BroadcastTrigger"/> is mapped.
+/// connections and makes hundreds of calls); the demo accounts are asked for; and <see cref="BroadcastTrigger"/> is mapped.
 /// The MessagePack hub protocol is added too: it is opt-in per connection, so JSON connections are unaffected.
 /// </summary>
 public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<Program>
@@ -26,6 +26,8 @@ public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<
         Directory.CreateDirectory(dataDir);
         builder.UseEnvironment("Production");
         builder.UseSetting("Rantevou:DataDir", dataDir);
+        // The load generator signs in as the demo clerk1 (node/fanout.js); Production creates it only when asked.
+        builder.UseSetting("Rantevou:SeedDemo", "true");
         builder.UseSetting("Rantevou:PublicBaseUrl", BaseUrl);
         builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");
         builder.UseSetting("Rantevou:RateLimits:LoginPerMinute", "1000000");

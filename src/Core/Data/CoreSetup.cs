@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Demo;
 using Rantevou.Core.Documents;
@@ -27,8 +26,11 @@ public sealed class RantevouOptions
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
-    /// <summary>Create the demo office when the database is empty.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Create the demo accounts (password in the README) on an empty user table. Unset means only in Development:
+    /// a published server must never accept a password everyone can read, so Production asks for them explicitly or not at all.
+    /// </summary>
+    public bool? SeedDemo { get; set; }
 }
 
 public sealed class DatabaseOptions
@@ -114,7 +116,10 @@ public static class CoreSetup
         return $"Data Source={Path.Combine(dataDir, "rantevou.db")};Default Timeout=30;Pooling=True";
     }
 
-    /// <summary>Migrates, turns on WAL for SQLite, creates the token secret and, on an empty database, the demo office.</summary>
+    /// <summary>
+    /// Migrates, turns on WAL for SQLite, creates the token secret and, on an empty database, the office from the
+    /// office catalogue, in every environment: an office cannot take bookings without its services, desks and hours.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -123,8 +128,7 @@ public static class CoreSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SecretStore.EnsureAsync(db, "booking-tokens", ct);
-        if (scope.ServiceProvider.GetRequiredService<IOptions<RantevouOptions>>().Value.SeedDemo)
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
     }
 }
 

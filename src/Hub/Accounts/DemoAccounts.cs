@@ -10,18 +10,22 @@ namespace Rantevou.Hub.Accounts;
 /// <summary>
 /// The roles, and on an empty user table the demo accounts of API.md, all in the demo office with
 /// the password <see cref="Password"/>: admin, clerk1…clerk6 (clerk N at desk N), a driving school, a processing agent.
+/// The password is printed in the README, so the accounts exist only where <see cref="Wanted"/> says so.
 /// </summary>
 public sealed class DemoAccounts(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, RantevouDbContext db, IOptions<RantevouOptions> options)
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, RantevouDbContext db, IOptions<RantevouOptions> options, IHostEnvironment environment)
 {
     public const string Password = "Demo!2026";
+
+    /// <summary>Rantevou:SeedDemo when set; otherwise Development only, so any other environment is safe by default.</summary>
+    public static bool Wanted(RantevouOptions options, IHostEnvironment environment) => options.SeedDemo ?? environment.IsDevelopment();
 
     public async Task SeedAsync(CancellationToken ct)
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
-        if (!options.Value.SeedDemo || await users.Users.AnyAsync(ct))
+        if (!Wanted(options.Value, environment) || await users.Users.AnyAsync(ct))
             return;
         var office = await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == DemoSeeder.OfficeSlug, ct);
         if (office is null)
