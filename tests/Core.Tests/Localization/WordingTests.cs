@@ -1,0 +1,23 @@
+namespace Rantevou.Core.Tests.Localization;
+
+/// <summary>The office's words, one for each thing, on every page, email and message.</summary>
+public sealed class WordingTests
+{
+    /// <summary>A desk is a «θυρίδα» everywhere: people who read «γκισέ» on one screen and «θυρίδα» on another look for two things.</summary>
+    [Fact]
+    public void ADeskIsAThyrida_InEveryGreekText_NeverAGkise()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        var texts = Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".resx", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(texts);
+        var gkise = texts.Where(f => File.ReadAllText(f).Contains("γκισέ", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(gkise.Count == 0, "«γκισέ» in: " + string.Join(", ", gkise));
+        Assert.Contains(texts, f => File.ReadAllText(f).Contains("Θυρίδα", StringComparison.Ordinal));
+    }
+}
