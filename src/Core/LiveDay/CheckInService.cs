@@ -43,10 +43,11 @@ public sealed class CheckInService(
             return answer;
         var now = clock.GetUtcNow().UtcDateTime;
         var desk = await DeskNumberAsync(booking!.DeskId, ct);
-        // R5 in its common case: the sweep expired the booking before the person reached the kiosk. They are here, so
-        // the choice of the end of the day stands while it fits before closing; otherwise the kiosk says it expired.
-        if (ExpiredForLateness(booking) && await JudgeAsync(booking, office!, now, ct) is { Outcome: not LateArrivalOutcome.BookAgain } stillFits)
-            return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, Estimate(stillFits));
+        // R5 in its common case: the sweep expired the booking before the person reached the kiosk. They are told so,
+        // and since they are here the choice of the end of the day stands while it fits before closing (the estimate
+        // says whether it does; one that does not fit offers no choice).
+        if (ExpiredForLateness(booking))
+            return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office!, now, ct)));
         if (booking.Status != BookingStatus.Confirmed)
             return StateAnswer(booking, desk);
         if (now < booking.StartUtc.AddMinutes(-office!.CheckInOpensMinutes))

@@ -31,6 +31,11 @@ public static class OfficeDays
         }
     }
 
+    /// <summary>The version screens compare: today's row, or before today's first change the office's last one.</summary>
+    public static async Task<long> VersionAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct) =>
+        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).Select(d => (long?)d.Version).FirstOrDefaultAsync(ct)
+        ?? await db.OfficeDays.Where(d => d.OfficeId == officeId).MaxAsync(d => (long?)d.Version, ct) ?? 0;
+
     /// <summary>The UTC instants [from, to) of the office's local day.</summary>
     public static (DateTime From, DateTime To) UtcRange(Office office, DateOnly day) =>
         (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone));

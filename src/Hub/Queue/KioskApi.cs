@@ -68,6 +68,7 @@ public static class KioskApi
             CheckInStatus.Void => text["CheckIn.Void", code!],
             CheckInStatus.Expired when otherDay => text["CheckIn.ExpiredOtherDay", code!, Date(c.ExpectedUtc)],
             CheckInStatus.Expired when c.Booking!.CheckedInUtc is not null => text["CheckIn.ExpiredDayClosed", code!],
+            CheckInStatus.Expired when c.EndOfDay is { Fits: false } => text["CheckIn.ExpiredNoTime", code!],
             CheckInStatus.Expired => text["CheckIn.Expired", code!],
             CheckInStatus.AlreadyCheckedIn => text["CheckIn.AlreadyCheckedIn", code!],
             _ => text["CheckIn.Unknown"],

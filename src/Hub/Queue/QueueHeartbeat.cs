@@ -44,11 +44,11 @@ public sealed class BackplaneSignal
 /// events published meanwhile are lost, and a display whose own connection never dropped would show yesterday's news
 /// until the next change. So each node tells its own screens the current version, straight over their connections
 /// (no Redis involved): every <see cref="QueueOptions.HeartbeatSeconds"/>, and at once when its backplane connection
-/// comes back. A screen whose version differs fetches a snapshot. Cost: one snapshot query per office per beat per node.
+/// comes back. A screen whose version differs fetches a snapshot. Cost: one version read per office per beat per node.
 /// </summary>
 public sealed partial class QueueHeartbeat(
     IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub, BackplaneSignal backplane,
-    IOptions<QueueOptions> options, ILogger<QueueHeartbeat> log) : BackgroundService
+    TimeProvider clock, IOptions<QueueOptions> options, ILogger<QueueHeartbeat> log) : BackgroundService
 {
     readonly SemaphoreSlim beatNow = new(0);
 
@@ -98,9 +98,10 @@ public sealed partial class QueueHeartbeat(
             long version;
             await using (var scope = scopes.CreateAsyncScope())
             {
+                // The version only, not a snapshot: a beat must stay cheap however many offices and screens there are.
                 var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
                 var loaded = await OfficeLoader.LoadAsync(db, office.Key, ct);
-                version = (await scope.ServiceProvider.GetRequiredService<SnapshotService>().ForOfficeAsync(loaded, ct)).Version;
+                version = await OfficeDays.VersionAsync(db, loaded.Id, OfficeDays.Today(loaded, clock), ct);
             }
             foreach (var connectionId in office)
             {

@@ -190,7 +190,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // kiosk: she sees her own answer only, and nothing of Dimitra's choice is left to tap.
         day.At(10, 18);
         await ScanAsync(kiosk, dimitra);
-        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Late");
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Expired");
         var endOfDay = kiosk.Locator("#end-of-day");
         await Expect(endOfDay).ToBeVisibleAsync();
         await day.ShotAsync(kiosk, "kiosk-late-choice");

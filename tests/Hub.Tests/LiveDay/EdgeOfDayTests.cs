@@ -27,7 +27,10 @@ public sealed class EdgeOfDayTests : LiveDayTest
         // Expired by the sweep, or after closing: still nothing to promise.
         Assert.Equal(1, await RunAsync(c => c.ExpireLateAsync(CancellationToken.None)));
         await MailAsync(1);
-        Assert.Equal("Expired", (await ScanAsync(booked.Qr)).Status);
+        // No choice is offered that could not be kept (R5), and the kiosk says why.
+        var expired = await ScanAsync(booked.Qr);
+        Assert.Equal(("Expired", false), (expired.Status, expired.EndOfDayFits));
+        Assert.Contains("no time is left today", expired.Message, StringComparison.Ordinal);
         At(14, 5);
         before = await StateAsync();
         Assert.NotEqual("Deferred", (await EndOfDayAsync(booked.Qr)).Status);
@@ -48,7 +51,7 @@ public sealed class EdgeOfDayTests : LiveDayTest
 
         At(9, 40);
         var scan = await ScanAsync(booked.Qr);
-        Assert.Equal(("Late", true), (scan.Status, scan.EndOfDayFits));
+        Assert.Equal(("Expired", true), (scan.Status, scan.EndOfDayFits));
         Assert.NotNull(scan.EndOfDayEstimate);
         var choice = await EndOfDayAsync(booked.Qr);
 

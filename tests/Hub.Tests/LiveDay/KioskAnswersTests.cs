@@ -122,7 +122,10 @@ public sealed class KioskAnswersTests(SharedOffice shared) : LiveDayTest(shared)
             Assert.Equal((status, greek), (el.Status, el.Message));
         }
         // Only an expiry of today leaves the end-of-day choice (R5); the others say there is none.
-        Assert.Null((await ScanAsync(day.Expired.Qr)).EndOfDayFits);
+        // R5: expired today, and the end of the day still fits: the choice is offered, with an estimate.
+        var expiredToday = await ScanAsync(day.Expired.Qr);
+        Assert.True(expiredToday.EndOfDayFits);
+        Assert.NotNull(expiredToday.EndOfDayEstimate);
         Assert.False((await ScanAsync(day.ExpiredTuesday.Qr)).EndOfDayFits);
         Assert.Equal(before, await StateAsync());
     }
