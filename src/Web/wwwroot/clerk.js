@@ -50,9 +50,13 @@
 
   const docs = window.ClerkDocs({ deskId, api, el, texts, fmt, hhmm, $, lang, uploadedAt: (d) => uploadedAt.format(d) });
 
-  function say(message) {
+  // Errors stay until the next action; what an action did (done: true) is cleared a few seconds later on the office's
+  // clock (tick), so it does not linger over the next person (the day's list and the desk show it too).
+  let saidAt = null;
+  function say(message, done) {
     $('message').textContent = message || '';
     $('message').hidden = !message;
+    saidAt = message && done ? officeNow() : null;
   }
 
   async function load() {
@@ -181,8 +185,10 @@
     if (next !== undefined) reloadTimer = setTimeout(load, Math.min(next - now + 1000, 3600000));
   }
 
-  // Each second: time since the call against the service's minutes, and a flag in words far past it (a "done" forgotten).
+  // Each second: time since the call against the service's minutes, a flag in words far past it (a "done" forgotten),
+  // and the end of an action's message.
   function tick() {
+    if (saidAt !== null && officeNow() - saidAt > 8000) say('');
     const c = day && day.current;
     if (!c) {
       $('cur-overdue').hidden = true;
@@ -207,7 +213,7 @@
     const r = await api('POST', `/api/desks/${deskId}/${action}${query || ''}`);
     acting = false;
     if (r.status === 204) say(texts.CalledNobody);
-    else if (r.ok && r.data) say(fmt(texts['Done.' + action + (action === 'interrupt' && r.data.walkIn ? '.walkin' : '')], r.data.label));
+    else if (r.ok && r.data) say(fmt(texts['Done.' + action + (action === 'interrupt' && r.data.walkIn ? '.walkin' : '')], r.data.label), true);
     else if (r.status === 409 && r.data && r.data.code === 'NoShowBeforeStart') ask(r.message);
     else if (!r.ok) say(r.message);
     await load();
@@ -259,7 +265,7 @@
     const reason = $('void-reason').value.trim();
     if (!c || c.walkIn || !reason) return;
     const r = await api('POST', `/api/bookings/${encodeURIComponent(c.code)}/void`, { reason });
-    say(r.ok ? fmt(texts['Done.void'], c.label) : r.message);
+    say(r.ok ? fmt(texts['Done.void'], c.label) : r.message, r.ok);
     if (r.ok) {
       $('void-form').hidden = true;
       $('void-open').setAttribute('aria-expanded', 'false');

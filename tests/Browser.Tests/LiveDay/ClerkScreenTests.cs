@@ -74,6 +74,10 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
             await page.Button("Ναι, δεν εμφανίστηκε").ClickAsync();
             await Expect(page.Locator("#current-empty")).ToBeVisibleAsync();
             await Expect(page.Locator("#day tr", new() { HasText = Core.Booking.BookingCode.Display(early) })).ToContainTextAsync("Δεν εμφανίστηκε");
+            // What an action did is said, then cleared after a few seconds, so it does not linger over the next person.
+            var said = page.Locator("#message");
+            await Expect(said).ToHaveTextAsync($"{Core.Booking.BookingCode.Display(early)}: καταγράφηκε ότι δεν εμφανίστηκε.");
+            await Expect(said).ToBeHiddenAsync(new() { Timeout = 15000 });
         }
         finally
         {
