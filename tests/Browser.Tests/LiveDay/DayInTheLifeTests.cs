@@ -288,6 +288,12 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await Expect(clerk.Locator("#interruption")).ToContainTextAsync(yannis.Label);
         await day.ShotAsync(clerk, "clerk-interruption");
         await OfficeDay.AccessibleAsync("12:00 interruption", clerk, display);
+        await InEnglishAsync(day, context, "12:00 interruption, in English", async (kioskEn, displayEn, clerkEn) =>
+        {
+            await Expect(clerkEn.Locator("#interruption")).ToBeVisibleAsync(Quickly);
+            await Expect(displayEn.Locator("#h-walkins")).ToHaveTextAsync("Walk-ins");
+            await Expect(kioskEn.Locator("#walkin-start")).ToBeVisibleAsync();
+        });
         // The walk-in steps back to the front of the walk-in queue; Yannis is served.
         await ClickAsync(clerk, "Διακοπή για το επόμενο ραντεβού");
         await Expect(display.Locator("#walkins li").First).ToContainTextAsync(w4);
@@ -364,6 +370,24 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
              BookingStatus.Served, BookingStatus.Served, BookingStatus.Expired],
             [.. await Task.WhenAll(new[] { anna, babis, christos, dimitra, eleni, fotis, giorgos, hara, ilias, yannis, kostas, lena, manos }
                 .Select(day.StatusAsync))]);
+    }
+
+    /// <summary>The same three screens in English (Greek first, English second), checked and put through axe, then closed.</summary>
+    static async Task InEnglishAsync(OfficeDay day, IBrowserContext context, string moment, Func<IPage, IPage, IPage, Task> check)
+    {
+        var kiosk = await context.NewPageAsync();
+        await kiosk.GotoAsync(day.App.BaseUrl + "/kiosk?culture=en");
+        var display = await context.NewPageAsync();
+        await display.SetViewportSizeAsync(1920, 1080);
+        await display.GotoAsync(day.App.BaseUrl + "/display?culture=en");
+        var clerk = await context.NewPageAsync();
+        await clerk.GotoAsync(day.App.BaseUrl + "/clerk?culture=en");
+        await check(kiosk, display, clerk);
+        await OfficeDay.AccessibleAsync(moment, kiosk, display, clerk);
+        // The chosen language sticks (a cookie): the office's screens go back to Greek.
+        await kiosk.GotoAsync(day.App.BaseUrl + "/kiosk?culture=el");
+        foreach (var page in new[] { kiosk, display, clerk })
+            await page.CloseAsync();
     }
 
     /// <summary>Scans at the kiosk, then serves the person at desk 1: times as (hour, minute).</summary>
