@@ -29,7 +29,7 @@ public sealed class DocumentChecklist(RantevouDbContext db, DeskDayService desks
             return found.Problem!;
         var person = found.Value!;
         if (index < 0 || index >= person.Documents.Count)
-            return Problem.NotFound(DeskMessageKeys.DocumentUnknown);
+            return Problem.NotFound(DeskMessageKeys.DeskDocumentUnknown);
         var existing = await Checks(person).Where(c => c.DocumentIndex == index).FirstOrDefaultAsync(ct);
         var text = person.Documents[index].TextEl;
         if (check && existing?.DocumentText == text)

@@ -10,7 +10,7 @@ public static class DeskMessageKeys
     public const string NoShowBeforeStart = "NoShowBeforeStart";
 
     /// <summary>R10: no required document with that number for the person at the desk.</summary>
-    public const string DocumentUnknown = "DocumentUnknown";
+    public const string DeskDocumentUnknown = "DeskDocumentUnknown";
 
     /// <summary>R10: the answer of a tick request (true or false) is missing.</summary>
     public const string CheckedRequired = "CheckedRequired";

@@ -22,14 +22,12 @@ public static class JobsSetup
         builder.Services.AddOptions<JobsOptions>().BindConfiguration("Rantevou:Jobs");
         var sqlServer = builder.Configuration["Database:Provider"] == "SqlServer";
         var connection = builder.Configuration.GetConnectionString("Rantevou");
-        builder.Services.AddHangfire(c =>
-        {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (sqlServer)
-                c.UseSqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-            else
-                c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-        });
+        // Each host owns its storage: Hangfire's default hands every host the process-wide JobStorage.Current, so a
+        // second host in the same process (tests, the training office) would share it and dispose it under the first.
+        builder.Services.AddSingleton<JobStorage>(_ => sqlServer
+            ? new SqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue("Rantevou:Jobs:Enabled", true))
             builder.Services.AddHangfireServer(o =>
             {

@@ -100,7 +100,7 @@ public sealed class ClerkChecklistTests : LiveDayTest
         await ProblemAssert.IsAsync(await clerk.Http.PutAsJsonAsync($"/api/desks/{desk}/current/documents/0", new DocumentCheckRequest(null)),
             HttpStatusCode.BadRequest, "Invalid", "en-header", field: "checked");
         await ProblemAssert.IsAsync(await clerk.Http.PutAsJsonAsync($"/api/desks/{desk}/current/documents/{count}?culture=el", new DocumentCheckRequest(true)),
-            HttpStatusCode.NotFound, "DocumentUnknown", "el");
+            HttpStatusCode.NotFound, "DeskDocumentUnknown", "el");
         Assert.Equal(0, await App.WithDbAsync(db => db.DocumentChecks.CountAsync()));
     }
 
