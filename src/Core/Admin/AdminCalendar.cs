@@ -24,8 +24,13 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
     {
         var rules = new AdminRules();
         var parsed = new List<WorkingHours>();
-        foreach (var h in week ?? [])
+        foreach (var (h, i) in (week ?? []).Select((h, i) => (h, i)))
         {
+            if (h is null)
+            {
+                rules.Fail($"hours[{i}]", MessageKeys.DayInvalid);
+                continue;
+            }
             if (!Enum.IsDefined(h.Day) || parsed.Any(p => p.Day == h.Day))
             {
                 rules.Fail($"{h.Day}.day", MessageKeys.DayInvalid);

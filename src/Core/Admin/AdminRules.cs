@@ -47,7 +47,7 @@ public sealed class AdminRules
         if (documents.Count > 30)
             Fail("documents", MessageKeys.DocumentInvalid);
         for (var i = 0; i < documents.Count; i++)
-            if (string.IsNullOrWhiteSpace(documents[i].TextEl) || string.IsNullOrWhiteSpace(documents[i].TextEn)
+            if (documents[i] is null || string.IsNullOrWhiteSpace(documents[i].TextEl) || string.IsNullOrWhiteSpace(documents[i].TextEn)
                 || documents[i].TextEl!.Length > 500 || documents[i].TextEn!.Length > 500)
                 Fail($"documents[{i}]", MessageKeys.DocumentInvalid);
     }
