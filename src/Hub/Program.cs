@@ -27,6 +27,7 @@ app.UseRantevouLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiBodyLimit();
+app.UseSameOriginForCookies();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -44,6 +44,7 @@ public static class MessageKeys
     public const string LockedOut = "LockedOut";
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
+    public const string CrossOrigin = "CrossOrigin";
     public const string MethodNotAllowed = "MethodNotAllowed";
     public const string DeskUnknown = "DeskUnknown";
     public const string DeskHasNobody = "DeskHasNobody";

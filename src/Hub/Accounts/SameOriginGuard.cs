@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+using Rantevou.Hub.Infrastructure;
+
+namespace Rantevou.Hub.Accounts;
+
+/// <summary>
+/// A signed-in clerk's browser sends the sign-in cookie with every request to this host, also when another origin of
+/// the same site (another port or subdomain, which SameSite=Lax does not stop) makes it post. So a state-changing
+/// request that is signed in by cookie must come from this origin: its <c>Origin</c> header, or failing that the
+/// browser's <c>Sec-Fetch-Site</c>, says so. Every current browser sends one of them on a POST; a request with
+/// neither is not a browser's and cannot carry someone else's cookie by accident. Bearer tokens are never ambient.
+/// A WebSocket to the hub counts as a change too, since a clerk can call the next person through it.
+/// Razor forms keep their antiforgery tokens as well.
+/// </summary>
+public static class SameOriginGuard
+{
+    public static IApplicationBuilder UseSameOriginForCookies(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        if (IsCrossOriginWithCookie(ctx))
+        {
+            var text = ctx.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
+            await Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.CrossOrigin, text).ExecuteAsync(ctx);
+            return;
+        }
+        await next(ctx);
+    });
+
+    static bool IsCrossOriginWithCookie(HttpContext ctx)
+    {
+        var request = ctx.Request;
+        // A WebSocket opened to the hub can call a desk action (CallNext), so its upgrade counts as a change.
+        var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        if (reads && !ctx.WebSockets.IsWebSocketRequest)
+            return false;
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var cookie = ctx.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).Cookie.Name;
+        if (cookie is null || !request.Cookies.ContainsKey(cookie))
+            return false;
+        if (request.Headers.Origin is { Count: > 0 } origin)
+            return !string.Equals(origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        return request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site";
+    }
+}
