@@ -41,7 +41,6 @@ public static class MessageKeys
     public const string IdempotencyMismatch = "IdempotencyMismatch";
     public const string IdempotencyInFlight = "IdempotencyInFlight";
     public const string LoginFailed = "LoginFailed";
-    public const string LockedOut = "LockedOut";
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
     public const string CrossOrigin = "CrossOrigin";

@@ -25,7 +25,7 @@ public static class AccountsSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.MaxFailedAccessAttempts = SignInThrottle.AccountWideLockout;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
             })
@@ -71,6 +71,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent));
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AgentAccounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInCheck>();
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace Rantevou.Hub.Accounts;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
-/// <summary><c>POST /api/auth/login</c>: a bearer token for staff and agents (API.md). Repeated failures lock the account.</summary>
+/// <summary><c>POST /api/auth/login</c>: a bearer token for staff and agents (API.md). Repeated failures are throttled (<see cref="SignInCheck"/>).</summary>
 public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -20,7 +20,7 @@ public static class AuthApi
     }
 
     static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Messages> text)
+        LoginRequest request, SignInCheck check, SignInManager<AppUser> signIn, HttpContext http, IStringLocalizer<Messages> text)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]>
@@ -28,13 +28,8 @@ public static class AuthApi
                 ["email"] = string.IsNullOrWhiteSpace(request.Email) ? [MessageKeys.Required] : [],
                 ["password"] = string.IsNullOrEmpty(request.Password) ? [MessageKeys.Required] : [],
             }.Where(e => e.Value.Length > 0).ToDictionary()), text);
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.LockedOut, text);
-        if (!result.Succeeded)
+        // One answer for every refusal (unknown address, wrong password, locked, throttled): it tells a stranger nothing.
+        if (await check.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress) is not { } user)
             return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

@@ -9,10 +9,10 @@ using Rantevou.Web.Localization;
 namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
-/// Sign-in for staff and partner accounts with the Identity cookie; failed attempts count towards the lockout (R12: no
-/// password guessing). Each lands on the page of their role (<see cref="Landing"/>).
+/// Sign-in for staff and partner accounts with the Identity cookie; failed attempts are throttled (R12: no password guessing,
+/// <see cref="SignInCheck"/>). Each lands on the page of their role (<see cref="Landing"/>).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, IAuthorizationService authorization, IStringLocalizer<ClerkText> text) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInCheck check, IAuthorizationService authorization, IStringLocalizer<ClerkText> text) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -27,14 +27,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IAuthorizationServ
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
             return Fail(text["LoginRequired"]);
-        var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
-        if (user is null)
+        // One answer for every refusal (unknown address, wrong password, locked, throttled): it tells a stranger nothing.
+        if (await check.CheckAsync(Email, Password, HttpContext.Connection.RemoteIpAddress) is not { } user)
             return Fail(text["LoginInvalid"]);
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Fail(text["LoginLocked"]);
-        if (!result.Succeeded)
-            return Fail(text["LoginInvalid"]);
+        await signIn.SignInAsync(user, isPersistent: false);
         // Only a local address: a crafted link must not send a signed-in person elsewhere.
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return LocalRedirect(await Landing.ForAsync(principal, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, authorization));

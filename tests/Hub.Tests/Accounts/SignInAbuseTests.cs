@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Core.Accounts;
+using Rantevou.Hub.Tests.LiveDay;
+using Rantevou.Hub.Tests.Support;
+
+namespace Rantevou.Hub.Tests.Accounts;
+
+/// <summary>Sign-in tells a stranger nothing, and a stranger cannot keep a clerk locked out.</summary>
+public sealed partial class SignInAbuseTests : AppTest
+{
+    const string Clerk1 = "clerk1@example.org";
+    const string Clerk2 = "clerk2@example.org";
+
+    [Fact]
+    public async Task UnknownAddress_WrongPassword_LockedAccount_GetTheSameAnswer_InAboutTheSameTime()
+    {
+        await LockAsync(Clerk2);
+        var throttle = App.Services.GetRequiredService<SignInThrottle>();
+        var cases = new (string Name, string Email)[] { ("unknown", "nobody@example.org"), ("wrong", Clerk1), ("locked", Clerk2) };
+        var times = cases.ToDictionary(c => c.Name, _ => new List<double>());
+        var answers = cases.ToDictionary(c => c.Name, _ => new HashSet<string>());
+        await LoginAsync("nobody@example.org", "warm-up");
+        for (var round = 0; round < 15; round++)
+            foreach (var (name, email) in cases)
+            {
+                var clock = Stopwatch.StartNew();
+                var answer = await LoginAsync(email, "Wrong!2026");
+                times[name].Add(clock.Elapsed.TotalMilliseconds);
+                answers[name].Add($"{(int)answer.StatusCode} {TraceId().Replace(await answer.Content.ReadAsStringAsync(), "")}");
+                // Keep the wrong-password case on the real password check rather than the throttle's refusal.
+                throttle.Succeeded(SignInThrottle.Key(email, null));
+            }
+
+        Assert.Single(answers.Values.SelectMany(a => a).Distinct());
+        Assert.StartsWith("401 ", answers["wrong"].Single(), StringComparison.Ordinal);
+        var medians = times.ToDictionary(t => t.Key, t => t.Value.Order().ElementAt(t.Value.Count / 2));
+        var spread = medians.Values.Max() / medians.Values.Min();
+        Assert.True(spread <= 1.25, $"median times differ by {spread:F2}×: {string.Join(", ", medians.Select(m => $"{m.Key} {m.Value:F1} ms"))}");
+    }
+
+    [Fact]
+    public async Task GuessingFromOneAddress_IsThrottledThere_WhileTheClerkSignsInFromAnother_AndForgivenAfterTheWindow()
+    {
+        var stranger = IPAddress.Parse("203.0.113.66");
+        var office = IPAddress.Parse("10.0.0.7");
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+            Assert.Null(await CheckAsync(Clerk1, "Guess!" + i, stranger));
+
+        Assert.Null(await CheckAsync(Clerk1, Clerk.Password, stranger));
+        Assert.NotNull(await CheckAsync(Clerk1, Clerk.Password, office));
+
+        App.Clock.Advance(SignInThrottle.Window);
+        Assert.NotNull(await CheckAsync(Clerk1, Clerk.Password, stranger));
+    }
+
+    [Fact]
+    public async Task GuessingSpreadOverManyAddresses_LocksTheAccountOnlyAtTheMuchHigherAccountWideCount()
+    {
+        for (var i = 0; i < SignInThrottle.AccountWideLockout - 1; i++)
+            Assert.Null(await CheckAsync(Clerk1, "Guess!" + i, IPAddress.Parse($"203.0.113.{i + 1}")));
+        Assert.NotNull(await CheckAsync(Clerk1, Clerk.Password, IPAddress.Parse("10.0.0.7")));
+
+        for (var i = 0; i < SignInThrottle.AccountWideLockout; i++)
+            Assert.Null(await CheckAsync(Clerk1, "Guess!" + i, IPAddress.Parse($"198.51.100.{i + 1}")));
+        Assert.Null(await CheckAsync(Clerk1, Clerk.Password, IPAddress.Parse("10.0.0.7")));
+    }
+
+    Task<HttpResponseMessage> LoginAsync(string email, string password) =>
+        Http.PostAsJsonAsync("/api/auth/login?culture=el", new { email, password });
+
+    async Task<AppUser?> CheckAsync(string email, string password, IPAddress client)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SignInCheck>().CheckAsync(email, password, client);
+    }
+
+    async Task LockAsync(string email)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+    }
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
+}
