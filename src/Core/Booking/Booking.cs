@@ -43,14 +43,15 @@ public sealed class Booking
     public required string Email
     {
         get => email;
-        set => (email, EmailKey) = (value, value.ToLowerInvariant());
+        set => (email, EmailKey) = (value, ContactRules.PersonKey(value));
     }
 
     string email = "";
 
     /// <summary>
-    /// The email folded to lower case, indexed: the per-person limits (R12) find a person's bookings by it whatever case
-    /// the address was typed in. Kept in step with <see cref="Email"/>; erased with it (Privacy).
+    /// The person the email belongs to (<see cref="ContactRules.PersonKey"/>), indexed: the per-person limits (R12) find
+    /// a person's bookings by it however the address was typed (case, plus tags, Gmail's dots).
+    /// Kept in step with <see cref="Email"/>; erased with it (Privacy).
     /// </summary>
     public string EmailKey { get; private set; } = "";
 

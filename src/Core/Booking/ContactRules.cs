@@ -29,6 +29,29 @@ public static partial class ContactRules
         return s;
     }
 
+    /// <summary>The mailbox providers that deliver to the same inbox whatever dots the local part has.</summary>
+    static readonly HashSet<string> DotBlind = ["gmail.com", "googlemail.com"];
+
+    /// <summary>
+    /// R12: who a booking's email belongs to, so the same inbox typed differently does not make a new person. One rule:
+    /// lower case; a plus tag (<c>name+anything@</c>, which the common providers deliver to <c>name@</c>) is dropped;
+    /// for Gmail (<see cref="DotBlind"/>) dots in the local part are dropped and googlemail.com is gmail.com. Applied
+    /// to the per-person limits and the no-show record; the migration PersonKey fills it for bookings made before.
+    /// </summary>
+    public static string PersonKey(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0)
+            return email.ToLowerInvariant();
+        var local = email[..at].ToLowerInvariant();
+        var domain = email[(at + 1)..].ToLowerInvariant();
+        if (local.IndexOf('+', StringComparison.Ordinal) is > 0 and var plus)
+            local = local[..plus];
+        if (DotBlind.Contains(domain))
+            (local, domain) = (local.Replace(".", "", StringComparison.Ordinal), "gmail.com");
+        return local + "@" + domain;
+    }
+
     /// <summary>A full name: 3–200 characters, letters (Greek or Latin), spaces, dots, apostrophes and hyphens, at least two letters.</summary>
     public static string? NormalizeFullName(string? input)
     {

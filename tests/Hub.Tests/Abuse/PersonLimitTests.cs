@@ -41,6 +41,23 @@ public sealed class PersonLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task PlusTagsAndGmailDots_OfOneInbox_DoNotMakeANewPerson()
+    {
+        var http = app.CreateClient();
+        var service = (await http.ServicesAsync()).First();
+        var slots = await http.AvailabilityAsync(service.Id, Day);
+        await http.BookOkAsync(service.Id, slots[0].Start, "maria.papa@gmail.com");
+
+        var tagged = await Book(http, service.Id, slots[12].Start, "maria.papa+2@gmail.com", "6900000002");
+        var dotted = await Book(http, service.Id, slots[24].Start, "Maria.P.a.pa+x@GoogleMail.com", "6900000003");
+        Assert.Equal((HttpStatusCode.Conflict, "PersonServiceLimit"), await Code(tagged));
+        Assert.Equal((HttpStatusCode.Conflict, "PersonServiceLimit"), await Code(dotted));
+        // Dots matter elsewhere: another provider's m.aria is another inbox.
+        Assert.Equal(HttpStatusCode.Created, (await Book(http, service.Id, slots[36].Start, "maria.papa@example.org", "6900000004")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Book(http, service.Id, slots[48].Start, "mariapapa@example.org", "6900000005")).StatusCode);
+    }
+
+    [Fact]
     public async Task ThirdBookingForOneDay_OverAllServices_IsRefused()
     {
         var http = app.CreateClient();
