@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
 
 namespace Rantevou.Hub.Notifications;
 
@@ -16,8 +17,8 @@ public sealed class SmtpOptions
     public string? Username { get; set; }
     public string? Password { get; set; }
 
-    /// <summary>MailKit's SecureSocketOptions: Auto (STARTTLS when offered), None, SslOnConnect, StartTls.</summary>
-    public string Security { get; set; } = "Auto";
+    /// <summary>Auto (STARTTLS when offered), None, SslOnConnect, StartTls: an enum, so a typo stops the start, not every send.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 
     /// <summary>Seconds to wait for the SMTP server before giving up this attempt.</summary>
     [Range(1, 600)]

@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Rantevou.Core.Data;
@@ -27,7 +26,7 @@ public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<Ra
             var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
             try
             {
-                await client.ConnectAsync(o.Host!, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), ct);
+                await client.ConnectAsync(o.Host!, o.Port, o.Security, ct);
                 if (!string.IsNullOrEmpty(o.Username))
                     await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
                 return new SmtpTransport(client);
