@@ -21,7 +21,7 @@ ARGS=("$OUT")
 echo "bench: results in $OUT$([[ $QUICK == 1 ]] && echo ' (quick)')"
 
 start=$(date +%s)
-for part in fanout backend; do
+for part in fanout screens backend; do
   if [[ -x "$HERE/$part/run.sh" || -f "$HERE/$part/run.sh" ]]; then
     echo "bench: == $part =="
     t=$(date +%s)

@@ -17,8 +17,13 @@ public sealed class BroadcastTrigger : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Map("/bench/broadcast", b => b.Run(BroadcastAsync));
+        app.Map("/bench/snapshots", b => b.Run(SnapshotsAsync));
         next(app);
     };
+
+    /// <summary>GET /bench/snapshots: how many office-day snapshots this server has built (the screens bench reads it).</summary>
+    static Task SnapshotsAsync(HttpContext http) =>
+        http.Response.WriteAsJsonAsync(new { built = http.RequestServices.GetRequiredService<SnapshotCache>().Built }, http.RequestAborted);
 
     static async Task BroadcastAsync(HttpContext http)
     {

@@ -33,6 +33,12 @@ public interface IQueueHub
     Task<QueueSnapshot> JoinOffice(string? office);
 
     Task<QueueSnapshot> GetSnapshot(string? office);
+
+    /// <summary>
+    /// The snapshot after an event, a version beat or the clock: the server answers from the snapshot it already built
+    /// for that version (or a newer one) in this minute, so a change costs one build however many screens ask.
+    /// </summary>
+    Task<QueueSnapshot> GetSnapshotAtLeast(string? office, long version);
 }
 
 public enum QueueEventKind

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
@@ -7,8 +8,11 @@ using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.LiveDay;
 
-/// <summary>The whole state a display shows (principle 3: screens resync from it). Codes, desks and times only.</summary>
-public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock)
+/// <summary>
+/// The whole state a display shows (principle 3: screens resync from it). Codes, desks and times only, so one snapshot
+/// serves every screen of the office: it is built once per version and minute (<see cref="SnapshotCache"/>).
+/// </summary>
+public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock, SnapshotCache cache, IServiceScopeFactory scopes)
 {
     /// <summary>How many appointments of people not here yet are listed; everyone already here is always listed.</summary>
     public const int NextShown = 12;
@@ -20,12 +24,35 @@ public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock)
     public static bool IsOverdue(DateTime calledUtc, int serviceMinutes, DateTime nowUtc) =>
         nowUtc - calledUtc > TimeSpan.FromMinutes(serviceMinutes + Math.Max(serviceMinutes, 15));
 
+    /// <summary>The office's snapshot now: one version read, then the shared build of that version and minute.</summary>
     public async Task<QueueSnapshot> ForOfficeAsync(Office office, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var version = await OfficeDays.VersionAsync(db, office.Id, OfficeCalendar.LocalDate(now, office.TimeZone), ct);
+        return await cache.GetAsync(office.Id, version, now, () => BuildInOwnScopeAsync(office, version, now), ct);
+    }
+
+    /// <summary>A snapshot of this minute at least as new as <paramref name="version"/>, if this node has one: no database.</summary>
+    public QueueSnapshot? Cached(int officeId, long version) => cache.Latest(officeId, version, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The shared build reads with its own context and without the asking screen's token: other screens wait for it too,
+    /// and the first one may disconnect meanwhile.
+    /// </summary>
+    async Task<QueueSnapshot> BuildInOwnScopeAsync(Office office, long version, DateTime now)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await BuildAsync(scope.ServiceProvider.GetRequiredService<RantevouDbContext>(), office, version, now, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Labelled with the version read before the facts: the facts are at least that new, so a screen never takes an older
+    /// state for a newer version (a change committed in between arrives as the next event and is fetched then).
+    /// </summary>
+    static async Task<QueueSnapshot> BuildAsync(RantevouDbContext db, Office office, long version, DateTime now, CancellationToken ct)
+    {
         var facts = await DayFacts.LoadAsync(db, office, now, ct);
-        var day = await db.OfficeDays.AsNoTracking().FirstOrDefaultAsync(d => d.OfficeId == office.Id && d.Day == facts.Day, ct);
-        var version = day?.Version ?? await db.OfficeDays.Where(d => d.OfficeId == office.Id).MaxAsync(d => (long?)d.Version, ct) ?? 0;
+        var closed = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == facts.Day).AnyAsync(d => d.ClosedUtc != null, ct);
         var zone = office.TimeZone;
         var deskNumber = facts.Desks.ToDictionary(d => d.Id, d => d.Number);
         int Number(int? deskId) => deskId is { } id && deskNumber.TryGetValue(id, out var n) ? n : 0;
@@ -44,7 +71,7 @@ public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock)
             .ToList();
         var walkins = WalkInQueue.Waiting(facts).Select((t, i) => new WaitingWalkIn(
             t.Label, i + 1, t.Priority != WalkInPriority.None, WalkInQueue.EstimatedWaitMinutes(facts, t, now))).ToList();
-        return new QueueSnapshot(version, office.Slug, facts.Day, OfficeCalendar.ToLocal(now, zone), day?.ClosedUtc is not null,
+        return new QueueSnapshot(version, office.Slug, facts.Day, OfficeCalendar.ToLocal(now, zone), closed,
             serving, next, walkins);
     }
 

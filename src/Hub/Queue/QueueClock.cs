@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
 
 namespace Rantevou.Hub.Queue;
@@ -10,7 +11,8 @@ namespace Rantevou.Hub.Queue;
 /// late arrival passes the grace time, an appointment leaves "next" for "due". At each office-local minute (slots start
 /// on whole minutes) this node tells its own screens the office's time, straight over their connections like the
 /// heartbeat, so each screen re-reads its state on time by itself. The clock is the injected <see cref="TimeProvider"/>:
-/// the training clock and the tests' fake clock move it too. Cost: one office read per office per minute per node.
+/// the training clock and the tests' fake clock move it too. Cost: one office read and one snapshot build per office per
+/// minute per node; the screens' re-reads are answered from that snapshot.
 /// </summary>
 public sealed partial class QueueClock(
     IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub, TimeProvider clock,
@@ -52,10 +54,13 @@ public sealed partial class QueueClock(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
+        var snapshots = scope.ServiceProvider.GetRequiredService<SnapshotService>();
         foreach (var office in byOffice)
         {
-            var zone = (await OfficeLoader.LoadAsync(db, office.Key, ct)).TimeZone;
-            await hub.Clients.Clients(office.ToList()).QueueClock(OfficeCalendar.ToLocal(now, zone));
+            var loaded = await OfficeLoader.LoadAsync(db, office.Key, ct);
+            // The screens re-read the snapshot on the tick: build this minute's once, before they ask.
+            await snapshots.ForOfficeAsync(loaded, ct);
+            await hub.Clients.Clients(office.ToList()).QueueClock(OfficeCalendar.ToLocal(now, loaded.TimeZone));
         }
     }
 

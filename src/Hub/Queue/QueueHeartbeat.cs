@@ -24,6 +24,8 @@ public sealed class LocalScreens
 
     public void Left(string connectionId) => offices.TryRemove(connectionId, out _);
 
+    public bool Any(int officeId) => offices.Values.Contains(officeId);
+
     public IReadOnlyList<IGrouping<int, string>> ByOffice() => offices.GroupBy(p => p.Value, p => p.Key).ToList();
 }
 

@@ -19,16 +19,33 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
 {
     public static string Group(int officeId) => $"office:{officeId}";
 
+    static readonly object JoinedKey = new();
+
+    /// <summary>The office this connection joined, under the name it asked for.</summary>
+    sealed record Joined(string? Slug, int OfficeId);
+
     public async Task<QueueSnapshot> JoinOffice(string? office)
     {
         var found = await ResolveAsync(office);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(found.Id), Context.ConnectionAborted);
         screens.Joined(Context.ConnectionId, found.Id);
+        Context.Items[JoinedKey] = new Joined(office, found.Id);
         return await snapshots.ForOfficeAsync(found, Context.ConnectionAborted);
     }
 
     public async Task<QueueSnapshot> GetSnapshot(string? office) =>
         await snapshots.ForOfficeAsync(await ResolveAsync(office), Context.ConnectionAborted);
+
+    /// <summary>
+    /// What screens ask after an event, a beat or the clock: the office's snapshot of this minute that this node already
+    /// built for that version or a newer one, without touching the database; otherwise the same as <see cref="GetSnapshot"/>.
+    /// The version is only a hint: a client asking for a version that does not exist yet gets the database's.
+    /// </summary>
+    public async Task<QueueSnapshot> GetSnapshotAtLeast(string? office, long version) =>
+        Context.Items.TryGetValue(JoinedKey, out var j) && j is Joined joined && joined.Slug == office
+        && snapshots.Cached(joined.OfficeId, version) is { } cached
+            ? cached
+            : await GetSnapshot(office);
 
     /// <summary>The same as <c>POST /api/desks/{deskId}/call-next</c>, for clerk screens that stay on the hub.</summary>
     [Authorize(Policy = Policies.Staff)]
@@ -61,7 +78,8 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
 /// committed by now, so a failed push (the Redis backplane is down) must not turn the clerk's answer into a 500;
 /// screens that missed the event resync from the version heartbeat (<see cref="QueueHeartbeat"/>).
 /// </summary>
-public sealed partial class HubQueueEvents(IHubContext<QueueHub, IQueueClient> hub, ILogger<HubQueueEvents> log) : IQueueEvents
+public sealed partial class HubQueueEvents(
+    IHubContext<QueueHub, IQueueClient> hub, IServiceScopeFactory scopes, LocalScreens screens, ILogger<HubQueueEvents> log) : IQueueEvents
 {
     public async Task PublishAsync(int officeId, QueueEvent e)
     {
@@ -73,7 +91,32 @@ public sealed partial class HubQueueEvents(IHubContext<QueueHub, IQueueClient> h
         {
             LogPushFailed(log, e.Kind, e.Version, x.Message);
         }
+        if (screens.Any(officeId))
+            _ = WarmAsync(officeId);
     }
+
+    /// <summary>
+    /// Builds the new version's snapshot while this node's screens wait out their short delay, so that when they ask, it
+    /// is there and they are answered without the database. Not awaited: the clerk's answer does not wait for it.
+    /// </summary>
+    async Task WarmAsync(int officeId)
+    {
+        try
+        {
+            await Task.Yield();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
+            var office = await OfficeLoader.LoadAsync(db, officeId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SnapshotService>().ForOfficeAsync(office, CancellationToken.None);
+        }
+        catch (Exception x)
+        {
+            LogWarmFailed(log, officeId, x.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not build the snapshot of office {OfficeId} ahead of its screens; they build it when they ask: {Error}")]
+    static partial void LogWarmFailed(ILogger logger, int officeId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push {Kind} (version {Version}) to the screens; they resync from the heartbeat: {Error}")]
     static partial void LogPushFailed(ILogger logger, QueueEventKind kind, long version, string error);

@@ -35,6 +35,7 @@ public static class QueueSetup
         builder.Services.AddScoped<DeskActions>();
         builder.Services.AddScoped<DeskDayService>();
         builder.Services.AddScoped<SnapshotService>();
+        builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddScoped<BookingClosures>();
         builder.Services.AddScoped<LiveDayJob>();
         // R5 on time; the minutely LiveDayJob stays as the safety net.

@@ -1,5 +1,7 @@
 // The booking's own page, live on its day (R3–R5): where it stands, an estimate of the call, and the desk once called.
-// Every change of the office day re-reads the booking's live state (GET /api/bookings/{code}/live): small, always right.
+// The live state is read from GET /api/bookings/{code}/live at first, each minute (the estimate moves with time) and
+// when the office's snapshot shows the booking's own state changed; a change that only moves others costs nothing:
+// the snapshot is built once for all screens, and the desk of a call is read from it.
 (function () {
   'use strict';
   const section = document.getElementById('live');
@@ -13,6 +15,33 @@
   const fill = (template, a, b) => template.replace('{0}', a).replace('{1}', b);
   let live = null;
 
+  let current = null;
+  const WAITING = ['Confirmed', 'CheckedIn', 'Deferred', 'Called'];
+  const display = (code) => (code.length === 8 ? code.substring(0, 4) + '-' + code.substring(4) : code);
+
+  function render(b) {
+    const estimate = b.estimatedCallAt ? fill(texts.Estimate, b.ahead, time(b.estimatedCallAt)) : '';
+    const template = texts[b.status] || texts.Other;
+    state.textContent = b.status === 'Called' ? fill(template, '', b.desk)
+      : fill(template, section.dataset.start, estimate);
+    section.classList.toggle('live--called', b.status === 'Called');
+    if (b.status === 'Called' && (!current || current.status !== 'Called') && navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    current = b;
+  }
+
+  // What the snapshot says of this booking: called to a desk, waiting (here or not, deferred), or not listed (served,
+  // gone, or an appointment not yet listed because many come before it).
+  function fromSnapshot(s) {
+    if (!current || !current.today) return null;
+    const code = display(section.dataset.code);
+    const serving = s.serving.find((x) => !x.walkIn && x.code === code);
+    if (serving) return current.status === 'Called' && current.desk === serving.deskNumber ? null : render({ ...current, status: 'Called', desk: serving.deskNumber });
+    const next = s.next.find((x) => x.code === code);
+    if (!next) return WAITING.includes(current.status) && current.status !== 'Confirmed' ? load() : null;
+    const status = next.deferred ? 'Deferred' : next.checkedIn ? 'CheckedIn' : 'Confirmed';
+    return status === current.status ? null : load();
+  }
+
   async function load() {
     let r;
     try {
@@ -22,12 +51,7 @@
     }
     if (!r.ok) return null;
     const b = await r.json();
-    const estimate = b.estimatedCallAt ? fill(texts.Estimate, b.ahead, time(b.estimatedCallAt)) : '';
-    const template = texts[b.status] || texts.Other;
-    state.textContent = b.status === 'Called' ? fill(template, '', b.desk)
-      : fill(template, section.dataset.start, estimate);
-    section.classList.toggle('live--called', b.status === 'Called');
-    if (b.status === 'Called' && navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    render(b);
     return b;
   }
 
@@ -35,9 +59,9 @@
     if (!b || live) return;
     live = RantevouLive.connect({
       office: b.office,
-      onSnapshot: () => load(),
+      onSnapshot: fromSnapshot,
       onStatus: (s) => { offline.hidden = s === 'live'; },
-      refreshEveryMs: 60000,
     });
+    setInterval(load, 60000);
   });
 })();

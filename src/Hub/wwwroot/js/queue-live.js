@@ -39,11 +39,14 @@
       opts.onSnapshot(snapshot);
     }
 
-    async function refresh() {
+    // The snapshot at least as new as the version we know of: the server answers every screen from the one snapshot
+    // it built for that version (and this minute), without a query per screen.
+    async function refresh(atLeast) {
       clearTimeout(timer);
       if (conn.state !== signalR.HubConnectionState.Connected) return;
+      const version = typeof atLeast === 'number' ? Math.max(atLeast, last) : last;
       try {
-        apply(await conn.invoke('GetSnapshot', office));
+        apply(version >= 0 ? await conn.invoke('GetSnapshotAtLeast', office, version) : await conn.invoke('GetSnapshot', office));
       } catch (err) {
         console.warn('snapshot failed; the next event or reconnect resyncs', err);
       }
@@ -51,7 +54,7 @@
 
     function refreshSoon(ms) {
       clearTimeout(timer);
-      timer = setTimeout(refresh, ms);
+      timer = setTimeout(() => refresh(), ms);
     }
 
     async function start() {
@@ -81,11 +84,12 @@
         last = e.version;
         refreshSoon(150);
       } else if (e.version > last) {
-        refresh();
+        refresh(e.version);
       }
     });
     conn.on('QueueVersion', (version) => {
-      if (version !== last) refresh();
+      if (version > last) refresh(version);
+      else if (version !== last) refresh();
     });
     // R5, R13: time changes the day too. Screens that do not handle the tick re-read the snapshot, spread over a second
     // so a room full of screens does not ask at the same instant.
@@ -103,7 +107,7 @@
     });
 
     // Appointments leave the "next" list as time passes, without any event: refresh now and then too.
-    if (opts.refreshEveryMs) setInterval(refresh, opts.refreshEveryMs);
+    if (opts.refreshEveryMs) setInterval(() => refresh(), opts.refreshEveryMs);
     start();
     return { refresh, connection: conn };
   }
