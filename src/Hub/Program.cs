@@ -9,6 +9,7 @@ using Rantevou.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRantevouHardening();
+builder.AddRantevouTelemetry();
 builder.AddRantevouCore();
 builder.AddRantevouLocalization();
 builder.AddRantevouAccounts();
