@@ -8,6 +8,8 @@ using Rantevou.Hub.Queue;
 using Rantevou.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRantevouHardening();
+builder.AddRantevouTelemetry();
 builder.AddRantevouCore();
 builder.AddRantevouLocalization();
 builder.AddRantevouAccounts();
@@ -23,6 +25,7 @@ if (await app.RunCommandAsync(args))
     return;
 await app.PrepareAsync();
 
+app.UseRantevouHardening();
 app.UseRantevouLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -16,16 +16,20 @@ public sealed class HubProcess : IAsyncDisposable
     readonly Process process;
     readonly ConcurrentQueue<string> output = new();
 
-    HubProcess(Process process, int port, string dataDir)
+    HubProcess(Process process, int port, string dataDir, bool https)
     {
         this.process = process;
         Port = port;
         DataDir = dataDir;
+        Https = https;
     }
 
     public int Port { get; }
     public string DataDir { get; }
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Served over TLS: the settings name the certificate (Kestrel:Certificates:Default:*), the tests' clients trust any.</summary>
+    public bool Https { get; }
+    public string BaseUrl => $"{(Https ? "https" : "http")}://127.0.0.1:{Port}";
     public string DatabaseFile => Path.Combine(DataDir, "rantevou.db");
     public bool HasExited => process.HasExited;
     public int Id => process.Id;
@@ -38,20 +42,21 @@ public sealed class HubProcess : IAsyncDisposable
     /// ("Redis:Configuration") that override the defaults of <see cref="StartInfo"/>, a null value removes one; <paramref name="port"/> reuses a port (a restart).
     /// </summary>
     public static async Task<HubProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string?>? settings = null,
-        int? port = null, TimeSpan? timeout = null)
+        int? port = null, TimeSpan? timeout = null, bool https = false)
     {
         Directory.CreateDirectory(dataDir);
         var p = port ?? FreePort();
+        var url = $"{(https ? "https" : "http")}://127.0.0.1:{p}";
         var node = new Dictionary<string, string?>
         {
-            // "Urls" as app configuration: it overrides appsettings.json's "Urls", which ASPNETCORE_URLS would not.
-            ["Urls"] = $"http://127.0.0.1:{p}",
-            ["Rantevou:PublicBaseUrl"] = $"http://127.0.0.1:{p}",
+            // As a deployment says where to listen: appsettings.json names no address (README, Going live).
+            ["ASPNETCORE_URLS"] = url,
+            ["Rantevou:PublicBaseUrl"] = url,
         };
         var info = StartInfo(dataDir, node.Concat(settings ?? new Dictionary<string, string?>()));
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var hub = new HubProcess(process, p, dataDir);
+        var hub = new HubProcess(process, p, dataDir, https);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) hub.output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) hub.output.Enqueue(e.Data); };
         process.Start();
@@ -116,17 +121,26 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>A new process on the same port over the same data folder (this one must be gone).</summary>
     public Task<HubProcess> RestartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
-        HasExited ? StartAsync(DataDir, settings, Port) : throw new InvalidOperationException("The node is still running.");
+        HasExited ? StartAsync(DataDir, settings, Port, https: Https) : throw new InvalidOperationException("The node is still running.");
 
-    public HttpClient Client() => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    public HttpClient Client() => new(Handler())
     {
         BaseAddress = new Uri(BaseUrl),
         Timeout = TimeSpan.FromSeconds(60),
     };
 
+    /// <summary>A handler for this node: over TLS it accepts the test's self-signed certificate.</summary>
+    public SocketsHttpHandler Handler()
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+        if (Https)
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        return handler;
+    }
+
     async Task WaitHealthyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient(Handler()) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
         var until = Stopwatch.StartNew();
         while (until.Elapsed < timeout)
         {

@@ -17,11 +17,18 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// </summary>
 public sealed partial class BookingService(
     RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail,
-    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, LiveDay.DayChanges changes)
+    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, LiveDay.DayChanges changes, Telemetry.RantevouMetrics? metrics = null)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<Outcome<Booking>> CreateAsync(NewBooking request, CancellationToken ct)
+    {
+        var outcome = await CreateOrRefuseAsync(request, ct);
+        metrics?.Booking(outcome.Problem?.MessageKey ?? "created");
+        return outcome;
+    }
+
+    async Task<Outcome<Booking>> CreateOrRefuseAsync(NewBooking request, CancellationToken ct)
     {
         // R7: an agent booking for itself is the client, with the details of its account.
         if (request.Agent is { ForCitizen: false } self)

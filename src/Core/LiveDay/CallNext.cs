@@ -33,6 +33,10 @@ public sealed partial class DeskActions
                 continue;
             var booking = pick.Kind == PersonKind.Appointment ? await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == pick.Id, ct) : null;
             var ticket = booking is null ? await db.WalkInTickets.AsNoTracking().FirstAsync(t => t.Id == pick.Id, ct) : null;
+            if (booking is not null)
+                metrics?.Called(booking.OfficeId, booking.ServiceId, now - (booking.CheckedInUtc ?? now));
+            else
+                metrics?.Called(ticket!.OfficeId, ticket.ServiceId, now - ticket.IssuedUtc);
             return await PersonAsync(booking, ticket, office!, ct) is { Ok: true } p ? p.Value : null;
         }
         return Problem.Conflict(MessageKeys.ChangedMeanwhile);

@@ -13,7 +13,8 @@ namespace Rantevou.Core.LiveDay;
 /// What a clerk does at a desk (R4, R5, R13): call next, recall, complete, no-show, interrupt, defer.
 /// Each is one transaction with the day's version; the screens hear of it after the commit.
 /// </summary>
-public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock, DayChanges changes, IBookingMail mail)
+public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock, DayChanges changes, IBookingMail mail,
+    Telemetry.RantevouMetrics? metrics = null)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 

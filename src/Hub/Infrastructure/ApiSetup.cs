@@ -18,6 +18,7 @@ public static class ApiSetup
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         builder.Services.AddScoped<IdempotencyFilter>();
         builder.Services.AddRantevouRateLimits(builder.Configuration);
+        builder.AddRantevouHealth();
         return builder;
     }
 

@@ -26,6 +26,10 @@ public static class RateLimits
     public const string Login = "login";
     public const string Kiosk = "kiosk";
 
+    /// <summary>The booking and sign-in forms: their posts are limited at the API's rate, a page's GET is free.</summary>
+    public const string BookingForm = "booking-form";
+    public const string LoginForm = "login-form";
+
     public static IServiceCollection AddRantevouRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Rantevou:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -34,6 +38,8 @@ public static class RateLimits
             o.AddPolicy(Booking, ctx => PerClient(ctx, Booking, options.BookingPerMinute));
             o.AddPolicy(Login, ctx => PerClient(ctx, Login, options.LoginPerMinute));
             o.AddPolicy(Kiosk, ctx => PerClient(ctx, Kiosk, options.KioskPerMinute));
+            o.AddPolicy(BookingForm, ctx => Posts(ctx, Booking, options.BookingPerMinute));
+            o.AddPolicy(LoginForm, ctx => Posts(ctx, Login, options.LoginPerMinute));
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -46,7 +52,12 @@ public static class RateLimits
         });
     }
 
-    /// <summary>A fixed window per client address and policy.</summary>
+    static RateLimitPartition<string> Posts(HttpContext ctx, string policy, int perMinute) =>
+        HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("read")
+            : PerClient(ctx, policy, perMinute);
+
+    /// <summary>A fixed window per client address (the forwarded one behind a known proxy, Hardening) and policy.</summary>
     static RateLimitPartition<string> PerClient(HttpContext ctx, string policy, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter($"{policy}:{ctx.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
         {

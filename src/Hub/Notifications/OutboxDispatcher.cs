@@ -10,7 +10,8 @@ namespace Rantevou.Hub.Notifications;
 /// for as long as the server is down: a mail is never dropped.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    RantevouDbContext db, MailTransportFactory transports, TimeProvider clock, WriteGate writes, ILogger<OutboxDispatcher> log)
+    RantevouDbContext db, MailTransportFactory transports, TimeProvider clock, WriteGate writes, ILogger<OutboxDispatcher> log,
+    Core.Telemetry.RantevouMetrics? metrics = null)
 {
     public const int BatchSize = 50;
     static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -55,6 +56,7 @@ public sealed partial class OutboxDispatcher(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    metrics?.MailFailed();
                     await FailAsync(id, row.Attempts + 1, e, ct);
                     // The server is likely down: the rest (never claimed by this run) wait for the next run.
                     return sent;
@@ -66,6 +68,7 @@ public sealed partial class OutboxDispatcher(
                         .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
                 }
+                metrics?.MailSent();
                 sent++;
             }
             return sent;

@@ -24,10 +24,14 @@ public sealed class ExpiryOptions
 /// A booking is never expired early: the update compares its deadline with the clock, whenever the scheduler wakes.
 /// </summary>
 public sealed partial class ExpiryScheduler(
-    IServiceScopeFactory scopes, TimeProvider clock, ExpiryWake wake, IOptions<ExpiryOptions> options, ILogger<ExpiryScheduler> log)
+    IServiceScopeFactory scopes, TimeProvider clock, ExpiryWake wake, IOptions<ExpiryOptions> options, ILogger<ExpiryScheduler> log,
+    Core.Telemetry.RantevouMetrics? metrics = null)
     : BackgroundService
 {
     long waitingUntilTicks;
+
+    /// <summary>The deadline the last pass found next: a pass that expires after it tells how late it came (R5).</summary>
+    DateTime? nextDeadline;
 
     /// <summary>The instant the scheduler sleeps until, once it sleeps (null while it works): for tests and diagnostics.</summary>
     public DateTime? WaitingUntilUtc => Interlocked.Read(ref waitingUntilTicks) is var t and > 0 ? new DateTime(t, DateTimeKind.Utc) : null;
@@ -72,11 +76,16 @@ public sealed partial class ExpiryScheduler(
         var closures = scope.ServiceProvider.GetRequiredService<BookingClosures>();
         var expired = await closures.ExpireLateAsync(ct);
         if (expired > 0)
+        {
             LogExpired(log, expired);
+            if (nextDeadline is { } deadline)
+                metrics?.ExpiryLate(clock.GetUtcNow().UtcDateTime - deadline);
+        }
         // Closing time on time too: people still waiting are told, and the display says the office is closed.
         await closures.CloseDaysAsync(ct);
         var latest = clock.GetUtcNow().UtcDateTime + cap;
-        return new[] { await closures.NextExpiryAsync(ct), await closures.NextClosingAsync(ct), latest }.Min(t => t ?? latest);
+        nextDeadline = await closures.NextExpiryAsync(ct);
+        return new[] { nextDeadline, await closures.NextClosingAsync(ct), latest }.Min(t => t ?? latest);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} late booking(s)")]

@@ -35,7 +35,9 @@ public static class AccessTable
     public static readonly Rule[] Endpoints =
     [
         // Infrastructure
-        new("GET", "/health", Access.Public),
+        new("*", "/health", Access.Public),
+        new("*", "/health/live", Access.Public),
+        new("*", "/health/ready", Access.Public),
         // Static files (the fingerprinted assets of the manifest are recognised by their descriptor, not listed)
         new("GET", "/{**path:file}", Access.Public),
         new("HEAD", "/{**path:file}", Access.Public),
