@@ -45,9 +45,8 @@ public static class CoreSetup
     public const string SqlServerMigrations = "Rantevou.Migrations.SqlServer";
     public const string PostgreSqlMigrations = "Rantevou.Migrations.PostgreSql";
 
-    /// <summary>Serialization failures and deadlocks: the transaction lost to another and is run again (ADR 0011).</summary>
+    /// <summary>Deadlocks on SQL Server: the transaction lost to another and is run again (ADR 0011; PostgreSQL: <see cref="ConflictRetries"/>).</summary>
     static readonly int[] SqlServerRetried = [1205];
-    static readonly string[] PostgreSqlRetried = ["40001", "40P01"];
 
     public static IHostApplicationBuilder AddRantevouCore(this IHostApplicationBuilder builder)
     {
@@ -67,7 +66,7 @@ public static class CoreSetup
         {
             builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseNpgsql(connection, x => x
                 .MigrationsAssembly(PostgreSqlMigrations)
-                .EnableRetryOnFailure(6, TimeSpan.FromSeconds(2), PostgreSqlRetried))));
+                .ExecutionStrategy(d => new ConflictRetries(d)))));
         }
         else
         {
