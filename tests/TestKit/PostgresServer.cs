@@ -88,6 +88,7 @@ public sealed class PostgresServer
     {
         if (!File.Exists(Path.Combine(Bin, "postgres")))
             throw new InvalidOperationException("PostgreSQL is not installed under /usr/lib/postgresql: run build/prerequisites.sh.");
+        RemoveStale();
         var root = Path.Combine(Path.GetTempPath(), $"rantevou-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
         var server = new PostgresServer(root, HubProcess.FreePort());
@@ -123,6 +124,26 @@ public sealed class PostgresServer
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier test processes that were stopped but not deleted (a test host may end before its exit handler
+    /// is through): an hour old and no server running in them.
+    /// </summary>
+    static void RemoveStale()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "rantevou-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid"))
+                    && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-1))
+                    Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
         }
     }
 
