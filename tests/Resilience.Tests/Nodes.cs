@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -48,7 +50,23 @@ static class Nodes
         return connection;
     }
 
-    public static List<T> Query<T>(SqliteConnection db, string sql, Func<SqliteDataReader, T> row)
+    /// <summary>A PostgreSQL database the nodes share (ADR 0011): its settings for the nodes, and its connection string.</summary>
+    public static string UsePostgres(Dictionary<string, string?> settings)
+    {
+        var connection = PostgresServer.Shared.CreateDatabase();
+        settings["Database:Provider"] = "PostgreSql";
+        settings["ConnectionStrings:Rantevou"] = connection;
+        return connection;
+    }
+
+    public static NpgsqlConnection OpenPostgres(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        connection.Open();
+        return connection;
+    }
+
+    public static List<T> Query<T>(DbConnection db, string sql, Func<DbDataReader, T> row)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;

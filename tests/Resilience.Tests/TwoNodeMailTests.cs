@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
 using Xunit.Abstractions;
@@ -5,22 +6,27 @@ using Xunit.Abstractions;
 namespace Rantevou.Resilience.Tests;
 
 /// <summary>
-/// Two nodes over one SQLite file, each with its own Hangfire (in memory) running the outbox sender: both are nudged
-/// after every booking and race over the same outbox rows. The claim on each row (OutboxDispatcher) must make every
-/// mail leave exactly once.
+/// Two nodes over one SQLite file, each with its own Hangfire (in memory) running the outbox sender, or over one
+/// PostgreSQL database with Hangfire's store in it: both are nudged after every booking and race over the same outbox
+/// rows. The claim on each row (OutboxDispatcher) must make every mail leave exactly once.
 /// </summary>
 public sealed class TwoNodeMailTests(ITestOutputHelper output)
 {
     const int Bookings = 40;
 
-    [Fact]
-    public async Task TwoNodesSendingOneOutbox_SendEveryMailExactlyOnce()
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task TwoNodesSendingOneOutbox_SendEveryMailExactlyOnce(TestDatabase database)
     {
         var dataDir = Nodes.NewDataDir();
         await using var smtp = SmtpTestServer.Start();
+        string? postgres = null;
         try
         {
             var settings = Nodes.Settings(("Smtp:Host", "127.0.0.1"), ("Smtp:Port", smtp.Port.ToString()), ("Smtp:Security", "None"));
+            if (database == TestDatabase.PostgreSql)
+                postgres = Nodes.UsePostgres(settings);
             await using var a = await HubProcess.StartAsync(dataDir, settings);
             await using var b = await HubProcess.StartAsync(dataDir, settings);
             using var httpA = a.Client();
@@ -46,14 +52,16 @@ public sealed class TwoNodeMailTests(ITestOutputHelper output)
             Assert.Equal(Bookings, messages.Select(m => m.MessageId).Distinct().Count());
             Assert.Equal(Bookings, messages.Select(m => m.To.ToString()).Distinct().Count());
 
-            using var db = Nodes.OpenDatabase(a.DatabaseFile);
-            var rows = Nodes.Query(db, "SELECT SentUtc IS NOT NULL, Attempts FROM Outbox", r => (Sent: r.GetBoolean(0), Attempts: r.GetInt32(1)));
+            using DbConnection db = postgres is null ? Nodes.OpenDatabase(a.DatabaseFile) : Nodes.OpenPostgres(postgres);
+            var rows = Nodes.Query(db, "SELECT \"SentUtc\" IS NOT NULL, \"Attempts\" FROM \"Outbox\"", r => (Sent: r.GetBoolean(0), Attempts: r.GetInt32(1)));
             Assert.Equal(Bookings, rows.Count);
             Assert.All(rows, r => Assert.True(r.Sent && r.Attempts == 1, $"sent {r.Sent}, attempts {r.Attempts}"));
         }
         finally
         {
             Nodes.DeleteDataDir(dataDir);
+            if (postgres is not null)
+                PostgresServer.Shared.DropDatabase(postgres);
         }
     }
 }

@@ -9,8 +9,19 @@ using Rantevou.Hub.Notifications;
 
 namespace Rantevou.TestKit;
 
+/// <summary>The database a test app runs on.</summary>
+public enum TestDatabase
+{
+    /// <summary>A SQLite file in the app's data folder (the embedded default).</summary>
+    Sqlite,
+
+    /// <summary>A database of its own on the process's <see cref="PostgresServer"/>, dropped with the app.</summary>
+    PostgreSql,
+}
+
 /// <summary>
-/// The whole server in the test process over a real SQLite file in a temporary folder, with a fake clock.
+/// The whole server in the test process over a real SQLite file in a temporary folder (or a PostgreSQL database, see
+/// <see cref="Database"/>), with a fake clock.
 /// Hangfire's server is off: tests run the jobs themselves (<see cref="DispatchMailAsync"/>), so every step is deterministic.
 /// </summary>
 public class RantevouApp : WebApplicationFactory<Program>
@@ -39,6 +50,11 @@ public class RantevouApp : WebApplicationFactory<Program>
     public bool KeepData { get; set; }
 
     public SmtpTestServer? Smtp { get; init; }
+
+    public TestDatabase Database { get; init; }
+
+    /// <summary>The PostgreSQL database's connection string, once the app has started on one.</summary>
+    public string? PostgresConnection { get; private set; }
     public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +62,12 @@ public class RantevouApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDir);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Rantevou:DataDir", DataDir);
+        if (Database == TestDatabase.PostgreSql)
+        {
+            PostgresConnection = PostgresServer.Shared.CreateDatabase();
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Rantevou", PostgresConnection);
+        }
         // The tests sign in as the demo accounts; outside Development they exist only when asked for.
         builder.UseSetting("Rantevou:SeedDemo", "true");
         builder.UseSetting("Rantevou:Jobs:Enabled", "false");
@@ -102,6 +124,8 @@ public class RantevouApp : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (KeepData)
             return;
+        if (PostgresConnection is not null)
+            PostgresServer.Shared.DropDatabase(PostgresConnection);
         try
         {
             Directory.Delete(DataDir, recursive: true);

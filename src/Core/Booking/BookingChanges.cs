@@ -152,6 +152,7 @@ public sealed partial class BookingService
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
         var copy = kind == MailKind.Released ? await AgentCopyAsync(booking, ct) : null;
+        var version = booking.Version;
         db.ChangeTracker.Clear();
         try
         {
@@ -160,8 +161,8 @@ public sealed partial class BookingService
             {
                 db.Bookings.Attach(booking);
                 db.Entry(booking).State = EntityState.Modified;
-                booking.Version++;
-                db.Entry(booking).Property(b => b.Version).OriginalValue = booking.Version - 1;
+                booking.Version = version + 1;
+                db.Entry(booking).Property(b => b.Version).OriginalValue = version;
                 change.Mail(mail.Compose(kind, booking, service, office, desk));
                 if (copy is not null)
                     change.Mail(mail.Compose(kind, copy, service, office, desk));

@@ -35,7 +35,7 @@ public sealed class RantevouOptions
 
 public sealed class DatabaseOptions
 {
-    [RegularExpression("^(Sqlite|SqlServer)$")]
+    [RegularExpression("^(Sqlite|SqlServer|PostgreSql)$")]
     public string Provider { get; set; } = "Sqlite";
 }
 
@@ -43,6 +43,10 @@ public static class CoreSetup
 {
     public const string SqliteMigrations = "Rantevou.Migrations.Sqlite";
     public const string SqlServerMigrations = "Rantevou.Migrations.SqlServer";
+    public const string PostgreSqlMigrations = "Rantevou.Migrations.PostgreSql";
+
+    /// <summary>Deadlocks on SQL Server: the transaction lost to another and is run again (ADR 0011; PostgreSQL: <see cref="ConflictRetries"/>).</summary>
+    static readonly int[] SqlServerRetried = [1205];
 
     public static IHostApplicationBuilder AddRantevouCore(this IHostApplicationBuilder builder)
     {
@@ -54,7 +58,15 @@ public static class CoreSetup
         var connection = builder.Configuration.GetConnectionString("Rantevou");
         if (provider == "SqlServer")
         {
-            builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations))));
+            builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseSqlServer(connection, x => x
+                .MigrationsAssembly(SqlServerMigrations)
+                .EnableRetryOnFailure(6, TimeSpan.FromSeconds(2), SqlServerRetried))));
+        }
+        else if (provider == "PostgreSql")
+        {
+            builder.Services.AddDbContext<RantevouDbContext>(o => QuietExpectedFailures(o.UseNpgsql(connection, x => x
+                .MigrationsAssembly(PostgreSqlMigrations)
+                .ExecutionStrategy(d => new ConflictRetries(d)))));
         }
         else
         {

@@ -46,6 +46,10 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     {
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(RantevouDbContext).Assembly);
+        // PostgreSQL folds unquoted names to lower case, and the columns were created quoted in mixed case.
+        if (Database.IsNpgsql())
+            b.Entity<Documents.DocumentCheck>().ToTable(t => t.HasCheckConstraint("CK_DocumentChecks_Person",
+                "(\"BookingId\" IS NULL AND \"TicketId\" IS NOT NULL) OR (\"BookingId\" IS NOT NULL AND \"TicketId\" IS NULL)"));
     }
 
     sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -10,7 +10,7 @@ namespace Rantevou.Core.LiveDay;
 
 /// <summary>
 /// Principle 1 in one place: every change that touches an office's day runs through here, from any path (holder,
-/// agent, kiosk, clerk, admin, expiry, release). The recipe: the write turn (SQLite has one writer), one transaction
+/// agent, kiosk, clerk, admin, expiry, release). The recipe: the write turn (SQLite only: it has one writer), one transaction
 /// holding the change, its outbox mail and today's version (bumped once per event), the commit, and only then the mail
 /// sender woken and the screens told. A change to another day than today commits the same way without an event:
 /// screens show today, and a version bumped on a future day would go backwards when that day comes.
@@ -21,31 +21,46 @@ public sealed class DayChanges(
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction; it answers whether to commit (false rolls everything back,
     /// events and mail included). <paramref name="days"/> are the office-local days the change touches.
+    /// On a server database a transaction that loses a serialization conflict or a deadlock is run again whole by the
+    /// execution strategy (ADR 0011): <paramref name="work"/> may be called more than once, each time on an empty change
+    /// tracker, and only the attempt that commits wakes the mail sender and tells the screens.
     /// </summary>
     public async Task<bool> RunAsync(Office office, IEnumerable<DateOnly> days, Func<DayChange, Task<bool>> work,
         CancellationToken ct, IsolationLevel isolation = IsolationLevel.Unspecified)
     {
         var today = OfficeDays.Today(office, clock);
-        var change = new DayChange(db, office, today, days.Contains(today));
-        if (change.TouchesToday)
+        var touchesToday = days.Contains(today);
+        if (touchesToday)
             await EnsureTodayAsync(office.Id, today, ct);
-        using (await writes.EnterAsync(db, ct))
+        DayChange? committed = null;
+        var attempts = 0;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(isolation, ct);
-            if (!await work(change))
-            {
+            if (attempts++ > 0)
                 db.ChangeTracker.Clear();
-                await tx.RollbackAsync(ct);
-                return false;
+            var change = new DayChange(db, office, today, touchesToday);
+            using (await writes.EnterAsync(db, token))
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(isolation, token);
+                if (!await work(change))
+                {
+                    db.ChangeTracker.Clear();
+                    await tx.RollbackAsync(token);
+                    return false;
+                }
+                await db.SaveChangesAsync(token);
+                await change.StampAsync(clock.GetUtcNow(), token);
+                await tx.CommitAsync(token);
+                db.ChangeTracker.Clear();
             }
-            await db.SaveChangesAsync(ct);
-            await change.StampAsync(clock.GetUtcNow(), ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        if (change.Mailed)
+            committed = change;
+            return true;
+        }, ct);
+        if (committed is null)
+            return false;
+        if (committed.Mailed)
             outbox.MailCommitted();
-        foreach (var e in change.Events)
+        foreach (var e in committed.Events)
             await events.PublishAsync(office.Id, e);
         return true;
     }

@@ -37,19 +37,23 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
             // Files first: if the run stops here the bookings are not yet marked, so the next run deletes the rows.
             foreach (var id in ids)
                 documents.DeleteBooking(id);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(u => u
-                .SetProperty(b => b.FullName, Erased)
-                .SetProperty(b => b.Email, Erased)
-                .SetProperty(b => b.EmailKey, Erased)
-                .SetProperty(b => b.Mobile, Erased)
-                .SetProperty(b => b.StatusReason, (string?)null)
-                .SetProperty(b => b.AnonymisedUtc, now), ct);
-            await db.BookingDocuments.Where(d => ids.Contains(d.BookingId)).ExecuteDeleteAsync(ct);
-            // Unsent mail is kept: R2 says none may be lost; it goes out and is erased on a later run.
-            await db.Outbox.Where(m => m.BookingId != null && ids.Contains(m.BookingId.Value) && m.SentUtc != null)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);
-            await tx.CommitAsync(ct);
+            // A server database may run it again after a serialization failure or deadlock: every statement is conditional.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(b => b.FullName, Erased)
+                    .SetProperty(b => b.Email, Erased)
+                    .SetProperty(b => b.EmailKey, Erased)
+                    .SetProperty(b => b.Mobile, Erased)
+                    .SetProperty(b => b.StatusReason, (string?)null)
+                    .SetProperty(b => b.AnonymisedUtc, now), token);
+                await db.BookingDocuments.Where(d => ids.Contains(d.BookingId)).ExecuteDeleteAsync(token);
+                // Unsent mail is kept: R2 says none may be lost; it goes out and is erased on a later run.
+                await db.Outbox.Where(m => m.BookingId != null && ids.Contains(m.BookingId.Value) && m.SentUtc != null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), token);
+                await tx.CommitAsync(token);
+            }, ct);
         }
         await db.Outbox.Where(m => m.SentUtc != null && m.SentUtc < before && m.ToAddress != Erased)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, Erased).SetProperty(m => m.Mime, Array.Empty<byte>()), ct);

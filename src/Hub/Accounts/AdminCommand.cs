@@ -75,14 +75,24 @@ public static class AdminCommand
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OfficeId = officeId };
         // One transaction: an account without its role would be a user nobody can see in /admin nor sign in as an admin.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-            return Fail("The account was not created:\n" + string.Join('\n', created.Errors.Select(e => "  " + e.Description)), 1);
-        var role = await users.AddToRoleAsync(user, Roles.Admin);
-        if (!role.Succeeded)
-            return Fail("The account was not created:\n" + string.Join('\n', role.Errors.Select(e => "  " + e.Description)), 1);
-        await transaction.CommitAsync();
+        // A server database's execution strategy wants the transaction inside it; a retry starts from a clean slate.
+        var attempts = 0;
+        var failed = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            if (attempts++ > 0)
+                db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+                return "The account was not created:\n" + string.Join('\n', created.Errors.Select(e => "  " + e.Description));
+            var role = await users.AddToRoleAsync(user, Roles.Admin);
+            if (!role.Succeeded)
+                return "The account was not created:\n" + string.Join('\n', role.Errors.Select(e => "  " + e.Description));
+            await transaction.CommitAsync();
+            return null;
+        });
+        if (failed is not null)
+            return Fail(failed, 1);
 
         Console.Out.WriteLine($"Created administrator {email} ({name}) for {(slug is null ? "every office" : $"the office '{slug}'")}.");
         Console.Out.WriteLine($"Sign in at {baseUrl.TrimEnd('/')}/account/login");

@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Notifications;
@@ -16,17 +18,20 @@ public sealed class JobsOptions
 
 public static class JobsSetup
 {
-    /// <summary>Hangfire: in memory by default, SQL Server storage with the SQL Server provider (principle 7).</summary>
+    /// <summary>Hangfire: in memory by default; with a server database, its storage there, shared by every node (principle 7, ADR 0007).</summary>
     public static IHostApplicationBuilder AddRantevouJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>().BindConfiguration("Rantevou:Jobs");
-        var sqlServer = builder.Configuration["Database:Provider"] == "SqlServer";
+        var provider = builder.Configuration["Database:Provider"];
         var connection = builder.Configuration.GetConnectionString("Rantevou");
         // Each host owns its storage: Hangfire's default hands every host the process-wide JobStorage.Current, so a
         // second host in the same process (tests, the training office) would share it and dispose it under the first.
-        builder.Services.AddSingleton<JobStorage>(_ => sqlServer
-            ? new SqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
-            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        builder.Services.AddSingleton<JobStorage>(_ => provider switch
+        {
+            "SqlServer" => new SqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+            "PostgreSql" => PostgreSql(connection!),
+            _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
+        });
         builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue("Rantevou:Jobs:Enabled", true))
             builder.Services.AddHangfireServer(o =>
@@ -38,6 +43,13 @@ public static class JobsSetup
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddScoped<RetentionJob>();
         return builder;
+    }
+
+    /// <summary>The jobs' tables live in their own schema of the office's database, created on the first start.</summary>
+    static PostgreSqlStorage PostgreSql(string connection)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 
     /// <summary>Recurring sweeps: idempotent, so running twice or after a crash gives the same result (principle 4).</summary>

@@ -9,7 +9,7 @@ using Rantevou.Hub.Tests.Support;
 namespace Rantevou.Hub.Tests.Booking;
 
 /// <summary>Principle 2: races are decided by the slot-claim key in the database; a lost race is a 409, never a 500.</summary>
-public sealed class ConcurrencyTests : AppTest
+public class ConcurrencyTests : AppTest
 {
     [Fact]
     public async Task ConcurrentBookings_ForOneTime_EachDeskServingTheServiceWinsOnce_RestGet409()
@@ -149,4 +149,11 @@ public sealed class ConcurrencyTests : AppTest
             SlotClaim.For(b).Select(c => (c.DeskId, c.UnitStartUtc)).ToHashSet(),
             claims.Where(c => c.BookingId == b.Id).Select(c => (c.DeskId, c.UnitStartUtc)).ToHashSet()));
     }
+}
+
+/// <summary>The same races on PostgreSQL: row locks and serializable transactions instead of SQLite's single writer.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class ConcurrencyTestsOnPostgres : ConcurrencyTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

@@ -8,7 +8,7 @@ using Rantevou.Hub.Tests.Support;
 namespace Rantevou.Hub.Tests.Booking;
 
 /// <summary>R7: a booking not confirmed from its email within the office's hold time gives its time back, and the person is told (R2).</summary>
-public sealed class HoldReleaseTests : AppTest
+public class HoldReleaseTests : AppTest
 {
     [Fact]
     public async Task UnconfirmedBooking_IsReleasedWhenHoldRunsOut_SlotFreeAgain_ReleasedMailSent()
@@ -100,4 +100,11 @@ public sealed class HoldReleaseTests : AppTest
     }
 
     Task<int> HoldMinutesAsync() => Db(db => db.Offices.Select(o => o.HoldMinutes).SingleAsync());
+}
+
+/// <summary>The same release sweep on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class HoldReleaseTestsOnPostgres : HoldReleaseTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

@@ -12,7 +12,7 @@ using Rantevou.Hub.Tests.Support;
 namespace Rantevou.Hub.Tests.Booking;
 
 /// <summary>A client that retries POST /api/bookings with the same Idempotency-Key never books twice.</summary>
-public sealed class IdempotencyTests : AppTest
+public class IdempotencyTests : AppTest
 {
     [Fact]
     public async Task RepeatWithSameKey_ReturnsTheFirstAnswer_MarkedReplayed()
@@ -122,4 +122,11 @@ public sealed class IdempotencyTests : AppTest
         request.Headers.Add("Idempotency-Key", key);
         return Http.SendAsync(request);
     }
+}
+
+/// <summary>The same replays on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class IdempotencyTestsOnPostgres : IdempotencyTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

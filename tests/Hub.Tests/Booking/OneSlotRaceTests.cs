@@ -8,11 +8,22 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.Booking;
 
 /// <summary>One desk, one time, 200 people at once: the database lets exactly one through.</summary>
-public sealed class OneSlotRaceTests : IDisposable
+public class OneSlotRaceTests : IDisposable
 {
-    readonly RantevouApp app = new();
+    readonly RantevouApp app;
 
-    public void Dispose() => app.Dispose();
+    public OneSlotRaceTests()
+        : this(TestDatabase.Sqlite)
+    {
+    }
+
+    protected OneSlotRaceTests(TestDatabase database) => app = new RantevouApp { Database = database };
+
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task TwoHundredConcurrentBookings_ForTheOnlyDesksSlot_ExactlyOne201_Rest409_No5xx()
@@ -33,3 +44,7 @@ public sealed class OneSlotRaceTests : IDisposable
         Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync()));
     }
 }
+
+/// <summary>The same race on PostgreSQL, where the serializable booking transactions also lose to each other and are retried.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class OneSlotRaceTestsOnPostgres() : OneSlotRaceTests(TestDatabase.PostgreSql);

@@ -21,4 +21,12 @@ public class MigrationsUpToDateTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed; add a migration to src/Migrations.SqlServer");
     }
+
+    [Fact]
+    public void PostgreSqlMigrations_HaveNoPendingModelChanges()
+    {
+        using var db = new Rantevou.Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed; add a migration to src/Migrations.PostgreSql");
+    }
 }

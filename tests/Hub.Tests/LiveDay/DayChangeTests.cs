@@ -14,7 +14,7 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// Every change to today's office day, from any path, bumps its version and reaches the screens (principle 1 and 3):
 /// the holder's own confirm, cancel and reschedule, an agent's booking, and a hold running out.
 /// </summary>
-public sealed class DayChangeTests : LiveDayTest
+public class DayChangeTests : LiveDayTest
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     HubConnection? display;
@@ -132,4 +132,11 @@ public sealed class DayChangeTests : LiveDayTest
             await display.DisposeAsync();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>The same day changes on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class DayChangeTestsOnPostgres : DayChangeTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

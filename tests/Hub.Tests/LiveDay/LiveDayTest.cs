@@ -34,10 +34,13 @@ public abstract class LiveDayTest(SharedOffice? shared = null) : IAsyncLifetime
 
     int mailSeen;
 
+    /// <summary>The database of a test's own server; a class's <c>…OnPostgres</c> twin runs the same tests on PostgreSQL.</summary>
+    protected virtual TestDatabase Database => TestDatabase.Sqlite;
+
     public virtual Task InitializeAsync()
     {
         Smtp = Shared?.Smtp ?? SmtpTestServer.Start();
-        App = Shared?.App ?? new RantevouApp { Smtp = Smtp };
+        App = Shared?.App ?? new RantevouApp { Smtp = Smtp, Database = Database };
         Http = English(App.CreateClient());
         return Task.CompletedTask;
     }

@@ -7,7 +7,7 @@ using Rantevou.Core.Booking;
 namespace Rantevou.Hub.Tests.LiveDay;
 
 /// <summary>Principle 2: simultaneous clerks and scans never serve one person twice and never answer 5xx.</summary>
-public sealed class RaceTests : LiveDayTest
+public class RaceTests : LiveDayTest
 {
     [Fact]
     public async Task TwoClerks_HundredSimultaneousCallNext_NobodyIsCalledTwice()
@@ -77,4 +77,11 @@ public sealed class RaceTests : LiveDayTest
         var row = await RowAsync(booked);
         Assert.Equal((BookingStatus.CheckedIn, rowVersion + 1), (row.Status, row.Version));
     }
+}
+
+/// <summary>The same live-day races on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class RaceTestsOnPostgres : RaceTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

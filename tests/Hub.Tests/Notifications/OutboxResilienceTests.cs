@@ -11,7 +11,7 @@ using Rantevou.Hub.Tests.Support;
 namespace Rantevou.Hub.Tests.Notifications;
 
 /// <summary>R2: while the mail server is down nothing is lost; when it is back every mail arrives exactly once.</summary>
-public sealed class OutboxResilienceTests : AppTest
+public class OutboxResilienceTests : AppTest
 {
     [Fact]
     public async Task SmtpDown_FiftyBookingsMailsWait_ThenEachArrivesExactlyOnce()
@@ -114,4 +114,11 @@ public sealed class OutboxResilienceTests : AppTest
         }
         return codes;
     }
+}
+
+/// <summary>The same outbox on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class OutboxResilienceTestsOnPostgres : OutboxResilienceTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

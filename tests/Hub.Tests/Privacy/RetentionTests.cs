@@ -5,11 +5,22 @@ using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Privacy;
 
-public sealed class RetentionTests : IDisposable
+public class RetentionTests : IDisposable
 {
-    readonly RantevouApp app = new();
+    readonly RantevouApp app;
 
-    public void Dispose() => app.Dispose();
+    public RetentionTests()
+        : this(TestDatabase.Sqlite)
+    {
+    }
+
+    protected RetentionTests(TestDatabase database) => app = new RantevouApp { Database = database };
+
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Retention_ErasesPersonalData_OfOldBookingsOnly_AndKeepsUnsentMail()
@@ -46,3 +57,7 @@ public sealed class RetentionTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<Retention>().AnonymiseAsync(CancellationToken.None);
     }
 }
+
+/// <summary>The same erasure on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class RetentionTestsOnPostgres() : RetentionTests(TestDatabase.PostgreSql);

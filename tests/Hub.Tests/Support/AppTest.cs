@@ -8,7 +8,7 @@ using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Hub.Tests.Support;
 
-/// <summary>One fresh server (own SQLite file, own fake clock) and one real SMTP server per test.</summary>
+/// <summary>One fresh server (own SQLite file or PostgreSQL database, own fake clock) and one real SMTP server per test.</summary>
 public abstract class AppTest : IAsyncLifetime
 {
     /// <summary>Wednesday 2 December 2026: a working day after the clock's start day.</summary>
@@ -18,10 +18,13 @@ public abstract class AppTest : IAsyncLifetime
     protected RantevouApp App { get; private set; } = null!;
     protected HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The database the test runs on; a class's <c>…OnPostgres</c> twin runs the same tests on PostgreSQL.</summary>
+    protected virtual TestDatabase Database => TestDatabase.Sqlite;
+
     public virtual Task InitializeAsync()
     {
         Smtp = SmtpTestServer.Start();
-        App = new RantevouApp { Smtp = Smtp };
+        App = new RantevouApp { Smtp = Smtp, Database = Database };
         Http = Client();
         return Task.CompletedTask;
     }
