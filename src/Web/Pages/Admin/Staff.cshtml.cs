@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
@@ -23,6 +24,9 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     IStringLocalizer<AdminText> text) : AdminPageModel(db, users, messages, text)
 {
     public IReadOnlyList<StaffAccountDto> Staff { get; private set; } = [];
+
+    /// <summary>The office's desks, to assign.</summary>
+    public IReadOnlyList<Core.Offices.Desk> Desks { get; private set; } = [];
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
@@ -83,5 +87,6 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     {
         await LoadOfficeAsync(ct);
         Staff = (await accounts.ListAsync(User.OfficeOf(), ct)).Where(s => s.OfficeId == Office.Id || s.OfficeId is null).ToList();
+        Desks = await Db.Desks.AsNoTracking().Where(d => d.OfficeId == Office.Id).OrderBy(d => d.Number).ToListAsync(ct);
     }
 }
