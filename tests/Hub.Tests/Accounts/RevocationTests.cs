@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Contracts.Queue;
 using Rantevou.Core.Accounts;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
@@ -91,6 +94,32 @@ public sealed class RevocationTests : IAsyncLifetime
         var done = await bearer.PostAsJsonAsync("/api/account/sign-out-everywhere", new { password = PageForms.DemoPassword });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         await AssertRefusedAsync(bearer, cookie);
+    }
+
+    [Fact]
+    public async Task Disable_RefusesTheNextHubCall_OfAnOpenConnection()
+    {
+        var bearer = await BearerAsync(PageForms.DemoPassword);
+        var token = bearer.DefaultRequestHeaders.Authorization!.Parameter!;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, HubPaths.Queue), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync();
+        Assert.Null(await connection.InvokeAsync<CalledPerson?>("CallNext", 1)); // nobody checked in: allowed, nobody to call
+
+        await WithUserAsync(async (users, user) =>
+        {
+            user.Disabled = true;
+            await users.UpdateAsync(user);
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.InvokeAsync<CalledPerson?>("CallNext", 1));
+        await connection.DisposeAsync();
     }
 
     async Task<(HttpClient Bearer, HttpClient Cookie)> SignedInBothWaysAsync()
