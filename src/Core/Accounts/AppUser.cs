@@ -18,6 +18,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>For an agent (R12): its own daily quota, set by the administrators; null means the office's quota.</summary>
     public int? DailyQuota { get; set; }
+
+    /// <summary>Disabled by an administrator: cannot sign in, and every cookie and bearer token of it is refused (issue 10).</summary>
+    public bool Disabled { get; set; }
 }
 
 public enum AgentKind
@@ -41,4 +44,7 @@ public static class Policies
     public const string Staff = "Staff";
     public const string Admin = "Admin";
     public const string Agent = "Agent";
+
+    /// <summary>Any signed-in account with a role: its own password and sessions.</summary>
+    public const string Account = "Account";
 }

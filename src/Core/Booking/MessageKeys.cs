@@ -62,6 +62,11 @@ public static class MessageKeys
     public const string NoShowBlocked = "NoShowBlocked";
     public const string AccountExists = "AccountExists";
     public const string PasswordWeak = "PasswordWeak";
+    public const string PasswordWrong = "PasswordWrong";
+    public const string LinkExpired = "LinkExpired";
+    public const string DeskNotAssigned = "DeskNotAssigned";
+    public const string StaffUnknown = "StaffUnknown";
+    public const string RoleInvalid = "RoleInvalid";
     public const string NameRequired = "NameRequired";
     public const string DurationInvalid = "DurationInvalid";
     public const string DocumentInvalid = "DocumentInvalid";

@@ -34,6 +34,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<LiveDay.WalkInTicket> WalkInTickets => Set<LiveDay.WalkInTicket>();
     public DbSet<LiveDay.OfficeDay> OfficeDays => Set<LiveDay.OfficeDay>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<StaffDesk> StaffDesks => Set<StaffDesk>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Data;
 
@@ -10,6 +11,9 @@ public static class AccountsSetup
 {
     /// <summary>Bearer for programs and cookies for pages; one scheme picks whichever the request carries.</summary>
     public const string Scheme = "Rantevou";
+
+    /// <summary>How long an invitation or a reset link works. An invitee whose link expired asks for a reset link.</summary>
+    public static readonly TimeSpan PasswordLinkLifespan = TimeSpan.FromHours(3);
 
     public static IHostApplicationBuilder AddRantevouAccounts(this IHostApplicationBuilder builder)
     {
@@ -31,16 +35,19 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RantevouDbContext>()
-            .AddSignInManager()
+            .AddUserManager<RantevouUserManager>()
+            .AddSignInManager<RantevouSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<OfficeClaimsFactory>();
 
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query.ContainsKey("access_token"))
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Scheme, Scheme, o =>
+            {
+                o.ForwardDefaultSelector = SchemeFor;
+                // Issue 10: authentication goes through the session check (revoked tokens and cookies are refused).
+                o.ForwardAuthenticate = CheckedSignInHandler.Name;
+            })
+            .AddScheme<AuthenticationSchemeOptions, CheckedSignInHandler>(CheckedSignInHandler.Name, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(10);
@@ -63,18 +70,38 @@ public static class AccountsSetup
                 // The API answers 401/403 instead of redirecting to a login page.
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+                // Issue 10: a cookie of a disabled, locked-out or re-stamped account is refused on its next request.
+                o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
             });
+        // Bearer tokens get the same check (SessionCheck) through CheckedSignInHandler, as do the hub's method calls.
+        services.AddMemoryCache();
+        services.AddSingleton<SessionCheck>();
+        services.Configure<HubOptions>(o => o.AddFilter<SessionHubFilter>());
+        services.AddSingleton<SessionHubFilter>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Clerk, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent));
+            .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent))
+            .AddPolicy(Policies.Account, p => p.RequireRole(Roles.All));
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AgentAccounts>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInCheck>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<PasswordLinks>();
+        services.AddScoped<Core.Notifications.IAccountMail, Notifications.AccountMail>();
+        // Invitation and reset links: one use (the stamp changes with the password) and short-lived.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinkLifespan);
         return builder;
     }
+
+    /// <summary>The bearer token when the request carries one (a header, or the hub's query string), else the cookie.</summary>
+    public static string SchemeFor(HttpContext ctx) =>
+        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query.ContainsKey("access_token"))
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme;
 
     static Task Deny(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -9,7 +9,7 @@ namespace Rantevou.Hub.Accounts;
 
 /// <summary>
 /// The roles, and on an empty user table the demo accounts of API.md, all in the demo office with
-/// the password <see cref="Password"/>: admin, clerk1…clerk6 (clerk N at desk N), a driving school, a processing agent.
+/// the password <see cref="Password"/>: admin, clerk1…clerk6 (clerk N at desk N, each assigned every desk of the office), a driving school, a processing agent.
 /// The password is printed in the README, so the accounts exist only where <see cref="Wanted"/> says so.
 /// </summary>
 public sealed class DemoAccounts(
@@ -55,5 +55,14 @@ public sealed class DemoAccounts(
         if (!created.Succeeded)
             throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);
+        // A clerk acts only at the desks assigned to them (StaffDesk). The demo clerks sit at desk N by default and may
+        // stand in at any desk of the demo office, as the demo and its tests have them do; real clerks get their desks
+        // from an administrator.
+        if (role == Roles.Clerk)
+        {
+            foreach (var deskId in await db.Desks.Where(d => d.OfficeId == officeId).Select(d => d.Id).ToListAsync())
+                db.StaffDesks.Add(new StaffDesk { UserId = user.Id, DeskId = deskId });
+            await db.SaveChangesAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
@@ -12,7 +13,8 @@ namespace Rantevou.Hub.Accounts;
 /// <summary>
 /// Staff routes act in the caller's own office only (<see cref="OfficeScope"/>). A desk of another office answers 403
 /// <c>OtherOffice</c>: desks are public (<c>GET /api/desks</c>), so there is nothing to hide. A booking of another office
-/// answers 404 like an unknown code, so a clerk cannot learn which codes exist elsewhere.
+/// answers 404 like an unknown code, so a clerk cannot learn which codes exist elsewhere. Within the office, a clerk acts
+/// only at the desks assigned to them (403 <c>DeskNotAssigned</c>).
 /// </summary>
 public static class StaffScope
 {
@@ -23,9 +25,8 @@ public static class StaffScope
         {
             var http = context.HttpContext;
             if (int.TryParse(http.Request.RouteValues["deskId"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var deskId)
-                && await DeskOfficeAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), deskId, http.RequestAborted) is { } office
-                && !http.User.MayActIn(office))
-                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.OtherOffice, Text(http));
+                && await RefusalAsync(http.User, http.RequestServices.GetRequiredService<RantevouDbContext>(), deskId, http.RequestAborted) is { } refused)
+                return Problems.Status(StatusCodes.Status403Forbidden, refused, Text(http));
             return await next(context);
         });
 
@@ -45,6 +46,23 @@ public static class StaffScope
             }
             return await next(context);
         });
+
+    /// <summary>
+    /// Why <paramref name="user"/> may not act at the desk, or null: another office's desk (<c>OtherOffice</c>), or for a
+    /// clerk a desk not assigned to them (<c>DeskNotAssigned</c>, see <see cref="StaffDesk"/>). An admin acts at every desk
+    /// of their office. An unknown desk is not refused here: the action answers 404.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(ClaimsPrincipal user, RantevouDbContext db, int deskId, CancellationToken ct)
+    {
+        if (await DeskOfficeAsync(db, deskId, ct) is not { } office)
+            return null;
+        if (!user.MayActIn(office))
+            return MessageKeys.OtherOffice;
+        if (user.IsInRole(Roles.Admin))
+            return null;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return await db.StaffDesks.AnyAsync(s => s.UserId == id && s.DeskId == deskId, ct) ? null : MessageKeys.DeskNotAssigned;
+    }
 
     public static Task<int?> DeskOfficeAsync(RantevouDbContext db, int deskId, CancellationToken ct) =>
         db.Desks.AsNoTracking().Where(d => d.Id == deskId).Select(d => (int?)d.OfficeId).FirstOrDefaultAsync(ct);

@@ -30,8 +30,10 @@ public static class ApiSetup
         app.MapBookingApi();
         app.MapDocumentsApi();
         app.MapAuthApi();
+        app.MapAccountApi();
         app.MapAgentApi();
         app.MapAgentAccountsApi();
+        app.MapStaffAccountsApi();
         app.MapAdminApi();
         app.MapAuditApi();
         return app;

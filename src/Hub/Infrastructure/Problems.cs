@@ -38,6 +38,22 @@ public static class Problems
         return TypedResults.Problem(details);
     }
 
+    /// <summary>
+    /// The answer to an Identity password operation that failed, or null when it succeeded: a wrong current password or a
+    /// used or expired link, else the password rules (<paramref name="field"/>).
+    /// </summary>
+    public static ProblemHttpResult? FromPassword(Microsoft.AspNetCore.Identity.IdentityResult result, string field, IStringLocalizer<Messages> text)
+    {
+        if (result.Succeeded)
+            return null;
+        var codes = result.Errors.Select(e => e.Code).ToList();
+        var key = codes.Contains("PasswordMismatch") ? MessageKeys.PasswordWrong
+            : codes.Contains("InvalidToken") ? MessageKeys.LinkExpired
+            : MessageKeys.PasswordWeak;
+        var name = key == MessageKeys.PasswordWrong ? "currentPassword" : key == MessageKeys.LinkExpired ? "token" : field;
+        return From(Problem.Invalid(new Dictionary<string, string[]> { [name] = [key] }), text);
+    }
+
     /// <summary>Bodies for errors raised before a handler runs (bad JSON, 404, 405, 413, 415) and for the rare 500, never with a stack trace.</summary>
     public static IServiceCollection AddRantevouProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

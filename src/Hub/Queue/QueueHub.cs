@@ -52,9 +52,9 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
     [Audited("desk.call-next")]
     public async Task<CalledPerson?> CallNext(int deskId)
     {
-        // Only at a desk of the clerk's own office (OfficeScope), as on the desk API.
-        if (await Accounts.StaffScope.DeskOfficeAsync(db, deskId, Context.ConnectionAborted) is { } office && Context.User?.MayActIn(office) != true)
-            throw new HubException("OtherOffice");
+        // Only at a desk of the clerk's own office (OfficeScope) and assigned to them, as on the desk API.
+        if (await Accounts.StaffScope.RefusalAsync(Context.User!, db, deskId, Context.ConnectionAborted) is { } refused)
+            throw new HubException(refused);
         var outcome = await desks.CallNextAsync(deskId, Context.ConnectionAborted);
         if (!outcome.Ok)
             throw HubProblems.Refuse(outcome.Problem!);

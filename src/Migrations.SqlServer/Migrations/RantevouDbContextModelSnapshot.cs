@@ -196,6 +196,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<int?>("DeskNumber")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -255,6 +258,21 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId", "DeskId");
+
+                    b.HasIndex("DeskId");
+
+                    b.ToTable("StaffDesks");
                 });
 
             modelBuilder.Entity("Rantevou.Core.Audit.AuditEntry", b =>
@@ -1087,6 +1105,21 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
+                    b.HasOne("Rantevou.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Rantevou.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -184,6 +184,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<int?>("DeskNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -242,6 +245,21 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "DeskId");
+
+                    b.HasIndex("DeskId");
+
+                    b.ToTable("StaffDesks");
                 });
 
             modelBuilder.Entity("Rantevou.Core.Audit.AuditEntry", b =>
@@ -1054,6 +1072,21 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
+                    b.HasOne("Rantevou.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Rantevou.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -64,6 +64,12 @@ public sealed class OfficeScopeTests : AppTest
             await CreateAsync(users, NorthClerk, Roles.Clerk, northOffice);
             await CreateAsync(users, Director, Roles.Admin, null);
         }
+        // A clerk acts only at the desks assigned to them (issue 10).
+        await Db(async db =>
+        {
+            db.StaffDesks.Add(new StaffDesk { UserId = await db.Users.Where(u => u.Email == NorthClerk).Select(u => u.Id).SingleAsync(), DeskId = northDesk });
+            return await db.SaveChangesAsync();
+        });
         var booked = await Http.BookAsync(serviceId, new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(2)));
         Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
         north = (await booked.Content.ReadFromJsonAsync<BookingCreatedDto>())!;

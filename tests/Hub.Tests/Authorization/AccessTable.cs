@@ -19,6 +19,9 @@ public enum Access
 
     /// <summary>Driving schools and processing agents (<c>Policies.Agent</c>).</summary>
     Agent,
+
+    /// <summary>Any signed-in account with a role, for its own password and sessions (<c>Policies.Account</c>).</summary>
+    Account,
 }
 
 /// <param name="Method">The HTTP method, or <c>*</c> for an endpoint without method metadata (Razor pages, the hub's connection).</param>
@@ -43,6 +46,9 @@ public static class AccessTable
         new("HEAD", "/{**path:file}", Access.Public),
         new("GET", "/openapi/{documentName}.json", Access.Public),
         new("POST", "/api/auth/login", Access.Public),
+        // Issue 10: the account's own password and sessions (both ask for the current password, so the probe's empty body is a 400)
+        new("POST", "/api/account/sign-out-everywhere", Access.Account),
+        new("POST", "/api/account/password", Access.Account),
 
         // R1: catalogue and booking (the booking's own calls need its token)
         new("GET", "/api/services", Access.Public),
@@ -85,6 +91,14 @@ public static class AccessTable
         new("GET", "/api/admin/agents", Access.Admin),
         new("POST", "/api/admin/agents", Access.Admin),
         new("PUT", "/api/admin/agents/{id}/quota", Access.Admin),
+        // Issue 10: staff accounts run by the admins; forgot password and the mail's link are for the signed-out
+        new("GET", "/api/admin/staff", Access.Admin),
+        new("POST", "/api/admin/staff", Access.Admin),
+        new("PUT", "/api/admin/staff/{id}", Access.Admin),
+        new("POST", "/api/admin/staff/{id}/disable", Access.Admin),
+        new("POST", "/api/admin/staff/{id}/enable", Access.Admin),
+        new("POST", "/api/account/forgot", Access.Public),
+        new("POST", "/api/account/reset-password", Access.Public),
 
         // The hub's transport; each hub method has its own line in HubMethods
         new("*", "/hubs/queue/negotiate", Access.Public),
@@ -97,6 +111,10 @@ public static class AccessTable
         new("*", "/account/login", Access.Public),
         new("*", "/account/logout", Access.Public),
         new("*", "/account/denied", Access.Public),
+        new("*", "/account/forgot", Access.Public),
+        new("*", "/account/set-password", Access.Public),
+        new("*", "/account", Access.Account),
+        new("*", "/account/password", Access.Account),
         new("*", "/book/{serviceId:int}", Access.Public),
         new("*", "/book/{serviceId:int}/{date}", Access.Public),
         new("*", "/book/{serviceId:int}/details", Access.Public),
@@ -112,6 +130,7 @@ public static class AccessTable
         new("*", "/clerk", Access.Staff),
         new("*", "/agent", Access.Agent),
         new("*", "/admin/agents", Access.Admin),
+        new("*", "/admin/staff", Access.Admin),
         new("*", "/admin", Access.Admin),
         new("*", "/admin/calendar", Access.Admin),
         new("*", "/admin/desks", Access.Admin),

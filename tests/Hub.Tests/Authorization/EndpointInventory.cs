@@ -74,6 +74,7 @@ public static class EndpointInventory
         Access.Staff => new HashSet<string> { Roles.Clerk, Roles.Admin },
         Access.Admin => new HashSet<string> { Roles.Admin },
         Access.Agent => new HashSet<string> { Roles.Agent },
+        Access.Account => new HashSet<string> { Roles.Clerk, Roles.Admin, Roles.Agent },
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
 

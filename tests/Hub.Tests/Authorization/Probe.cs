@@ -60,6 +60,7 @@ public static partial class Probe
         Access.Staff => who.Name is "clerk" or "admin",
         Access.Admin => who.Name == "admin",
         Access.Agent => who.Name is "agent A" or "agent B",
+        Access.Account => who.Name is "clerk" or "admin" or "agent A" or "agent B",
         _ => false,
     };
 
@@ -77,8 +78,8 @@ public static partial class Probe
             && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase) == true;
         return access switch
         {
-            Access.Staff or Access.Admin or Access.Agent when status is 401 or 403 || toLogin => null,
-            Access.Staff or Access.Admin or Access.Agent => $"{status}: expected 401, 403 or a redirect to login",
+            Access.Staff or Access.Admin or Access.Agent or Access.Account when status is 401 or 403 || toLogin => null,
+            Access.Staff or Access.Admin or Access.Agent or Access.Account => $"{status}: expected 401, 403 or a redirect to login",
             // A page's POST stops at antiforgery (400) before the token is looked at; the GET row checks the token.
             Access.TokenHolder when status == 400 && method == "POST" && !pattern.StartsWith("/api/", StringComparison.Ordinal) => null,
             Access.TokenHolder when status == 404 => null,

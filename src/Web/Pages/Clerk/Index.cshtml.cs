@@ -22,7 +22,10 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
     public string TimeZone { get; private set; } = "Europe/Athens";
     public string UserName { get; private set; } = "";
 
-    /// <summary>The desks of the clerk's own office (<see cref="OfficeScope"/>); the directorate's administrator may name one.</summary>
+    /// <summary>
+    /// The desks of the clerk's own office (<see cref="OfficeScope"/>) assigned to them (all of them for an admin); the
+    /// directorate's administrator may name an office.
+    /// </summary>
     public async Task OnGetAsync(int? desk, string? office, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -35,6 +38,12 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
         var culture = Lang.Current;
         Desks = (await db.Desks.AsNoTracking().Where(d => own != null && d.OfficeId == own.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
+        // A clerk works only at the desks assigned to them (issue 10); an admin at every desk of the office.
+        if (!User.IsInRole(Roles.Admin))
+        {
+            var assigned = await db.StaffDesks.AsNoTracking().Where(s => s.UserId == user!.Id).Select(s => s.DeskId).ToListAsync(ct);
+            Desks = Desks.Where(d => assigned.Contains(d.Id)).ToList();
+        }
         // The desk asked for, else the clerk's own desk, else the first.
         var wanted = desk ?? user?.DeskNumber;
         Desk = Desks.FirstOrDefault(d => d.Number == wanted) is { Id: > 0 } found ? found : Desks.FirstOrDefault();

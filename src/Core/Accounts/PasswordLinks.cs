@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Rantevou.Core.Data;
+using Rantevou.Core.Notifications;
+
+namespace Rantevou.Core.Accounts;
+
+/// <summary>
+/// Issue 10: forgot password and the invitation's link. Both use Identity's password-reset token: it carries the
+/// account's security stamp, which the new password changes, so a link works once; and it expires
+/// (<c>DataProtectionTokenProviderOptions.TokenLifespan</c>, set in AccountsSetup).
+/// </summary>
+public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext db, IAccountMail mail, IOutboxSignal signal)
+{
+    /// <summary>Mails a reset link when the address has an account that may sign in; otherwise does nothing, silently.</summary>
+    public async Task SendResetAsync(string email, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.Disabled)
+            return;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        db.Outbox.Add(mail.Compose(AccountMailKind.PasswordReset, user, token));
+        await db.SaveChangesAsync(ct);
+        signal.MailCommitted();
+    }
+
+    /// <summary>Sets the new password; an unknown or disabled account fails as a used link does. The stamp changes, so every earlier sign-in ends.</summary>
+    public async Task<IdentityResult> ResetAsync(string email, string token, string password)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.Disabled)
+            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid token." });
+        var result = await users.ResetPasswordAsync(user, token, password);
+        // A lockout from guessing is over once the owner proves the mailbox.
+        if (result.Succeeded)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+        return result;
+    }
+}

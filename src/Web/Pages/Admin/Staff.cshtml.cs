@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
+using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
+
+namespace Rantevou.Web.Pages.Admin;
+
+/// <summary>
+/// Issue 10: the office's clerks and admins. The admin invites (the account sets its own password from the mail), edits
+/// the name, role and a clerk's desks, disables and re-enables. The page shows the admin's office (the directorate's
+/// administrator sees the first office here, and every office through <c>/api/admin/staff</c>).
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+    IStringLocalizer<AdminText> text) : AdminPageModel(db, users, messages, text)
+{
+    public IReadOnlyList<StaffAccountDto> Staff { get; private set; } = [];
+
+    /// <summary>The office's desks, to assign.</summary>
+    public IReadOnlyList<Core.Offices.Desk> Desks { get; private set; } = [];
+
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Role { get; set; } = Roles.Clerk;
+    [BindProperty] public List<int> DeskIds { get; set; } = [];
+
+    /// <summary>The account whose row failed, to show its error there.</summary>
+    public string? FailedId { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        TakeNotice();
+        await LoadAsync(ct);
+    }
+
+    [Audited("admin.staff.create")]
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        var outcome = await accounts.CreateAsync(new NewStaffRequest(Email, DisplayName, Role, Office.Id, DeskIds), User.OfficeOf() ?? Office.Id, ct);
+        if (outcome.Ok)
+            HttpContext.AuditTarget(outcome.Value!.Id);
+        return await AfterAsync(outcome, null, ct);
+    }
+
+    [Audited("admin.staff.edit")]
+    public async Task<IActionResult> OnPostEditAsync(string? id, string? name, string? role, List<int>? desks, CancellationToken ct)
+    {
+        HttpContext.AuditTarget(id ?? "");
+        var outcome = await accounts.EditAsync(User.OfficeOf(), id ?? "", new StaffEdit(name, role, desks ?? []), User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        return await AfterAsync(outcome, id, ct);
+    }
+
+    [Audited("admin.staff.disable")]
+    public async Task<IActionResult> OnPostDisableAsync(string? id, CancellationToken ct)
+    {
+        HttpContext.AuditTarget(id ?? "");
+        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", true, User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+    }
+
+    [Audited("admin.staff.enable")]
+    public async Task<IActionResult> OnPostEnableAsync(string? id, CancellationToken ct)
+    {
+        HttpContext.AuditTarget(id ?? "");
+        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", false, User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+    }
+
+    async Task<IActionResult> AfterAsync(Core.Booking.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
+    {
+        if (Handle(outcome))
+            return Redirect("/admin/staff" + (Lang.Current == "en" ? "?culture=en" : ""));
+        FailedId = id;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        Staff = (await accounts.ListAsync(User.OfficeOf(), ct)).Where(s => s.OfficeId == Office.Id || s.OfficeId is null).ToList();
+        Desks = await Db.Desks.AsNoTracking().Where(d => d.OfficeId == Office.Id).OrderBy(d => d.Number).ToListAsync(ct);
+    }
+}
