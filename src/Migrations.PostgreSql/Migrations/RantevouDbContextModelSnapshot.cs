@@ -195,6 +195,9 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<int?>("DeskNumber")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -253,6 +256,21 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "DeskId");
+
+                    b.HasIndex("DeskId");
+
+                    b.ToTable("StaffDesks");
                 });
 
             modelBuilder.Entity("Rantevou.Core.Audit.AuditEntry", b =>
@@ -1083,6 +1101,21 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
+                    b.HasOne("Rantevou.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Accounts.StaffDesk", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Rantevou.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -34,7 +34,7 @@ public sealed class PersonKeyMigrationTests : AppTest
         await App.WithDbAsync(async db =>
         {
             var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("DocumentChecks");
+            await migrator.MigrateAsync("StaffAccounts");
             await migrator.MigrateAsync();
             return 0;
         });
