@@ -167,6 +167,7 @@ public static class AccessTable
     [
         (nameof(IQueueHub.JoinOffice), Access.Public),
         (nameof(IQueueHub.GetSnapshot), Access.Public),
+        (nameof(IQueueHub.GetSnapshotAtLeast), Access.Public),
         ("CallNext", Access.Staff),
     ];
 }

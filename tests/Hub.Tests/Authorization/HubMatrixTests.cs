@@ -58,7 +58,7 @@ public sealed class HubMatrixTests(MatrixOffice office) : IClassFixture<MatrixOf
             foreach (var method in HubMethods())
             {
                 var access = AccessTable.HubMethods.Single(h => h.Method == method.Name).Access;
-                var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? office.DeskId : (object?)null).ToArray();
+                var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? office.DeskId : p.ParameterType == typeof(long) ? 0L : (object?)null).ToArray();
                 string? refused = null;
                 try
                 {
