@@ -28,6 +28,9 @@ public sealed class SignInCheck(SignInManager<AppUser> signIn, SignInThrottle th
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
+            // A disabled account is refused before its password is checked: spend the same time anyway.
+            if (result.IsNotAllowed)
+                throttle.VerifyDummy(users.PasswordHasher, password);
             throttle.Failed(key);
             return null;
         }

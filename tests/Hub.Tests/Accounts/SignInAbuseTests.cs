@@ -15,13 +15,15 @@ public sealed partial class SignInAbuseTests : AppTest
 {
     const string Clerk1 = "clerk1@example.org";
     const string Clerk2 = "clerk2@example.org";
+    const string Clerk3 = "clerk3@example.org";
 
     [Fact]
-    public async Task UnknownAddress_WrongPassword_LockedAccount_GetTheSameAnswer_InAboutTheSameTime()
+    public async Task UnknownAddress_WrongPassword_LockedOrDisabledAccount_GetTheSameAnswer_InAboutTheSameTime()
     {
-        await LockAsync(Clerk2);
+        await ChangeAsync(Clerk2, (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        await ChangeAsync(Clerk3, (users, user) => { user.Disabled = true; return users.UpdateAsync(user); });
         var throttle = App.Services.GetRequiredService<SignInThrottle>();
-        var cases = new (string Name, string Email)[] { ("unknown", "nobody@example.org"), ("wrong", Clerk1), ("locked", Clerk2) };
+        var cases = new (string Name, string Email)[] { ("unknown", "nobody@example.org"), ("wrong", Clerk1), ("locked", Clerk2), ("disabled", Clerk3) };
         var times = cases.ToDictionary(c => c.Name, _ => new List<double>());
         var answers = cases.ToDictionary(c => c.Name, _ => new HashSet<string>());
         await LoginAsync("nobody@example.org", "warm-up");
@@ -79,12 +81,11 @@ public sealed partial class SignInAbuseTests : AppTest
         return await scope.ServiceProvider.GetRequiredService<SignInCheck>().CheckAsync(email, password, client);
     }
 
-    async Task LockAsync(string email)
+    async Task ChangeAsync(string email, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         using var scope = App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        Assert.True((await change(users, (await users.FindByEmailAsync(email))!)).Succeeded);
     }
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
