@@ -1,6 +1,6 @@
 namespace Rantevou.Contracts.Admin;
 
-// Issue 10: staff accounts (clerks and admins) run by the office's administrators under /api/admin/staff.
+// Staff accounts (clerks and admins) run by the office's administrators under /api/admin/staff.
 
 /// <param name="Role">"Clerk" or "Admin".</param>
 /// <param name="OfficeId">The office; null for the directorate's administrator.</param>

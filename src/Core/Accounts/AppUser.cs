@@ -19,7 +19,7 @@ public sealed class AppUser : IdentityUser
     /// <summary>For an agent (R12): its own daily quota, set by the administrators; null means the office's quota.</summary>
     public int? DailyQuota { get; set; }
 
-    /// <summary>Disabled by an administrator: cannot sign in, and every cookie and bearer token of it is refused (issue 10).</summary>
+    /// <summary>Disabled by an administrator: cannot sign in, and every cookie and bearer token of it is refused.</summary>
     public bool Disabled { get; set; }
 }
 

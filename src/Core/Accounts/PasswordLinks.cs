@@ -5,7 +5,7 @@ using Rantevou.Core.Notifications;
 namespace Rantevou.Core.Accounts;
 
 /// <summary>
-/// Issue 10: forgot password and the invitation's link. Both use Identity's password-reset token: it carries the
+/// Forgot password and the invitation's link. Both use Identity's password-reset token: it carries the
 /// account's security stamp, which the new password changes, so a link works once; and it expires
 /// (<c>DataProtectionTokenProviderOptions.TokenLifespan</c>, set in AccountsSetup).
 /// </summary>

@@ -8,7 +8,7 @@ using Rantevou.Core.Notifications;
 namespace Rantevou.Core.Accounts;
 
 /// <summary>
-/// Issue 10: the administrators run their office's staff accounts — clerks and admins. <c>adminOffice</c> is the
+/// The administrators run their office's staff accounts — clerks and admins. <c>adminOffice</c> is the
 /// administrator's office: they see and change that office's staff only (another office's account is not found); null is
 /// the directorate's administrator, who runs every office (<see cref="OfficeScope"/>). An account is created without a
 /// password: it gets an invitation mail with a one-use link to set its own, so the administrator never knows it.

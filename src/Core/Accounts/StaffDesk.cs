@@ -5,7 +5,7 @@ using Rantevou.Core.Offices;
 namespace Rantevou.Core.Accounts;
 
 /// <summary>
-/// A desk assigned to a clerk (issue 10): a clerk acts only at the desks assigned to them, and at none without any; an
+/// A desk assigned to a clerk: a clerk acts only at the desks assigned to them, and at none without any; an
 /// admin acts at every desk of their office and needs no row here.
 /// </summary>
 public sealed class StaffDesk

@@ -4,7 +4,7 @@ namespace Rantevou.Core.Notifications;
 
 public enum AccountMailKind
 {
-    /// <summary>An administrator created the account: set your password (issue 10).</summary>
+    /// <summary>An administrator created the account: set your password.</summary>
     Invitation,
 
     /// <summary>Forgot password: a link to choose a new one.</summary>

@@ -20,7 +20,7 @@ public sealed record ForgotPassword(string? Email);
 public sealed record PasswordReset(string? Email, string? Token, string? NewPassword);
 
 /// <summary>
-/// The signed-in account's own sessions and password (issue 10). Both ask for the current password: a stolen token
+/// The signed-in account's own sessions and password. Both ask for the current password: a stolen token
 /// alone can neither change the password nor sign the owner out everywhere. Either changes the security stamp, so every
 /// other cookie and token of the account is refused from its next request (<see cref="SessionCheck"/>); the answer to a
 /// password change carries nothing, and the caller signs in again.

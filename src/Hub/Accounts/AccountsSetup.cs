@@ -44,7 +44,7 @@ public static class AccountsSetup
             .AddPolicyScheme(Scheme, Scheme, o =>
             {
                 o.ForwardDefaultSelector = SchemeFor;
-                // Issue 10: authentication goes through the session check (revoked tokens and cookies are refused).
+                // Authentication goes through the session check (revoked tokens and cookies are refused).
                 o.ForwardAuthenticate = CheckedSignInHandler.Name;
             })
             .AddScheme<AuthenticationSchemeOptions, CheckedSignInHandler>(CheckedSignInHandler.Name, null)
@@ -70,7 +70,7 @@ public static class AccountsSetup
                 // The API answers 401/403 instead of redirecting to a login page.
                 o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
-                // Issue 10: a cookie of a disabled, locked-out or re-stamped account is refused on its next request.
+                // A cookie of a disabled, locked-out or re-stamped account is refused on its next request.
                 o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
             });
         // Bearer tokens get the same check (SessionCheck) through CheckedSignInHandler, as do the hub's method calls.

@@ -10,7 +10,7 @@ using Rantevou.Hub.Infrastructure;
 namespace Rantevou.Hub.Accounts;
 
 /// <summary>
-/// Issue 10: the office's staff accounts, run by its administrators (<see cref="StaffAccounts"/>): another office's
+/// The office's staff accounts, run by its administrators (<see cref="StaffAccounts"/>): another office's
 /// account answers 404; the directorate's administrator runs every office.
 /// </summary>
 public static class StaffAccountsApi

@@ -11,7 +11,7 @@ using Rantevou.Core.Notifications;
 namespace Rantevou.Hub.Notifications;
 
 /// <summary>
-/// Issue 10: an account's invitation and password-reset mails, Greek first and then English in the same mail (staff
+/// An account's invitation and password-reset mails, Greek first and then English in the same mail (staff
 /// have no language of their own yet), each with the one-use link to <c>/account/set-password</c>.
 /// </summary>
 public sealed class AccountMail(IStringLocalizer<MailText> text, IOptions<RantevouOptions> site, IOptions<SmtpOptions> smtp, TimeProvider clock)

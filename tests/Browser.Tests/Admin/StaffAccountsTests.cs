@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Rantevou.Browser.Tests.Admin;
 
 /// <summary>
-/// Issue 10 through the real pages: an admin invites a clerk (no password from the admin), the clerk sets one from the
+/// Through the real pages: an admin invites a clerk (no password from the admin), the clerk sets one from the
 /// mail's link and works at the assigned desk only; forgot password in English. Every page put through axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]

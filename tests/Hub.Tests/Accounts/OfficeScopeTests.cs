@@ -64,7 +64,7 @@ public sealed class OfficeScopeTests : AppTest
             await CreateAsync(users, NorthClerk, Roles.Clerk, northOffice);
             await CreateAsync(users, Director, Roles.Admin, null);
         }
-        // A clerk acts only at the desks assigned to them (issue 10).
+        // A clerk acts only at the desks assigned to them.
         await Db(async db =>
         {
             db.StaffDesks.Add(new StaffDesk { UserId = await db.Users.Where(u => u.Email == NorthClerk).Select(u => u.Id).SingleAsync(), DeskId = northDesk });

@@ -14,7 +14,7 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.Accounts;
 
 /// <summary>
-/// Issue 10, item 4: disabling an account, locking it out, changing its password and "sign out everywhere" refuse its
+/// Disabling an account, locking it out, changing its password and "sign out everywhere" refuse its
 /// existing bearer tokens and cookies on their very next request.
 /// </summary>
 public sealed class RevocationTests : IAsyncLifetime

@@ -9,7 +9,7 @@ using Rantevou.Hub.Tests.Support;
 namespace Rantevou.Hub.Tests.Accounts;
 
 /// <summary>
-/// Issue 10, items 2 and 3: an admin invites a clerk (no password from the admin; a one-use link by mail), assigns
+/// An admin invites a clerk (no password from the admin; a one-use link by mail), assigns
 /// desks (the clerk acts only there), disables and re-enables; forgot password answers the same for every address.
 /// The mails are read from the real SMTP server, as a person would.
 /// </summary>

@@ -46,7 +46,7 @@ public static class AccessTable
         new("HEAD", "/{**path:file}", Access.Public),
         new("GET", "/openapi/{documentName}.json", Access.Public),
         new("POST", "/api/auth/login", Access.Public),
-        // Issue 10: the account's own password and sessions (both ask for the current password, so the probe's empty body is a 400)
+        // The account's own password and sessions (both ask for the current password, so the probe's empty body is a 400)
         new("POST", "/api/account/sign-out-everywhere", Access.Account),
         new("POST", "/api/account/password", Access.Account),
 
@@ -91,7 +91,7 @@ public static class AccessTable
         new("GET", "/api/admin/agents", Access.Admin),
         new("POST", "/api/admin/agents", Access.Admin),
         new("PUT", "/api/admin/agents/{id}/quota", Access.Admin),
-        // Issue 10: staff accounts run by the admins; forgot password and the mail's link are for the signed-out
+        // Staff accounts run by the admins; forgot password and the mail's link are for the signed-out
         new("GET", "/api/admin/staff", Access.Admin),
         new("POST", "/api/admin/staff", Access.Admin),
         new("PUT", "/api/admin/staff/{id}", Access.Admin),

@@ -9,7 +9,7 @@ using Rantevou.Core.Localization;
 namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
-/// Issue 10: forgot password. The same answer whether or not the address has an account; an account that may sign in
+/// Forgot password. The same answer whether or not the address has an account; an account that may sign in
 /// gets a mail with a one-use, short-lived link to <c>/account/set-password</c>. Rate-limited like sign-in.
 /// </summary>
 [EnableRateLimiting("login")]

@@ -11,7 +11,7 @@ using Rantevou.Core.Localization;
 namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
-/// Issue 10: the signed-in account's own page: its name, a link to change the password, and "sign out everywhere",
+/// The signed-in account's own page: its name, a link to change the password, and "sign out everywhere",
 /// which changes the security stamp so every cookie and bearer token of the account is refused from its next request.
 /// </summary>
 [Authorize(Policy = Policies.Account)]

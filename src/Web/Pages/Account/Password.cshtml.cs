@@ -11,7 +11,7 @@ using Rantevou.Core.Localization;
 namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
-/// Issue 10: change one's own password with the current one. Every sign-in of the account ends (the security stamp
+/// Change one's own password with the current one. Every sign-in of the account ends (the security stamp
 /// changes), this one too: the page sends the person to sign in with the new password.
 /// </summary>
 [Authorize(Policy = Policies.Account)]

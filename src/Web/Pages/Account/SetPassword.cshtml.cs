@@ -9,7 +9,7 @@ using Rantevou.Core.Localization;
 namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
-/// Issue 10: the page of the invitation's and the reset mail's link. The Identity token works once (the new password
+/// The page of the invitation's and the reset mail's link. The Identity token works once (the new password
 /// changes the stamp it carries) and expires; every earlier sign-in of the account ends. Rate-limited like sign-in.
 /// </summary>
 [EnableRateLimiting("login")]

@@ -15,7 +15,7 @@ using Rantevou.Web.Localization;
 namespace Rantevou.Web.Pages.Admin;
 
 /// <summary>
-/// Issue 10: the office's clerks and admins. The admin invites (the account sets its own password from the mail), edits
+/// The office's clerks and admins. The admin invites (the account sets its own password from the mail), edits
 /// the name, role and a clerk's desks, disables and re-enables. The page shows the admin's office (the directorate's
 /// administrator sees the first office here, and every office through <c>/api/admin/staff</c>).
 /// </summary>

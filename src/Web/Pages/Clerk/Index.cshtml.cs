@@ -38,7 +38,7 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
         var culture = Lang.Current;
         Desks = (await db.Desks.AsNoTracking().Where(d => own != null && d.OfficeId == own.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
-        // A clerk works only at the desks assigned to them (issue 10); an admin at every desk of the office.
+        // A clerk works only at the desks assigned to them; an admin at every desk of the office.
         if (!User.IsInRole(Roles.Admin))
         {
             var assigned = await db.StaffDesks.AsNoTracking().Where(s => s.UserId == user!.Id).Select(s => s.DeskId).ToListAsync(ct);
