@@ -18,7 +18,7 @@ namespace Rantevou.Hub.Accounts;
 /// cached per user for <see cref="CacheFor"/>; a change made by this server forgets the entry at once (so the very next
 /// request is refused here), and another server of a scale-out sees it within <see cref="CacheFor"/>.
 /// </summary>
-public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity)
+public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity, TimeProvider time)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
@@ -42,8 +42,7 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache
                 .Select(u => new { u.SecurityStamp, u.Disabled, u.LockoutEnabled, u.LockoutEnd }).FirstOrDefaultAsync(ct);
             if (user is null)
                 return new State(null, true);
-            // Identity judges lockouts by the wall clock (not TimeProvider), and so does this.
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             var locked = user.LockoutEnabled && user.LockoutEnd is { } end && end > now;
             if (locked && user.LockoutEnd!.Value - now < CacheFor)
                 entry.AbsoluteExpirationRelativeToNow = user.LockoutEnd.Value - now;
