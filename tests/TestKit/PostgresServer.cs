@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Rantevou.Core.Data;
@@ -46,7 +46,8 @@ public sealed class PostgresServer
     /// <summary>A new, migrated database (the schema of Rantevou and of Hangfire, no rows); its connection string.</summary>
     public string CreateDatabase()
     {
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..40];
+        // Under PostgreSQL's 63-byte limit whatever the process id (a short one made a fixed-length cut fail).
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}";
         // One copy at a time: a copy of the template fails while anything else has the template open.
         lock (creating)
             Execute($"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
@@ -111,8 +112,25 @@ public sealed class PostgresServer
         using (var db = new RantevouDbContext(new DbContextOptionsBuilder<RantevouDbContext>()
                    .UseNpgsql(connection, x => x.MigrationsAssembly(CoreSetup.PostgreSqlMigrations)).Options))
             db.Database.Migrate();
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
-        _ = new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
+        // Hangfire logs through one process-wide provider, which each test server points at its own logger factory. When
+        // the last server to do so has stopped, a Hangfire class first used now would die creating its logger, and the
+        // schema would silently not be installed: every database copied from the template would then lack Hangfire's tables.
+        LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+        using (var npgsql = new NpgsqlConnection(connection))
+        {
+            npgsql.Open();
+            PostgreSqlObjectsInstaller.Install(npgsql, "hangfire");
+            using var check = new NpgsqlCommand("SELECT to_regclass('hangfire.lock') IS NOT NULL", npgsql);
+            if (check.ExecuteScalar() is not true)
+                throw new InvalidOperationException("Hangfire's tables were not installed in the PostgreSQL template.");
+        }
+    }
+
+    sealed class SilentLogProvider : ILogProvider, ILog
+    {
+        public ILog GetLogger(string name) => this;
+
+        public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     void Stop()

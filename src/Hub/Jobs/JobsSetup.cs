@@ -48,7 +48,9 @@ public static class JobsSetup
     /// <summary>The jobs' tables live in their own schema of the office's database, created on the first start.</summary>
     static PostgreSqlStorage PostgreSql(string connection)
     {
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        // A server that cannot prepare its jobs' tables after the start-up retries stops, rather than running without
+        // the sweeps (R5 expiry, unconfirmed holds, mail): the service manager restarts it and the failure is in the log.
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, AllowDegradedModeWithoutStorage = false };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 
