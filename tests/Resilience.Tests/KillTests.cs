@@ -105,7 +105,7 @@ public sealed class KillTests(ITestOutputHelper output)
         }
     }
 
-    static string Raw(string code) => code.Replace("-", "", StringComparison.Ordinal);
+    internal static string Raw(string code) => code.Replace("-", "", StringComparison.Ordinal);
 
     /// <summary>
     /// Free (service, start) pairs from the availability API over the next working days: for each service and day,
@@ -113,7 +113,7 @@ public sealed class KillTests(ITestOutputHelper output)
     /// services sharing a desk mostly ask for different times. Interleaved, consecutive requests differ in service and
     /// day; most succeed, some still collide on a shared desk (409).
     /// </summary>
-    static async Task<List<(int ServiceId, DateTimeOffset Start)>> TargetsAsync(HubProcess hub)
+    internal static async Task<List<(int ServiceId, DateTimeOffset Start)>> TargetsAsync(HubProcess hub, int count = Requests)
     {
         using var http = hub.Client();
         var services = await http.ServicesAsync();
@@ -131,9 +131,9 @@ public sealed class KillTests(ITestOutputHelper output)
                 lists.Add([.. starts.Skip(shift), .. starts.Take(shift)]);
             }
         var targets = new List<(int, DateTimeOffset)>();
-        for (var n = 0; targets.Count < Requests && lists.Any(l => n < l.Count); n++)
+        for (var n = 0; targets.Count < count && lists.Any(l => n < l.Count); n++)
             targets.AddRange(lists.Where(l => n < l.Count).Select(l => l[n]));
-        Assert.True(targets.Count >= Requests, $"only {targets.Count} free slots");
+        Assert.True(targets.Count >= count, $"only {targets.Count} free slots");
         return targets;
     }
 }

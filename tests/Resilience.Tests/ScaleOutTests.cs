@@ -10,8 +10,9 @@ using Xunit.Abstractions;
 namespace Rantevou.Resilience.Tests;
 
 /// <summary>
-/// Two nodes over one SQLite file, waiting-room displays (real Chromium) on node B, clerks on node A
-/// (docs/decisions/0007-scale-out.md): a call on A shows on B's displays, over Redis or, without it, from B's heartbeat.
+/// Two nodes over one PostgreSQL database, as a directorate runs them (docs/decisions/0007-scale-out.md, 0011),
+/// waiting-room displays (real Chromium) on node B, clerks on node A: a call on A shows on B's displays, over Redis or,
+/// without it, from B's heartbeat.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
@@ -28,6 +29,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         """;
 
     readonly string dataDir = Nodes.NewDataDir();
+    string? postgres;
     readonly List<IBrowserContext> contexts = [];
     readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -38,6 +40,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         // Heartbeat off: only the Redis restore signal may bring the displays back in step after the outage.
         var settings = Nodes.Settings(("Redis:Configuration", redis.Configuration), ("Rantevou:Queue:HeartbeatSeconds", "0"),
             ("Logging:LogLevel:Rantevou.Hub.Queue", "Information"));
+        postgres = Nodes.UsePostgres(settings);
         await using var a = await HubProcess.StartAsync(dataDir, settings);
         await using var b = await HubProcess.StartAsync(dataDir, settings);
         Log("two nodes and redis up");
@@ -89,6 +92,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
     public async Task WithoutABackplane_NodeBDisplayStillCatchesUpWithCallsOnNodeA_FromItsNodesHeartbeat()
     {
         var settings = Nodes.Settings(("Rantevou:Queue:HeartbeatSeconds", "2"));
+        postgres = Nodes.UsePostgres(settings);
         await using var a = await HubProcess.StartAsync(dataDir, settings);
         await using var b = await HubProcess.StartAsync(dataDir, settings);
         var display = await DisplayAsync(b);
@@ -156,5 +160,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
         foreach (var context in contexts)
             await context.DisposeAsync();
         Nodes.DeleteDataDir(dataDir);
+        if (postgres is not null)
+            PostgresServer.Shared.DropDatabase(postgres);
     }
 }

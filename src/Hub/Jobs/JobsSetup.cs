@@ -48,9 +48,18 @@ public static class JobsSetup
     /// <summary>The jobs' tables live in their own schema of the office's database, created on the first start.</summary>
     static PostgreSqlStorage PostgreSql(string connection)
     {
-        // A server that cannot prepare its jobs' tables after the start-up retries stops, rather than running without
-        // the sweeps (R5 expiry, unconfirmed holds, mail): the service manager restarts it and the failure is in the log.
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, AllowDegradedModeWithoutStorage = false };
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // A server that cannot prepare its jobs' tables after the start-up retries stops, rather than running
+            // without the sweeps (R5 expiry, unconfirmed holds, mail): the service manager restarts it, the log says why.
+            AllowDegradedModeWithoutStorage = false,
+            // The lock of a job that was running on a node that crashed stays in the table until it is this old. The
+            // default, ten minutes, would hold back every node's mail that long; a minute is safe because every job is
+            // an idempotent sweep and each mail is claimed on its own (ADR 0007), so a lock only saves work.
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 
