@@ -19,6 +19,7 @@ public static class ApiSetup
         builder.Services.AddScoped<IdempotencyFilter>();
         builder.Services.AddRantevouRateLimits(builder.Configuration);
         builder.AddRantevouHealth();
+        builder.Services.AddRantevouRelease();
         return builder;
     }
 
@@ -26,6 +27,7 @@ public static class ApiSetup
     {
         app.MapOpenApi();
         app.MapHealth();
+        app.MapReleaseApi();
         app.MapCatalogueApi();
         app.MapBookingApi();
         app.MapDocumentsApi();

@@ -41,6 +41,7 @@ public static class AccessTable
         new("*", "/health", Access.Public),
         new("*", "/health/live", Access.Public),
         new("*", "/health/ready", Access.Public),
+        new("GET", "/api/release", Access.Public),
         // Static files (the fingerprinted assets of the manifest are recognised by their descriptor, not listed)
         new("GET", "/{**path:file}", Access.Public),
         new("HEAD", "/{**path:file}", Access.Public),

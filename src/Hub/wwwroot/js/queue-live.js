@@ -27,6 +27,9 @@
     let last = -1;
     let timer = 0;
     let starting = false;
+    let joined = false;
+    // A node that comes back has often been upgraded: the page asks whether it should reload (self-update.js).
+    const askRelease = () => window.RantevouRelease && window.RantevouRelease.check();
 
     const conn = new signalR.HubConnectionBuilder()
       .withUrl('/hubs/queue')
@@ -64,7 +67,9 @@
         try {
           if (conn.state === signalR.HubConnectionState.Disconnected) await conn.start();
           if (conn.state === signalR.HubConnectionState.Connected) {
+            if (joined) askRelease();
             apply(await conn.invoke('JoinOffice', office));
+            joined = true;
             status('live');
             break;
           }
@@ -99,6 +104,7 @@
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {
+      askRelease();
       conn.invoke('JoinOffice', office).then((s) => { apply(s); status('live'); }, () => start());
     });
     conn.onclose(() => {

@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Rantevou.Hub.Tests.Support;
+
+namespace Rantevou.Hub.Tests.LiveDay;
+
+/// <summary>The build a node runs, as kiosks and displays compare it with the build that served them (self-update.js).</summary>
+public sealed partial class ReleaseTests : AppTest
+{
+    [Fact]
+    public async Task Release_IsTheBuildThatServesTheKioskAndDisplay_AndIsNeverCached()
+    {
+        var response = await Http.GetAsync("/api/release");
+        response.EnsureSuccessStatusCode();
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        var id = (await response.Content.ReadFromJsonAsync<ReleaseBody>())!.Id;
+        Assert.Matches("^[0-9a-f]{12}$", id);
+
+        foreach (var page in new[] { "/display", "/kiosk" })
+        {
+            var html = await Http.GetStringAsync(page);
+            Assert.Equal(id, ReleaseMeta().Match(html).Groups[1].Value);
+            Assert.Contains("/js/self-update.js", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Release_IsTheSameOnEveryNodeRunningTheSameBuild()
+    {
+        await using var other = new Rantevou.TestKit.RantevouApp();
+        using var otherHttp = other.CreateClient();
+        var here = await Http.GetFromJsonAsync<ReleaseBody>("/api/release");
+        var there = await otherHttp.GetFromJsonAsync<ReleaseBody>("/api/release");
+        Assert.Equal(here!.Id, there!.Id);
+    }
+
+    sealed record ReleaseBody(string Id);
+
+    [GeneratedRegex("<meta name=\"rantevou-release\" content=\"([^\"]*)\">")]
+    private static partial Regex ReleaseMeta();
+}
