@@ -6,6 +6,7 @@ using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.LiveDay;
 
@@ -13,7 +14,7 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// Desk actions that need a second look before they act: "end of the day" on a walk-in (R5 is for appointments; R13
 /// sends a walk-in back to the front of its queue) and a no-show recorded before the appointment's time (R12).
 /// </summary>
-public sealed class ClerkDeskTests : LiveDayTest
+public class ClerkDeskTests : LiveDayTest
 {
     [Fact]
     public async Task Defer_OnAWalkIn_IsRefusedWithWhatToDoInstead_InBothLanguages_AndChangesNothing()
@@ -138,4 +139,11 @@ public sealed class ClerkDeskTests : LiveDayTest
 
     static async Task<string> TitleAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
+}
+
+/// <summary>The same desk actions on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class ClerkDeskTestsOnPostgres : ClerkDeskTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

@@ -18,16 +18,27 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// R5 on time: the expiry scheduler runs in the server over the fake clock. Every test books a 09:00 appointment on
 /// Tuesday 1 December (grace 10 minutes, so the deadline is 09:10) at the app's start, 08:00, and confirms it.
 /// </summary>
-public sealed class ExpirySchedulerTests : IDisposable
+public class ExpirySchedulerTests : IDisposable
 {
     static readonly DateTimeOffset Nine = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(2));
     static readonly DateTimeOffset Deadline = Nine.AddMinutes(10);
 
-    readonly RantevouApp app = new();
+    readonly RantevouApp app;
 
-    public ExpirySchedulerTests() => app.Settings["Rantevou:Expiry:Enabled"] = "true";
+    public ExpirySchedulerTests()
+    {
+        app = new RantevouApp { Database = Database };
+        app.Settings["Rantevou:Expiry:Enabled"] = "true";
+    }
 
-    public void Dispose() => app.Dispose();
+    /// <summary>The database of the test's server; <see cref="ExpirySchedulerTestsOnPostgres"/> runs the same tests on PostgreSQL.</summary>
+    protected virtual TestDatabase Database => TestDatabase.Sqlite;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ConfirmedBooking_ExpiresAtStartPlusGrace_NotASecondBefore()
@@ -144,4 +155,11 @@ public sealed class ExpirySchedulerTests : IDisposable
 
     Task<int> ExpiryMailsAsync(Guid id) =>
         app.WithDbAsync(db => db.Outbox.CountAsync(m => m.BookingId == id && m.Kind == nameof(MailKind.Expired)));
+}
+
+/// <summary>The same expiry on time on PostgreSQL.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class ExpirySchedulerTestsOnPostgres : ExpirySchedulerTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }

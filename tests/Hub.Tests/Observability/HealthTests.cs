@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Observability;
 
@@ -46,9 +47,37 @@ public sealed class HealthTests : AppTest
         Assert.Equal("Unhealthy", unhealthy.Json.GetProperty("checks").GetProperty("outbox").GetProperty("status").GetString());
     }
 
-    async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(string path)
+    [Fact]
+    public async Task Ready_IsUnhealthy_WhileRedisIsDown_AndHealthyAgainWhenItReturns_WhileLiveStaysUp()
     {
-        using var response = await Http.GetAsync(path);
+        await using var redis = await RedisServer.StartAsync();
+        await using var app = new RantevouApp { Settings = { ["Redis:Configuration"] = redis.Configuration } };
+        using var http = app.CreateClient();
+        Assert.Equal("Healthy", await RedisStatusAsync(http));
+
+        redis.Kill();
+        var down = await HealthAsync("/health/ready", http);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.Status);
+        Assert.Equal("Unhealthy", down.Json.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await HealthAsync("/health/live", http)).Status);
+
+        // The same multiplexer reconnects by itself: no restart of the node is needed.
+        await redis.StartAgainAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await RedisStatusAsync(http) != "Healthy")
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "Redis is back but /health/ready still says it is not");
+            await Task.Delay(500);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await HealthAsync("/health/ready", http)).Status);
+    }
+
+    async Task<string?> RedisStatusAsync(HttpClient http) =>
+        (await HealthAsync("/health/ready", http)).Json.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
+
+    async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(string path, HttpClient? http = null)
+    {
+        using var response = await (http ?? Http).GetAsync(path);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 }
