@@ -28,7 +28,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : BrowserTest(browser
         await AssertAccessibleAsync("/account/two-factor with a wrong code");
         await Page.GetByLabel("Κωδικός από την εφαρμογή επαλήθευσης").FillAsync(Totp.Now(key));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ενεργοποίηση" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Κωδικοί ανάκτησης" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Κωδικοί ανάκτησης", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         await AssertAccessibleAsync("/account/two-factor with the recovery codes");
 
