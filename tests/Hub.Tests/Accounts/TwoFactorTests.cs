@@ -219,6 +219,21 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Contains("admin.staff.two-factor-reset:Succeeded", await AuditedAsync("admin.staff.two-factor-reset"));
     }
 
+    [Fact]
+    public async Task StaffPage_ShowsWhoHasASecondFactor_AndResetsIt()
+    {
+        await EnrolByApiAsync(Clerk);
+        var admin = await PageForms.SignInAsync(app, Admin);
+
+        var page = await admin.GetStringAsync("/admin/staff");
+        Assert.Single(Regex.Matches(page, "handler=ResetTwoFactor"));
+        var reset = await PageForms.SubmitAsync(admin, "/admin/staff", "handler=ResetTwoFactor", _ => { }, html: page);
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False(await TwoFactorOnAsync(Clerk));
+        Assert.DoesNotContain("handler=ResetTwoFactor", await admin.GetStringAsync("/admin/staff"));
+        Assert.Equal(["admin.staff.two-factor-reset:Succeeded"], await AuditedAsync("admin.staff.two-factor-reset"));
+    }
+
     static readonly TimeSpan PendingSignInLifetime = TimeSpan.FromMinutes(5);
 
     async Task<string> EnrolByApiAsync(string email) => (await EnrolWithCodesAsync(email)).Key;
