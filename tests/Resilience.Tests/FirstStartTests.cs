@@ -8,7 +8,8 @@ namespace Rantevou.Resilience.Tests;
 /// <summary>
 /// A real office's first start: the published server in Production on an empty data folder has its office catalogue
 /// but no account, the README's demo password opens nothing, and the first administrator comes from
-/// <c>Rantevou.Hub admin create</c> with the password on standard input (README, Going live).
+/// <c>Rantevou.Hub admin create</c> with the password on standard input (README, Going live), and must enrol a second
+/// factor before the administration answers.
 /// </summary>
 public sealed class FirstStartTests : IDisposable
 {
@@ -49,11 +50,38 @@ public sealed class FirstStartTests : IDisposable
         Assert.DoesNotContain(Password, created.Output + created.Error);
         var login = await LoginAsync(http, "proistamenos@office.gr", Password);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var audit = new HttpRequestMessage(HttpMethod.Get, "/api/admin/audit");
-        audit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(audit)).StatusCode);
+        var token = await TokenAsync(login);
+
+        // Production asks administrators for a second factor: signed in, but no administration until enrolled.
+        var refused = await SendAsync(http, HttpMethod.Get, "/api/admin/audit", token);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("TwoFactorRequired", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var state = await (await SendAsync(http, HttpMethod.Get, "/api/account/two-factor", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("otpauth://totp/Rantevou:", state.GetProperty("uri").GetString(), StringComparison.Ordinal);
+        var key = state.GetProperty("key").GetString()!;
+        var enrolled = await SendAsync(http, HttpMethod.Post, "/api/account/two-factor", token, new { code = Totp.Now(key) });
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+        Assert.Equal(10, (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetArrayLength());
+
+        // Enrolling ended the sign-in it was made with; the password alone is not enough any more, password and code are.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(http, HttpMethod.Get, "/api/admin/audit", token)).StatusCode);
+        var withoutCode = await LoginAsync(http, "proistamenos@office.gr", Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
+        Assert.Equal("TwoFactorRequired", (await withoutCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var withCode = await http.PostAsJsonAsync("/api/auth/login", new { email = "proistamenos@office.gr", password = Password, twoFactorCode = Totp.Now(key) });
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Get, "/api/admin/audit", await TokenAsync(withCode))).StatusCode);
         Assert.Equal(1, Accounts());
+    }
+
+    static async Task<string> TokenAsync(HttpResponseMessage login) =>
+        (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+
+    static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
     }
 
     [Fact]

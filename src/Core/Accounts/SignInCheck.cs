@@ -11,7 +11,7 @@ namespace Rantevou.Core.Accounts;
 /// account and client address (<see cref="SignInThrottle"/>), so a stranger elsewhere cannot keep a clerk locked out;
 /// the account-wide lockout (Identity's, at a much higher count) stays as the last line against a spread-out attack.
 /// </summary>
-public sealed class SignInCheck(SignInManager<AppUser> signIn, SignInThrottle throttle)
+public sealed class SignInCheck(SignInManager<AppUser> signIn, SignInThrottle throttle, TwoFactor twoFactor, Audit.AuditRecorder audit)
 {
     /// <summary>The account when the password is right and nothing holds it back; otherwise null.</summary>
     public async Task<AppUser?> CheckAsync(string email, string password, IPAddress? client)
@@ -34,8 +34,45 @@ public sealed class SignInCheck(SignInManager<AppUser> signIn, SignInThrottle th
             throttle.Failed(key);
             return null;
         }
-        throttle.Succeeded(key);
+        // With a second factor the password alone is half a sign-in: the failures counted so far stand until the code is right.
+        if (!user.TwoFactorEnabled)
+            throttle.Succeeded(key);
         return user;
+    }
+
+    /// <summary>
+    /// The second step for an account whose password was right: the authenticator's code, else a recovery code (used up,
+    /// and audited). A wrong code counts as a wrong password does, for the throttle and the account-wide lockout.
+    /// </summary>
+    public async Task<bool> SecondFactorAsync(AppUser user, string? code, string? recoveryCode, IPAddress? client, Audit.AuditChannel channel)
+    {
+        var users = signIn.UserManager;
+        var key = SignInThrottle.Key(user.Email ?? "", client);
+        if (throttle.IsBlocked(key) || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        {
+            throttle.Failed(key);
+            return false;
+        }
+        var byRecovery = string.IsNullOrWhiteSpace(code);
+        if (!(byRecovery ? await twoFactor.RedeemAsync(user, recoveryCode) : await twoFactor.IsCodeAsync(user, code)))
+        {
+            throttle.Failed(key);
+            await users.AccessFailedAsync(user);
+            return false;
+        }
+        throttle.Succeeded(key);
+        await users.ResetAccessFailedCountAsync(user);
+        if (byRecovery)
+            await RecordRecoveryCodeUsedAsync(user, client, channel);
+        return true;
+    }
+
+    /// <summary>R12: a recovery code stands in for the phone; the owner and the administrators should see when one was used.</summary>
+    async Task RecordRecoveryCodeUsedAsync(AppUser user, IPAddress? client, Audit.AuditChannel channel)
+    {
+        if (Audit.AuditActor.From(await signIn.CreateUserPrincipalAsync(user)) is { } actor)
+            await audit.RecordAsync(new Audit.AuditRecord(actor, "account.two-factor.recovery-code-used", user.Id, 200,
+                Audit.AuditOutcome.Succeeded, channel, client?.ToString()));
     }
 }
 

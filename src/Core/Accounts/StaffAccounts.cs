@@ -131,6 +131,23 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         return await DtoAsync(user, role, ct);
     }
 
+    /// <summary>
+    /// A lost phone: the account's second factor is turned off and its key thrown away, which ends every sign-in of it (the
+    /// security stamp changes). It signs in with the password alone and enrols again (an administrator is sent to).
+    /// One's own goes through the account page, with a current code.
+    /// </summary>
+    public async Task<Outcome<StaffAccountDto>> ResetTwoFactorAsync(int? adminOffice, string id, string? selfId, CancellationToken ct)
+    {
+        if (await FindAsync(adminOffice, id) is not { } found)
+            return Problem.NotFound(MessageKeys.StaffUnknown);
+        var (user, role) = found;
+        if (id == selfId)
+            return Problem.Conflict(MessageKeys.Forbidden);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return await DtoAsync(user, role, ct);
+    }
+
     async Task<(AppUser User, string Role)?> FindAsync(int? adminOffice, string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -162,7 +179,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         ToDto(user, role, await db.StaffDesks.AsNoTracking().Where(s => s.UserId == user.Id).Select(s => s.DeskId).ToListAsync(ct));
 
     static StaffAccountDto ToDto(AppUser u, string role, IEnumerable<int> desks) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, role, u.OfficeId, desks.Order().ToList(), u.Disabled, u.PasswordHash is null);
+        new(u.Id, u.Email ?? "", u.DisplayName, role, u.OfficeId, desks.Order().ToList(), u.Disabled, u.PasswordHash is null, u.TwoFactorEnabled);
 
     static string? RoleOf(string? role) => StaffRoles.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

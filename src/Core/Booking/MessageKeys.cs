@@ -41,6 +41,10 @@ public static class MessageKeys
     public const string IdempotencyMismatch = "IdempotencyMismatch";
     public const string IdempotencyInFlight = "IdempotencyInFlight";
     public const string LoginFailed = "LoginFailed";
+    public const string TwoFactorRequired = "TwoFactorRequired";
+    public const string TwoFactorCodeWrong = "TwoFactorCodeWrong";
+    public const string TwoFactorAlreadyOn = "TwoFactorAlreadyOn";
+    public const string TwoFactorOff = "TwoFactorOff";
     public const string Unauthorized = "Unauthorized";
     public const string Forbidden = "Forbidden";
     public const string CrossOrigin = "CrossOrigin";

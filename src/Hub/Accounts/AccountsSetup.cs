@@ -81,9 +81,15 @@ public static class AccountsSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Clerk, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent))
             .AddPolicy(Policies.Account, p => p.RequireRole(Roles.All));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminTwoFactorResultHandler>();
+        // A second factor for administrators: required in Production unless switched off, optional elsewhere.
+        var production = builder.Environment.IsProduction();
+        services.AddOptions<AccountOptions>().Configure(o => o.RequireAdminTwoFactor = production).BindConfiguration("Rantevou:Accounts");
+        services.AddScoped<TwoFactor>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AgentAccounts>();
         services.AddSingleton<SignInThrottle>();

@@ -2,15 +2,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Accounts;
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <param name="TwoFactorCode">The authenticator's code, for an account with a second factor (named as Identity's own login API names it).</param>
+/// <param name="TwoFactorRecoveryCode">Instead of the code: one of the account's recovery codes, used up.</param>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
-/// <summary><c>POST /api/auth/login</c>: a bearer token for staff and agents (API.md). Repeated failures are throttled (<see cref="SignInCheck"/>).</summary>
+/// <summary>
+/// <c>POST /api/auth/login</c>: a bearer token for staff and agents (API.md). Repeated failures are throttled
+/// (<see cref="SignInCheck"/>); an account with a second factor needs its code too, else 401 <c>TwoFactorRequired</c>.
+/// </summary>
 public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -31,6 +37,14 @@ public static class AuthApi
         // One answer for every refusal (unknown address, wrong password, locked, throttled): it tells a stranger nothing.
         if (await check.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress) is not { } user)
             return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+        if (user.TwoFactorEnabled)
+        {
+            // Past the password, with no code yet: the caller asks its user for the code and sends both again.
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.TwoFactorRequired, text);
+            if (!await check.SecondFactorAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode, http.Connection.RemoteIpAddress, AuditChannel.Api))
+                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+        }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

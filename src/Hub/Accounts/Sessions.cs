@@ -100,6 +100,9 @@ public sealed class RantevouSignInManager(
     : SignInManager<AppUser>(users, http, factory, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.Disabled && await base.CanSignInAsync(user);
+
+    /// <summary>No "remember this browser" for the second factor (its cookie scheme is not even registered): always asked.</summary>
+    public override Task<bool> IsTwoFactorClientRememberedAsync(AppUser user) => Task.FromResult(false);
 }
 
 /// <summary>The checks of <see cref="SessionCheck"/> where each kind of sign-in is read.</summary>

@@ -25,7 +25,15 @@ public static class StaffAccountsApi
             SetDisabledAsync(id, true, user, accounts, text, ct)).WithName("DisableStaffAccount").Audited("admin.staff.disable", targetFrom: "id");
         api.MapPost("/{id}/enable", (string id, ClaimsPrincipal user, StaffAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct) =>
             SetDisabledAsync(id, false, user, accounts, text, ct)).WithName("EnableStaffAccount").Audited("admin.staff.enable", targetFrom: "id");
+        api.MapPost("/{id}/two-factor/reset", ResetTwoFactorAsync).WithName("ResetStaffTwoFactor").Audited("admin.staff.two-factor-reset", targetFrom: "id");
         return app;
+    }
+
+    static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> ResetTwoFactorAsync(
+        string id, ClaimsPrincipal user, StaffAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
+    {
+        var outcome = await accounts.ResetTwoFactorAsync(user.OfficeOf(), id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
     }
 
     static async Task<Ok<List<StaffAccountDto>>> ListAsync(ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>

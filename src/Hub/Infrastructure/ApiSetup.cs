@@ -33,6 +33,7 @@ public static class ApiSetup
         app.MapDocumentsApi();
         app.MapAuthApi();
         app.MapAccountApi();
+        app.MapTwoFactorApi();
         app.MapAgentApi();
         app.MapAgentAccountsApi();
         app.MapStaffAccountsApi();

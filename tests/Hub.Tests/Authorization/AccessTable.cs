@@ -50,6 +50,11 @@ public static class AccessTable
         // The account's own password and sessions (both ask for the current password, so the probe's empty body is a 400)
         new("POST", "/api/account/sign-out-everywhere", Access.Account),
         new("POST", "/api/account/password", Access.Account),
+        // The account's own second factor (the posts ask for a current code, so the probe's empty body is a 400 or 409)
+        new("GET", "/api/account/two-factor", Access.Account),
+        new("POST", "/api/account/two-factor", Access.Account),
+        new("POST", "/api/account/two-factor/disable", Access.Account),
+        new("POST", "/api/account/two-factor/recovery-codes", Access.Account),
 
         // R1: catalogue and booking (the booking's own calls need its token)
         new("GET", "/api/services", Access.Public),
@@ -98,6 +103,7 @@ public static class AccessTable
         new("PUT", "/api/admin/staff/{id}", Access.Admin),
         new("POST", "/api/admin/staff/{id}/disable", Access.Admin),
         new("POST", "/api/admin/staff/{id}/enable", Access.Admin),
+        new("POST", "/api/admin/staff/{id}/two-factor/reset", Access.Admin),
         new("POST", "/api/account/forgot", Access.Public),
         new("POST", "/api/account/reset-password", Access.Public),
 
@@ -116,6 +122,8 @@ public static class AccessTable
         new("*", "/account/set-password", Access.Public),
         new("*", "/account", Access.Account),
         new("*", "/account/password", Access.Account),
+        new("*", "/account/two-factor", Access.Account),
+        new("*", "/account/login/two-factor", Access.Public),
         new("*", "/book/{serviceId:int}", Access.Public),
         new("*", "/book/{serviceId:int}/{date}", Access.Public),
         new("*", "/book/{serviceId:int}/details", Access.Public),

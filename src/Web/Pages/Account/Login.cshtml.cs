@@ -10,9 +10,10 @@ namespace Rantevou.Web.Pages.Account;
 
 /// <summary>
 /// Sign-in for staff and partner accounts with the Identity cookie; failed attempts are throttled (R12: no password guessing,
-/// <see cref="SignInCheck"/>). Each lands on the page of their role (<see cref="Landing"/>).
+/// <see cref="SignInCheck"/>). An account with a second factor goes on to <see cref="LoginTwoFactorModel"/>. Each lands on the page of their role (<see cref="Landing"/>).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, SignInCheck check, IAuthorizationService authorization, IStringLocalizer<ClerkText> text) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn, SignInCheck check, IAuthorizationService authorization, IStringLocalizer<ClerkText> text, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -30,10 +31,17 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInCheck check,
         // One answer for every refusal (unknown address, wrong password, locked, throttled): it tells a stranger nothing.
         if (await check.CheckAsync(Email, Password, HttpContext.Connection.RemoteIpAddress) is not { } user)
             return Fail(text["LoginInvalid"]);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        if (user.TwoFactorEnabled)
+        {
+            // No sign-in yet: the second page asks for the code, knowing who from a short-lived protected cookie.
+            PendingSignIn.Start(HttpContext, user, clock);
+            return LocalRedirect(LoginTwoFactorModel.Path + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+        }
         await signIn.SignInAsync(user, isPersistent: false);
         // Only a local address: a crafted link must not send a signed-in person elsewhere.
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        return LocalRedirect(await Landing.ForAsync(principal, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, authorization));
+        return LocalRedirect(await Landing.ForAsync(principal, returnUrl, authorization));
     }
 
     IActionResult Fail(string message)

@@ -74,6 +74,14 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", false, User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
     }
 
+    /// <summary>A lost phone: the account signs in with its password alone again and enrols anew (its sign-ins end).</summary>
+    [Audited("admin.staff.two-factor-reset")]
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string? id, CancellationToken ct)
+    {
+        HttpContext.AuditTarget(id ?? "");
+        return await AfterAsync(await accounts.ResetTwoFactorAsync(User.OfficeOf(), id ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+    }
+
     async Task<IActionResult> AfterAsync(Core.Booking.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
     {
         if (Handle(outcome))
