@@ -28,7 +28,7 @@ public sealed class DisplayFullMorningTests(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
         try
         {
-            using var http = server.Http();
+            using var http = server.Http().AsDevice(await server.PairDeviceAsync());
             var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!;
             var licence = desks.Single(d => d.Number == 1).Services[0];
             var vehicle = desks.Single(d => d.Number == 4).Services[0];
