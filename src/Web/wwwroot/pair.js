@@ -11,7 +11,7 @@
   function show(state) {
     code.textContent = state.code;
     const until = new Date(state.expiresAt).toLocaleTimeString(body.dataset.lang === 'en' ? 'en-GB' : 'el-GR',
-      { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Athens' });
+      { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Athens' });
     status.textContent = texts.PairValidUntil.replace('{0}', until);
   }
 
