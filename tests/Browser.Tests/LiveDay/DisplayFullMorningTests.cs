@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Rantevou.Browser.Tests.Accessibility;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
+using Rantevou.TestKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Rantevou.Browser.Tests.LiveDay;

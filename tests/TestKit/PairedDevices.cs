@@ -11,7 +11,7 @@ namespace Rantevou.TestKit;
 /// Registered lobby devices for tests (ADR 0015): the kiosk API needs a paired kiosk, so a test gets one the way an
 /// administrator's approval makes it — a device row with the hash of a fresh secret — and carries its cookie.
 /// </summary>
-public static class Devices
+public static class PairedDevices
 {
     /// <summary>Registers a device directly in the app's database; returns its secret, the value of its cookie.</summary>
     public static async Task<string> PairDeviceAsync(this RantevouApp app, DeviceKind kind = DeviceKind.Kiosk, string name = "Test kiosk", int? officeId = null)
@@ -41,18 +41,23 @@ public static class Devices
     }
 
     /// <summary>
-    /// The whole pairing over HTTP, for a server the test cannot reach inside (another process): the device asks for a
-    /// code, <paramref name="admin"/> approves it, the device's poll collects its cookie. Returns the device's secret.
+    /// The whole pairing over HTTP, for a server the test cannot reach inside (another process): <paramref name="device"/>
+    /// asks for a code, <paramref name="admin"/> approves it, the device's poll collects its cookie. The cookies are
+    /// carried by hand, so any client works. Returns the device's secret.
     /// </summary>
-    public static async Task<string> PairOverHttpAsync(Uri server, HttpClient admin, string kind = "kiosk", string name = "Test kiosk")
+    public static async Task<string> PairOverHttpAsync(HttpClient device, HttpClient admin, string kind = "kiosk", string name = "Test kiosk")
     {
-        var cookies = new System.Net.CookieContainer();
-        using var device = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server };
         var started = await device.PostAsJsonAsync("/api/devices/pairing", new StartPairingRequest(kind));
         started.EnsureSuccessStatusCode();
         var code = (await started.Content.ReadFromJsonAsync<PairingState>())!.Code;
         (await admin.PostAsJsonAsync("/api/admin/devices", new ApproveDeviceRequest(code, name, null))).EnsureSuccessStatusCode();
-        (await device.GetAsync("/api/devices/pairing")).EnsureSuccessStatusCode();
-        return cookies.GetCookies(server)[DeviceCookies.Device]!.Value;
+        using var poll = new HttpRequestMessage(HttpMethod.Get, "/api/devices/pairing");
+        poll.Headers.Add("Cookie", $"{DeviceCookies.Pairing}={Cookie(started, DeviceCookies.Pairing)}");
+        var paired = await device.SendAsync(poll);
+        paired.EnsureSuccessStatusCode();
+        return Cookie(paired, DeviceCookies.Device);
     }
+
+    static string Cookie(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
 }
