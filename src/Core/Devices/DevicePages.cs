@@ -18,13 +18,16 @@ public sealed class DevicePages(DeviceRegistry registry, RantevouDbContext db, I
     public async Task<DeviceIdentity?> IdentifyAsync(HttpContext http, DeviceKind kind, CancellationToken ct)
     {
         var secret = DeviceCookies.Read(http);
-        if (await registry.AuthenticateAsync(secret, ct) is { } device && device.Kind == kind)
+        var device = await registry.AuthenticateAsync(secret, ct);
+        if (device?.Kind == kind)
         {
             // Each visit pushes the expiry on: a device in daily use is never asked to pair again.
             DeviceCookies.Write(http, DeviceCookies.Device, secret!, registry.CredentialExpires);
             return device;
         }
-        if (!AutoPair)
+        // One browser holds one device cookie. A development browser that is the kiosk and opens the display too stays
+        // the kiosk: the display needs no pairing to work.
+        if (!AutoPair || (device is not null && kind == DeviceKind.Display))
             return null;
         var office = await OfficeDirectory.ResolveAsync(db, http.Request.Query["office"].ToString() is { Length: > 0 } slug ? slug : null, ct)
             ?? await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);

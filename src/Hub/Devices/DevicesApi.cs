@@ -20,9 +20,10 @@ public static class DevicesApi
 {
     public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
-        // Anyone may ask for a code (a kiosk has nobody signed in), at the kiosk's per-address rate.
+        // Anyone may ask for a code (a kiosk has nobody signed in). A machine needs one per ten minutes, so new codes
+        // are held to the sign-in rate per address (each is a row); its polls every two seconds to the kiosk's rate.
         var pairing = app.MapGroup("/api/devices/pairing").WithTags("Devices").RequireRateLimiting(RateLimits.Kiosk);
-        pairing.MapPost("/", StartAsync).WithName("StartPairing");
+        pairing.MapPost("/", StartAsync).WithName("StartPairing").RequireRateLimiting(RateLimits.Login);
         pairing.MapGet("/", PollAsync).WithName("PollPairing");
 
         var admin = app.MapGroup("/api/admin/devices").WithTags("Admin").RequireAuthorization(Policies.Admin);

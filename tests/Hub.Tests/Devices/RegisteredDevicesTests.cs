@@ -19,7 +19,7 @@ namespace Rantevou.Hub.Tests.Devices;
 /// Registered lobby devices (ADR 0015): only a paired, unrevoked kiosk of the office issues walk-in tickets (R6) and
 /// checks people in (R3, R5); pairing goes through a short code an administrator of the office approves.
 /// </summary>
-public sealed class RegisteredDevicesTests : AppTest
+public class RegisteredDevicesTests : AppTest
 {
     int serviceId;
 
@@ -241,4 +241,11 @@ public sealed class RegisteredDevicesTests : AppTest
         Assert.Equal("CrossOrigin", await CodeOf(answer));
         Assert.Equal(0, await Db(db => db.WalkInTickets.CountAsync()));
     }
+}
+
+/// <summary>The same devices on PostgreSQL: the conditional updates of approval and collection, the unique codes.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class RegisteredDevicesTestsOnPostgres : RegisteredDevicesTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }
