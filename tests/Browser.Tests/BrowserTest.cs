@@ -19,7 +19,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Smtp = SmtpTestServer.Start();
-        App = new LiveApp { Smtp = Smtp }.Start();
+        App = new LiveApp { Smtp = Smtp };
+        Configure(App);
+        App.Start();
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
@@ -28,6 +30,11 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
         });
         Page = await Context.NewPageAsync();
+    }
+
+    /// <summary>Settings of this class's app, before it starts.</summary>
+    protected virtual void Configure(LiveApp app)
+    {
     }
 
     public async Task DisposeAsync()

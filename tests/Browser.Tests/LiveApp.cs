@@ -23,6 +23,8 @@ public sealed class LiveApp : RantevouApp
     {
         Port = port;
         Settings["Rantevou:PublicBaseUrl"] = BaseUrl;
+        // The kiosk and display pages pair themselves as on a development machine (ADR 0015); the pairing test turns it off.
+        Settings["Rantevou:Devices:AutoPair"] = "true";
     }
 
     public int Port { get; }

@@ -138,7 +138,11 @@ public sealed class ScaleOutTests(BrowserFixture browser, ITestOutputHelper outp
 
     static async Task WalkInAsync(HubProcess node, int serviceId)
     {
+        // The kiosk API needs a paired kiosk (ADR 0015): the office's admin pairs one through this node.
+        using var admin = await Nodes.ClerkAsync(node, "admin@example.org");
+        using var machine = node.Client();
         using var http = node.Client();
+        http.AsDevice(await PairedDevices.PairOverHttpAsync(machine, admin));
         var response = await http.PostAsJsonAsync("/api/kiosk/walkins", new WalkInRequest(serviceId, null));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

@@ -78,6 +78,7 @@ public class RantevouApp : WebApplicationFactory<Program>
         builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");
         builder.UseSetting("Rantevou:RateLimits:LoginPerMinute", "1000000");
         builder.UseSetting("Rantevou:RateLimits:KioskPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:TicketsPerKioskPerMinute", "1000000");
         // Likewise the per-person limits (R12): most tests book many times with one address; the limit tests lower them.
         builder.UseSetting("Rantevou:Limits:ActivePerService", "1000000");
         builder.UseSetting("Rantevou:Limits:PerDay", "1000000");

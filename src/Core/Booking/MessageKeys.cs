@@ -89,4 +89,12 @@ public static class MessageKeys
     public const string DateRangeInvalid = "DateRangeInvalid";
     public const string PageInvalid = "PageInvalid";
     public const string FilterTooLong = "FilterTooLong";
+    public const string DeviceRequired = "DeviceRequired";
+    public const string DeviceNotKiosk = "DeviceNotKiosk";
+    public const string DeviceUnknown = "DeviceUnknown";
+    public const string DeviceKindInvalid = "DeviceKindInvalid";
+    public const string PairingUnknown = "PairingUnknown";
+    public const string PairingCodeInvalid = "PairingCodeInvalid";
+    public const string TooManyTickets = "TooManyTickets";
+    public const string DeviceOtherOffice = "DeviceOtherOffice";
 }

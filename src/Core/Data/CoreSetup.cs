@@ -92,6 +92,9 @@ public static class CoreSetup
         builder.Services.AddSingleton<Audit.AuditRecorder>();
         builder.Services.AddScoped<Audit.AuditSearch>();
         builder.Services.AddRantevouDocuments();
+        builder.Services.AddOptions<Devices.DeviceOptions>().BindConfiguration("Rantevou:Devices").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Devices.DeviceRegistry>();
+        builder.Services.AddScoped<Devices.DevicePages>();
         return builder;
     }
 

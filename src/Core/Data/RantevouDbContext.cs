@@ -35,6 +35,8 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<LiveDay.OfficeDay> OfficeDays => Set<LiveDay.OfficeDay>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<StaffDesk> StaffDesks => Set<StaffDesk>();
+    public DbSet<Devices.Device> Devices => Set<Devices.Device>();
+    public DbSet<Devices.DevicePairing> DevicePairings => Set<Devices.DevicePairing>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

@@ -36,9 +36,10 @@ public sealed record CheckIn(
 public sealed class CheckInService(
     RantevouDbContext db, TimeProvider clock, BookingTokens tokens, DayChanges changes, IBookingMail mail)
 {
-    public async Task<CheckIn> CheckInAsync(string? qr, CancellationToken ct)
+    /// <param name="kioskOffice">The scanning kiosk's office: another office's booking is not known there.</param>
+    public async Task<CheckIn> CheckInAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
-        var (booking, office, answer) = await ReadAsync(qr, ct);
+        var (booking, office, answer) = await ReadAsync(qr, kioskOffice, ct);
         if (answer is not null)
             return answer;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,9 +62,9 @@ public sealed class CheckInService(
     }
 
     /// <summary>R5: a late person chooses to be served after the scheduled appointments, before closing.</summary>
-    public async Task<CheckIn> EndOfDayAsync(string? qr, CancellationToken ct)
+    public async Task<CheckIn> EndOfDayAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
-        var (booking, office, answer) = await ReadAsync(qr, ct);
+        var (booking, office, answer) = await ReadAsync(qr, kioskOffice, ct);
         if (answer is not null)
             return answer;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -106,11 +107,11 @@ public sealed class CheckInService(
     static EndOfDayEstimate Estimate(LateArrivalAdvice advice) =>
         new(advice.Outcome == LateArrivalOutcome.BookAgain ? null : advice.EstimatedStartUtc, advice.Fits && advice.Outcome != LateArrivalOutcome.BookAgain);
 
-    async Task<(BookingEntity?, Office?, CheckIn?)> ReadAsync(string? qr, CancellationToken ct)
+    async Task<(BookingEntity?, Office?, CheckIn?)> ReadAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
         var code = tokens.ReadQr(qr);
         var booking = code is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
-        if (booking is null)
+        if (booking is null || (kioskOffice is { } here && booking.OfficeId != here))
             return (null, null, new CheckIn(CheckInStatus.Unknown));
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var today = OfficeDays.Today(office, clock);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
 
@@ -41,7 +42,9 @@ public static class SameOriginGuard
             return false;
         var cookie = ctx.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(IdentityConstants.ApplicationScheme).Cookie.Name;
-        if (cookie is null || !request.Cookies.ContainsKey(cookie))
+        // A kiosk's device cookie is as ambient as a clerk's sign-in: a ticket posted from another origin is refused too.
+        var ambient = (cookie is not null && request.Cookies.ContainsKey(cookie)) || request.Cookies.ContainsKey(DeviceCookies.Device);
+        if (!ambient)
             return false;
         if (request.Headers.Origin is { Count: > 0 } origin)
             return !string.Equals(origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);

@@ -4,6 +4,7 @@ using Rantevou.Hub.Admin;
 using Rantevou.Hub.Agents;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
+using Rantevou.Hub.Devices;
 using Rantevou.Hub.Documents;
 
 namespace Rantevou.Hub.Infrastructure;
@@ -39,6 +40,7 @@ public static class ApiSetup
         app.MapStaffAccountsApi();
         app.MapAdminApi();
         app.MapAuditApi();
+        app.MapDevicesApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 
 namespace Rantevou.Hub.Infrastructure;
@@ -17,6 +18,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Kiosk calls per client address per minute: a kiosk in a busy lobby scans a lot.</summary>
     public int KioskPerMinute { get; set; } = 300;
+
+    /// <summary>R6: walk-in tickets per registered kiosk per minute — about what a lobby's receipt printer prints.</summary>
+    public int TicketsPerKioskPerMinute { get; set; } = 6;
 }
 
 /// <summary>R12: the built-in rate limiter on booking, confirmation, login and kiosk endpoints; a refusal is a localized 429.</summary>
@@ -25,6 +29,7 @@ public static class RateLimits
     public const string Booking = "booking";
     public const string Login = "login";
     public const string Kiosk = "kiosk";
+    public const string KioskTickets = "kiosk-tickets";
 
     /// <summary>The booking and sign-in forms: their posts are limited at the API's rate, a page's GET is free.</summary>
     public const string BookingForm = "booking-form";
@@ -38,6 +43,7 @@ public static class RateLimits
             o.AddPolicy(Booking, ctx => PerClient(ctx, Booking, options.BookingPerMinute));
             o.AddPolicy(Login, ctx => PerClient(ctx, Login, options.LoginPerMinute));
             o.AddPolicy(Kiosk, ctx => PerClient(ctx, Kiosk, options.KioskPerMinute));
+            o.AddPolicy(KioskTickets, ctx => PerKiosk(ctx, options));
             o.AddPolicy(BookingForm, ctx => Posts(ctx, Booking, options.BookingPerMinute));
             o.AddPolicy(LoginForm, ctx => Posts(ctx, Login, options.LoginPerMinute));
             o.OnRejected = async (context, ct) =>
@@ -47,7 +53,9 @@ public static class RateLimits
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Problems.Status(StatusCodes.Status429TooManyRequests, MessageKeys.TooManyRequests, text).ExecuteAsync(http);
+                var key = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == KioskTickets
+                    ? MessageKeys.TooManyTickets : MessageKeys.TooManyRequests;
+                await Problems.Status(StatusCodes.Status429TooManyRequests, key, text).ExecuteAsync(http);
             };
         });
     }
@@ -56,6 +64,20 @@ public static class RateLimits
         HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")
             : PerClient(ctx, policy, perMinute);
+
+    /// <summary>
+    /// One window per kiosk, keyed by its credential's hash (the limiter runs before the kiosk is looked up; a forged
+    /// credential gets its own window and then a 401). Without a credential, the per-address kiosk limit.
+    /// </summary>
+    static RateLimitPartition<string> PerKiosk(HttpContext ctx, RateLimitOptions options) =>
+        DeviceCookies.Read(ctx) is { } secret
+            ? RateLimitPartition.GetFixedWindowLimiter($"{KioskTickets}:{DeviceSecrets.Hash(secret)}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.TicketsPerKioskPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })
+            : PerClient(ctx, Kiosk, options.KioskPerMinute);
 
     /// <summary>A fixed window per client address (the forwarded one behind a known proxy, Hardening) and policy.</summary>
     static RateLimitPartition<string> PerClient(HttpContext ctx, string policy, int perMinute) =>

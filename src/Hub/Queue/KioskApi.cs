@@ -7,6 +7,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Hub.Devices;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Queue;
@@ -19,12 +20,14 @@ public static class KioskApi
 {
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/kiosk").WithTags("Kiosk").RequireRateLimiting(RateLimits.Kiosk);
-        api.MapPost("/checkin", (CheckInRequest r, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, s.CheckInAsync, db, clock, t, ct)).WithName("KioskCheckIn");
-        api.MapPost("/checkin/end-of-day", (CheckInRequest r, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, s.EndOfDayAsync, db, clock, t, ct)).WithName("KioskEndOfDay");
-        api.MapPost("/walkins", IssueAsync).WithName("KioskWalkIn");
+        // Only a registered kiosk (ADR 0015): an anonymous client could otherwise take every ticket of the day.
+        var api = app.MapGroup("/api/kiosk").WithTags("Kiosk").RequireRateLimiting(RateLimits.Kiosk).RequireKiosk();
+        api.MapPost("/checkin", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
+            Answer(r, (qr, c) => s.CheckInAsync(qr, http.Kiosk().OfficeId, c), db, clock, t, ct)).WithName("KioskCheckIn");
+        api.MapPost("/checkin/end-of-day", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
+            Answer(r, (qr, c) => s.EndOfDayAsync(qr, http.Kiosk().OfficeId, c), db, clock, t, ct)).WithName("KioskEndOfDay");
+        // R6: as many tickets a minute as the lobby printer can print, per kiosk (RateLimits.KioskTickets).
+        api.MapPost("/walkins", IssueAsync).WithName("KioskWalkIn").RequireRateLimiting(RateLimits.KioskTickets);
         return app;
     }
 
@@ -97,12 +100,20 @@ public static class KioskApi
     };
 
     static async Task<Results<Created<WalkInResult>, ProblemHttpResult>> IssueAsync(
-        WalkInRequest request, string? office, WalkInService walkIns, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        WalkInRequest request, string? office, HttpContext http, WalkInService walkIns, RantevouDbContext db, IStringLocalizer<Messages> text,
+        CancellationToken ct)
     {
-        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
-        if (found is null)
-            return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
-        var outcome = await walkIns.IssueAsync(found.Id, request.ServiceId, request.Priority, ct);
+        // The kiosk issues its own office's tickets; an ?office= naming another is a mistake to say, not to follow.
+        var kiosk = http.Kiosk();
+        if (!string.IsNullOrWhiteSpace(office))
+        {
+            var named = await OfficeDirectory.ResolveAsync(db, office, ct);
+            if (named is null)
+                return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
+            if (named.Id != kiosk.OfficeId)
+                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.DeviceOtherOffice, text);
+        }
+        var outcome = await walkIns.IssueAsync(kiosk.OfficeId, request.ServiceId, request.Priority, ct);
         if (!outcome.Ok)
             return Problems.From(outcome.Problem!, text);
         var t = outcome.Value!;

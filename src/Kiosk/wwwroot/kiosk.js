@@ -27,6 +27,8 @@
         body: payload ? JSON.stringify(payload) : undefined,
       });
       const data = r.status === 204 ? null : await r.json().catch(() => null);
+      // Revoked (or never paired): the page itself sends the machine to the pairing screen (ADR 0015).
+      if (r.status === 401 && data && data.code === 'DeviceRequired') location.replace('/kiosk?culture=' + lang);
       // 4xx answers are ProblemDetails whose title is already in the kiosk's language.
       return { ok: r.ok, status: r.status, data, message: (data && data.title) || texts.Error };
     } catch (err) {

@@ -46,7 +46,7 @@ public static class ClerkSteps
     /// <summary>The kiosk scans the booking's QR code.</summary>
     public static async Task<string> CheckInAsync(this LiveApp app, string code)
     {
-        using var http = app.Http();
+        using var http = app.Http().AsDevice(await app.PairDeviceAsync());
         var response = await http.PostAsJsonAsync("/api/kiosk/checkin", new CheckInRequest(app.Tokens.QrText(code)));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CheckInResult>())!.Status;
@@ -55,7 +55,7 @@ public static class ClerkSteps
     /// <summary>A walk-in ticket from the kiosk; returns its label (001, …).</summary>
     public static async Task<string> WalkInAsync(this LiveApp app, int serviceId)
     {
-        using var http = app.Http();
+        using var http = app.Http().AsDevice(await app.PairDeviceAsync());
         var response = await http.PostAsJsonAsync("/api/kiosk/walkins", new WalkInRequest(serviceId, null));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<WalkInResult>())!.Ticket;

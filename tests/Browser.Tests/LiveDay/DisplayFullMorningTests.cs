@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Rantevou.Browser.Tests.Accessibility;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
+using Rantevou.TestKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Rantevou.Browser.Tests.LiveDay;
@@ -28,7 +29,7 @@ public sealed class DisplayFullMorningTests(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
         try
         {
-            using var http = server.Http();
+            using var http = server.Http().AsDevice(await server.PairDeviceAsync());
             var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!;
             var licence = desks.Single(d => d.Number == 1).Services[0];
             var vehicle = desks.Single(d => d.Number == 4).Services[0];

@@ -50,7 +50,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task KioskBurst_OverTheLimit_IsRefused_AndTheLimitHoldsUnderConcurrency()
     {
-        var http = app.CreateClient();
+        var http = await app.KioskClientAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
             http.PostAsJsonAsync("/api/kiosk/checkin", new CheckInRequest("garbage"))));
         Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.OK));

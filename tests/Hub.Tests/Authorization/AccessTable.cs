@@ -22,6 +22,12 @@ public enum Access
 
     /// <summary>Any signed-in account with a role, for its own password and sessions (<c>Policies.Account</c>).</summary>
     Account,
+
+    /// <summary>
+    /// A registered, unrevoked kiosk of the office, by its device cookie (ADR 0015). No account stands behind it, so the
+    /// authorization metadata admits everyone and the endpoint's filter checks the device: 401 without one, 403 for a display.
+    /// </summary>
+    Kiosk,
 }
 
 /// <param name="Method">The HTTP method, or <c>*</c> for an endpoint without method metadata (Razor pages, the hub's connection).</param>
@@ -69,10 +75,10 @@ public static class AccessTable
         new("POST", "/api/bookings/{code}/documents", Access.TokenHolder),
         new("GET", "/api/bookings/{code}/documents/{id:guid}", Access.TokenHolder),
 
-        // Kiosk, display, walk-in tickets (R3, R5, R6): the lobby's machines are anonymous
-        new("POST", "/api/kiosk/checkin", Access.Public),
-        new("POST", "/api/kiosk/checkin/end-of-day", Access.Public),
-        new("POST", "/api/kiosk/walkins", Access.Public),
+        // Kiosk, display, walk-in tickets (R3, R5, R6): only a paired kiosk checks in and issues tickets; the display is public
+        new("POST", "/api/kiosk/checkin", Access.Kiosk),
+        new("POST", "/api/kiosk/checkin/end-of-day", Access.Kiosk),
+        new("POST", "/api/kiosk/walkins", Access.Kiosk),
         new("GET", "/api/walkins/{code}", Access.TokenHolder),
         new("GET", "/t/{code}/qr.png", Access.TokenHolder),
         new("GET", "/api/queue/snapshot", Access.Public),
@@ -104,6 +110,13 @@ public static class AccessTable
         new("POST", "/api/admin/staff/{id}/disable", Access.Admin),
         new("POST", "/api/admin/staff/{id}/enable", Access.Admin),
         new("POST", "/api/admin/staff/{id}/two-factor/reset", Access.Admin),
+        // Lobby devices: a machine asks for a pairing code and polls with its pairing cookie; the admins approve and revoke
+        new("POST", "/api/devices/pairing", Access.Public),
+        new("GET", "/api/devices/pairing", Access.Public),
+        new("GET", "/api/admin/devices", Access.Admin),
+        new("POST", "/api/admin/devices", Access.Admin),
+        new("PUT", "/api/admin/devices/{id:int}", Access.Admin),
+        new("POST", "/api/admin/devices/{id:int}/revoke", Access.Admin),
         new("POST", "/api/account/forgot", Access.Public),
         new("POST", "/api/account/reset-password", Access.Public),
 
@@ -134,12 +147,14 @@ public static class AccessTable
         new("*", "/b/{code}/reschedule", Access.TokenHolder),
         new("*", "/kiosk", Access.Public),
         new("*", "/display", Access.Public),
+        new("*", "/devices/pair", Access.Public),
         // The ticket page is a shell with no data of its own: it shows what /api/walkins/{code} answers, which needs the code.
         new("*", "/t/{code}", Access.Public),
         new("*", "/clerk", Access.Staff),
         new("*", "/agent", Access.Agent),
         new("*", "/admin/agents", Access.Admin),
         new("*", "/admin/staff", Access.Admin),
+        new("*", "/admin/devices", Access.Admin),
         new("*", "/admin", Access.Admin),
         new("*", "/admin/calendar", Access.Admin),
         new("*", "/admin/desks", Access.Admin),

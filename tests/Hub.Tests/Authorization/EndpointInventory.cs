@@ -70,7 +70,7 @@ public static class EndpointInventory
     /// <summary>What the metadata of an endpoint declared with <paramref name="access"/> must admit, exactly.</summary>
     public static IReadOnlySet<string> Expected(Access access) => access switch
     {
-        Access.Public or Access.TokenHolder => Principals.ToHashSet(),
+        Access.Public or Access.TokenHolder or Access.Kiosk => Principals.ToHashSet(),
         Access.Staff => new HashSet<string> { Roles.Clerk, Roles.Admin },
         Access.Admin => new HashSet<string> { Roles.Admin },
         Access.Agent => new HashSet<string> { Roles.Agent },

@@ -64,7 +64,7 @@ public sealed class EndpointMatrixTests(MatrixOffice office, ITestOutputHelper o
             table.Append($"{rule.Method,-5} {rule.Pattern,-42} {rule.Access,-12}");
             foreach (var who in office.Identities)
             {
-                using var http = office.Client(who.Bearer);
+                using var http = office.Client(who.Bearer, who.Device);
                 using var response = await http.SendAsync(Probe.Request(rule.Method, rule.Pattern, office, who));
                 table.Append($" {(int)response.StatusCode}");
                 if (Probe.Verdict(rule.Method, rule.Pattern, rule.Access, who, response) is { } why)
@@ -82,6 +82,7 @@ public sealed class EndpointMatrixTests(MatrixOffice office, ITestOutputHelper o
         Assert.True(successes.GetValueOrDefault((Access.TokenHolder, "token holder of X")) > 0, "the token holder never got in");
         Assert.True(successes.GetValueOrDefault((Access.Staff, "clerk")) > 0, "the clerk never got in");
         Assert.True(successes.GetValueOrDefault((Access.Staff, "admin")) > 0, "the admin never got in");
+        Assert.True(successes.GetValueOrDefault((Access.Kiosk, "kiosk")) > 0, "the kiosk never got in");
     }
 
     static bool OnDiskForTests(string pattern) =>

@@ -9,11 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Contracts.Booking;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Devices;
 
 namespace Rantevou.Hub.Tests.Authorization;
 
-/// <summary>Who calls: a bearer token (or none) and the booking token it puts in URLs (or none).</summary>
-public sealed record Identity(string Name, string? Bearer, string? BookingToken, string TicketCode)
+/// <summary>Who calls: a bearer token (or none), the booking token it puts in URLs (or none), and a lobby device's cookie (or none).</summary>
+public sealed record Identity(string Name, string? Bearer, string? BookingToken, string TicketCode, string? Device = null)
 {
     public override string ToString() => Name;
 }
@@ -55,7 +56,8 @@ public sealed class MatrixOffice : IAsyncLifetime
         XQr = App.Tokens.QrText(X.Code);
         // X confirmed, so its live and check-in answers are the real ones rather than "unconfirmed".
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/bookings/{X.Code}/confirm?token={App.Tokens.Confirm(xId)}", null)).StatusCode);
-        var walkIn = await http.PostAsJsonAsync("/api/kiosk/walkins", new WalkInRequest(ServiceId, null));
+        using var kiosk = Client(null, await App.PairDeviceAsync());
+        var walkIn = await kiosk.PostAsJsonAsync("/api/kiosk/walkins", new WalkInRequest(ServiceId, null));
         Ticket = (await walkIn.Content.ReadFromJsonAsync<WalkInResult>())!.Code;
 
         await CreateAgentBAsync();
@@ -65,6 +67,9 @@ public sealed class MatrixOffice : IAsyncLifetime
         Identities.Add(new("agent B", await LoginAsync(AgentB), Y.ManageToken, GuessedTicket));
         Identities.Add(new("clerk", await LoginAsync("clerk1@example.org"), Y.ManageToken, GuessedTicket));
         Identities.Add(new("admin", await LoginAsync("admin@example.org"), Y.ManageToken, GuessedTicket));
+        // The lobby's machines (ADR 0015): a paired kiosk, and a paired display, which is no kiosk.
+        Identities.Add(new("kiosk", null, null, GuessedTicket, await App.PairDeviceAsync(DeviceKind.Kiosk, "Matrix kiosk")));
+        Identities.Add(new("display", null, null, GuessedTicket, await App.PairDeviceAsync(DeviceKind.Display, "Matrix display")));
     }
 
     /// <summary>R8: a second agent, as an admin would create it, to check agents see nothing of each other's.</summary>
@@ -85,12 +90,14 @@ public sealed class MatrixOffice : IAsyncLifetime
     }
 
     /// <summary>No cookies and no redirects followed: each answer is the endpoint's own, a redirect to login included.</summary>
-    public HttpClient Client(string? bearer)
+    public HttpClient Client(string? bearer, string? device = null)
     {
         var http = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         if (bearer is not null)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (device is not null)
+            http.AsDevice(device);
         return http;
     }
 

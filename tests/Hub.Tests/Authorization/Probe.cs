@@ -16,6 +16,8 @@ public static partial class Probe
         "deskId" => office.DeskId.ToString(),
         "index" => "0",
         "id" when pattern.Contains("{id:guid}", StringComparison.Ordinal) => "0198a6f2-0000-7000-8000-000000000000",
+        // No device has this id: the admin's rename and revoke answer 404 and leave the matrix's kiosk paired.
+        "id" when pattern.StartsWith("/api/admin/devices/", StringComparison.Ordinal) => "999999",
         "id" or "serviceId" => office.ServiceId.ToString(),
         "date" => "2026-12-02",
         "documentName" => "v1",
@@ -61,6 +63,7 @@ public static partial class Probe
         Access.Admin => who.Name == "admin",
         Access.Agent => who.Name is "agent A" or "agent B",
         Access.Account => who.Name is "clerk" or "admin" or "agent A" or "agent B",
+        Access.Kiosk => who.Name == "kiosk",
         _ => false,
     };
 
@@ -80,6 +83,8 @@ public static partial class Probe
         {
             Access.Staff or Access.Admin or Access.Agent or Access.Account when status is 401 or 403 || toLogin => null,
             Access.Staff or Access.Admin or Access.Agent or Access.Account => $"{status}: expected 401, 403 or a redirect to login",
+            Access.Kiosk when status is 401 or 403 => null,
+            Access.Kiosk => $"{status}: expected 401 without a kiosk's credential, 403 for a display's",
             // A page's POST stops at antiforgery (400) before the token is looked at; the GET row checks the token.
             Access.TokenHolder when status == 400 && method == "POST" && !pattern.StartsWith("/api/", StringComparison.Ordinal) => null,
             Access.TokenHolder when status == 404 => null,

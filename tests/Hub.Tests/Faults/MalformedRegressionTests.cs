@@ -39,7 +39,8 @@ public sealed class MalformedRegressionTests(SharedApp shared) : IClassFixture<S
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"qr\":\"nothing-like-a-code\"}"));
         content.Headers.ContentType = MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
 
-        var response = await shared.Http.PostAsync("/api/kiosk/checkin", content);
+        using var kiosk = await shared.App.KioskClientAsync();
+        var response = await kiosk.PostAsync("/api/kiosk/checkin", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -109,7 +109,7 @@ public sealed class EdgeOfDayTests : LiveDayTest
 
     async Task<Contracts.Queue.CheckInResult> GreekScanAsync(string qr)
     {
-        using var http = App.CreateClient();
+        using var http = await App.KioskClientAsync();
         return await OkAsync<Contracts.Queue.CheckInResult>(await http.PostAsJsonAsync("/api/kiosk/checkin", new Contracts.Queue.CheckInRequest(qr)));
     }
 

@@ -150,7 +150,7 @@ public sealed class KioskAnswersTests(SharedOffice shared) : LiveDayTest(shared)
     async Task<CheckInResult> ScanAsync(string qr, string greek, string path = "/api/kiosk/checkin")
     {
         Assert.Equal("el", greek);
-        using var http = App.CreateClient();
+        using var http = await App.KioskClientAsync();
         return await OkAsync<CheckInResult>(await http.PostAsJsonAsync(path, new CheckInRequest(qr)));
     }
 

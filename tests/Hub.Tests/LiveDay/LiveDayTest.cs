@@ -29,7 +29,10 @@ public abstract class LiveDayTest(SharedOffice? shared = null) : IAsyncLifetime
     protected SmtpTestServer Smtp { get; private set; } = null!;
     protected RantevouApp App { get; private set; } = null!;
 
-    /// <summary>Anonymous, in English: the kiosk and the citizens (their bookings, hence their mails, are in English).</summary>
+    /// <summary>
+    /// In English, carrying a paired kiosk's cookie: the kiosk and the citizens (their bookings, hence their mails, are
+    /// in English). The citizens' calls need no credential; the kiosk's do (ADR 0015).
+    /// </summary>
     protected HttpClient Http { get; private set; } = null!;
 
     int mailSeen;
@@ -37,12 +40,11 @@ public abstract class LiveDayTest(SharedOffice? shared = null) : IAsyncLifetime
     /// <summary>The database of a test's own server; a class's <c>…OnPostgres</c> twin runs the same tests on PostgreSQL.</summary>
     protected virtual TestDatabase Database => TestDatabase.Sqlite;
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Smtp = Shared?.Smtp ?? SmtpTestServer.Start();
         App = Shared?.App ?? new RantevouApp { Smtp = Smtp, Database = Database };
-        Http = English(App.CreateClient());
-        return Task.CompletedTask;
+        Http = English(App.CreateClient()).AsDevice(await App.PairDeviceAsync());
     }
 
     public virtual async Task DisposeAsync()

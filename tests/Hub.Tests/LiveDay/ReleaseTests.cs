@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.LiveDay;
 
@@ -16,9 +17,10 @@ public sealed partial class ReleaseTests : AppTest
         var id = (await response.Content.ReadFromJsonAsync<ReleaseBody>())!.Id;
         Assert.Matches("^[0-9a-f]{12}$", id);
 
-        foreach (var page in new[] { "/display", "/kiosk" })
+        using var kiosk = await App.KioskClientAsync(); // a paired kiosk; the display needs no pairing
+        foreach (var (page, http) in new[] { ("/display", Http), ("/kiosk", kiosk) })
         {
-            var html = await Http.GetStringAsync(page);
+            var html = await http.GetStringAsync(page);
             Assert.Equal(id, ReleaseMeta().Match(html).Groups[1].Value);
             Assert.Contains("/js/self-update.js", html, StringComparison.Ordinal);
         }
@@ -27,7 +29,7 @@ public sealed partial class ReleaseTests : AppTest
     [Fact]
     public async Task Release_IsTheSameOnEveryNodeRunningTheSameBuild()
     {
-        await using var other = new Rantevou.TestKit.RantevouApp();
+        await using var other = new RantevouApp();
         using var otherHttp = other.CreateClient();
         var here = await Http.GetFromJsonAsync<ReleaseBody>("/api/release");
         var there = await otherHttp.GetFromJsonAsync<ReleaseBody>("/api/release");
