@@ -67,6 +67,21 @@ public sealed class SignInCheck(SignInManager<AppUser> signIn, SignInThrottle th
         return true;
     }
 
+    /// <summary>
+    /// A current code asked again of a signed-in account, to turn its second factor off or to get new recovery codes. A
+    /// wrong one counts as a wrong sign-in does (throttle, account-wide lockout, which ends the account's sessions), so
+    /// someone holding a stolen session cannot guess their way to the account's second factor.
+    /// </summary>
+    public async Task<bool> ConfirmCodeAsync(AppUser user, string? code, IPAddress? client)
+    {
+        var key = SignInThrottle.Key(user.Email ?? "", client);
+        if (!throttle.IsBlocked(key) && await twoFactor.IsCodeAsync(user, code))
+            return true;
+        throttle.Failed(key);
+        await signIn.UserManager.AccessFailedAsync(user);
+        return false;
+    }
+
     /// <summary>R12: a recovery code stands in for the phone; the owner and the administrators should see when one was used.</summary>
     async Task RecordRecoveryCodeUsedAsync(AppUser user, IPAddress? client, Audit.AuditChannel channel)
     {

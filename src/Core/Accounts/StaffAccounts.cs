@@ -14,7 +14,7 @@ namespace Rantevou.Core.Accounts;
 /// password: it gets an invitation mail with a one-use link to set its own, so the administrator never knows it.
 /// Disabling refuses the account's sign-in and every cookie and token it holds (its security stamp changes).
 /// </summary>
-public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext db, IAccountMail mail, IOutboxSignal signal)
+public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext db, IAccountMail mail, IOutboxSignal signal, TwoFactor twoFactor)
 {
     static readonly string[] StaffRoles = [Roles.Clerk, Roles.Admin];
 
@@ -143,8 +143,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         var (user, role) = found;
         if (id == selfId)
             return Problem.Conflict(MessageKeys.Forbidden);
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await twoFactor.DisableAsync(user);
         return await DtoAsync(user, role, ct);
     }
 

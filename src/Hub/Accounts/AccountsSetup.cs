@@ -80,7 +80,8 @@ public static class AccountsSetup
         services.AddSingleton<SessionHubFilter>();
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Clerk, Roles.Admin))
+            // An administrator acts as staff too (any desk, citizens' documents): with the second factor when it is required.
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Clerk, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent))
             .AddPolicy(Policies.Account, p => p.RequireRole(Roles.All));

@@ -10,7 +10,7 @@ using Rantevou.Hub.Infrastructure;
 namespace Rantevou.Hub.Accounts;
 
 /// <summary>
-/// Part of <see cref="Policies.Admin"/>: when <see cref="AccountOptions.RequireAdminTwoFactor"/> is on, an administrator's
+/// Part of <see cref="Policies.Admin"/> and <see cref="Policies.Staff"/>: when <see cref="AccountOptions.RequireAdminTwoFactor"/> is on, an administrator's
 /// sign-in counts only with a second factor (<see cref="TwoFactor.ClaimType"/>). Clerks and agents are not asked.
 /// </summary>
 public sealed class AdminTwoFactorRequirement : IAuthorizationRequirement;

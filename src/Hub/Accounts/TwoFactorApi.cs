@@ -60,26 +60,28 @@ public static class TwoFactorApi
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
-        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, IStringLocalizer<Messages> text)
+        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
+        HttpContext http, IStringLocalizer<Messages> text)
     {
         if (await users.GetUserAsync(principal) is not { } user)
             return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
         if (!user.TwoFactorEnabled)
             return Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text);
-        if (!await twoFactor.IsCodeAsync(user, request.Code))
+        if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
             return WrongCode(text);
         await twoFactor.DisableAsync(user);
         return TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<RecoveryCodes>, ProblemHttpResult>> NewRecoveryCodesAsync(
-        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, IStringLocalizer<Messages> text)
+        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
+        HttpContext http, IStringLocalizer<Messages> text)
     {
         if (await users.GetUserAsync(principal) is not { } user)
             return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
         if (!user.TwoFactorEnabled)
             return Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text);
-        if (!await twoFactor.IsCodeAsync(user, request.Code))
+        if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
             return WrongCode(text);
         return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(user)));
     }

@@ -65,8 +65,10 @@ public static class Hardening
         });
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AddPageApplicationModelConvention("/Account/Login",
-                m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.LoginForm)));
+            // The password, and the codes of the second factor: each form post counts as a sign-in attempt.
+            foreach (var page in (string[])["/Account/Login", "/Account/LoginTwoFactor", "/Account/TwoFactor"])
+                o.Conventions.AddPageApplicationModelConvention(page,
+                    m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.LoginForm)));
             foreach (var page in (string[])["/Book/Details", "/Manage/Confirm", "/Manage/Cancel", "/Manage/Reschedule"])
                 o.Conventions.AddPageApplicationModelConvention(page,
                     m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.BookingForm)));

@@ -161,6 +161,25 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GuessingTheCode_FromASignedInSession_IsThrottled_AndCountsTowardTheLockout()
+    {
+        var key = await EnrolByApiAsync(Clerk);
+        var bearer = await WithTokenAsync(await LoginAsync(Clerk, PageForms.DemoPassword, Totp.Now(key)));
+        var failedBefore = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Clerk).Select(u => u.AccessFailedCount).SingleAsync());
+
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await bearer.PostAsJsonAsync("/api/account/two-factor/disable", new { code = Totp.Wrong(key) })).StatusCode);
+        // Someone holding the session cannot go on guessing: even the right code is refused while the window lasts.
+        Assert.Equal(HttpStatusCode.BadRequest, (await bearer.PostAsJsonAsync("/api/account/two-factor/disable", new { code = Totp.Now(key) })).StatusCode);
+        Assert.True(await TwoFactorOnAsync(Clerk));
+        Assert.Equal(failedBefore + SignInThrottle.MaxFailures + 1,
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == Clerk).Select(u => u.AccessFailedCount).SingleAsync()));
+
+        app.Clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await bearer.PostAsJsonAsync("/api/account/two-factor/disable", new { code = Totp.Now(key) })).StatusCode);
+    }
+
+    [Fact]
     public async Task Required_AnAdminWithoutIt_IsSentToEnrol_AndTheAdminApiAnswers403_UntilEnrolled()
     {
         await using var required = new RantevouApp();
@@ -172,9 +191,13 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
             using var request = ProblemAssert.Request(language, HttpMethod.Get, "/api/admin/audit");
             await ProblemAssert.IsAsync(await bearer.SendAsync(request), HttpStatusCode.Forbidden, "TwoFactorRequired", language);
         }
-        // A clerk is not asked, nor the admin at a desk.
-        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/desks/1/day")).StatusCode);
+        // Nor may the admin act as staff with a password alone (any desk of any office, citizens' documents) ...
+        var desk = await bearer.GetAsync("/api/desks/1/day");
+        Assert.Equal(HttpStatusCode.Forbidden, desk.StatusCode);
+        Assert.Contains("TwoFactorRequired", await desk.Content.ReadAsStringAsync());
+        // ... while a clerk is not asked.
         var clerk = await WithTokenAsync(await LoginAsync(Clerk, PageForms.DemoPassword, http: required.CreateClient()), required);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/desks/1/day")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/admin/audit")).StatusCode);
 
         var cookie = await PageForms.SignInAsync(required, Admin);

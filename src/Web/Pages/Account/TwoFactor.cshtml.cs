@@ -20,7 +20,7 @@ namespace Rantevou.Web.Pages.Account;
 /// </summary>
 [Authorize(Policy = Policies.Account)]
 public sealed class TwoFactorModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, TwoFactor twoFactor, IOptions<AccountOptions> options,
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, TwoFactor twoFactor, SignInCheck check, IOptions<AccountOptions> options,
     IStringLocalizer<Messages> messages) : PageModel
 {
     const string CodesKey = "TwoFactorRecoveryCodes";
@@ -72,7 +72,7 @@ public sealed class TwoFactorModel(
             return Challenge();
         if (!user.TwoFactorEnabled)
             return Back();
-        if (!await twoFactor.IsCodeAsync(user, newCodesCode))
+        if (!await check.ConfirmCodeAsync(user, newCodesCode, HttpContext.Connection.RemoteIpAddress))
             return await RefuseAsync(user, "NewCodesCode", MessageKeys.TwoFactorCodeWrong);
         TempData[CodesKey] = string.Join('\n', await twoFactor.NewRecoveryCodesAsync(user));
         return Back();
@@ -91,7 +91,7 @@ public sealed class TwoFactorModel(
             return Challenge();
         if (!user.TwoFactorEnabled)
             return Back();
-        if (!await twoFactor.IsCodeAsync(user, code))
+        if (!await check.ConfirmCodeAsync(user, code, HttpContext.Connection.RemoteIpAddress))
             return await RefuseAsync(user, "OffCode", MessageKeys.TwoFactorCodeWrong);
         await twoFactor.DisableAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
