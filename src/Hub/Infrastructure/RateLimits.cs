@@ -46,6 +46,11 @@ public static class RateLimits
             o.AddPolicy(KioskTickets, ctx => PerKiosk(ctx, options));
             o.AddPolicy(BookingForm, ctx => Posts(ctx, Booking, options.BookingPerMinute));
             o.AddPolicy(LoginForm, ctx => Posts(ctx, Login, options.LoginPerMinute));
+            // The per-kiosk window is keyed by a credential not checked yet: someone making up a credential for every
+            // request would get a fresh window each time. So every kiosk call also counts per client address.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => ctx.Request.Path.StartsWithSegments("/api/kiosk")
+                ? PerClient(ctx, Kiosk, options.KioskPerMinute)
+                : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;

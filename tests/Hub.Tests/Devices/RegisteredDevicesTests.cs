@@ -231,6 +231,25 @@ public class RegisteredDevicesTests : AppTest
     }
 
     [Fact]
+    public async Task MadeUpCredentials_EachRequestAnother_StillMeetTheLimitPerAddress()
+    {
+        await using var app = new RantevouApp();
+        app.Settings["Rantevou:RateLimits:KioskPerMinute"] = "3";
+        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/kiosk/walkins") { Content = JsonContent.Create(new WalkInRequest(serviceId, null)) };
+            request.Headers.Add("Cookie", $"{DeviceCookies.Device}={Guid.NewGuid():N}");
+            answers.Add((await http.SendAsync(request)).StatusCode);
+        }
+        // Each made-up credential would open a window of its own per kiosk; the address's window closes all the same.
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
     public async Task KioskCookiePost_FromAnotherOrigin_IsRefusedBySameOriginGuard()
     {
         using var kiosk = Device(await App.PairDeviceAsync());
