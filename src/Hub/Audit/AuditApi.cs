@@ -21,12 +21,12 @@ public static class AuditApi
 
     /// <summary>Every filter is optional; <c>from</c> and <c>to</c> are office-local dates (yyyy-MM-dd), both days included.</summary>
     static async Task<Results<Ok<AuditPageDto>, ProblemHttpResult>> SearchAsync(
-        string? actor, string? action, string? target, string? from, string? to, string? page,
+        string? actor, string? action, string? target, string? person, string? from, string? to, string? page,
         AuditSearch search, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         // Every office of the directorate keeps Greek time; the first office's zone reads the dates.
         var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstAsync(ct)).TimeZone;
-        var outcome = await search.SearchAsync(new AuditQuery(actor, action, target, from, to, page), zone, ct);
+        var outcome = await search.SearchAsync(new AuditQuery(actor, action, target, from, to, page, person), zone, ct);
         return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
     }
 }

@@ -6,10 +6,11 @@ using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Audit;
 
-/// <summary>R12: administrators — and only they — search the audit log by actor, action, target and Athens dates, newest first.</summary>
+/// <summary>R12: administrators — and only they — search the audit log by actor, action, target, person and Athens dates, newest first.</summary>
 public sealed class AuditSearchTests : LiveDayTest
 {
     /// <summary>
@@ -76,6 +77,43 @@ public sealed class AuditSearchTests : LiveDayTest
     }
 
     [Fact]
+    public async Task Search_ByPerson_FindsEveryActionOnTheirBookings_WhateverTheirPlusTagOrGmailDots()
+    {
+        var service = (await Http.ServicesAsync())[0].Id;
+        var starts = (await Http.AvailabilityAsync(service, new DateOnly(2026, 12, 2))).Select(s => s.Start).ToList();
+        var work = await Http.BookOkAsync(service, starts[0], email: "maria.p+work@gmail.com");
+        var home = await Http.BookOkAsync(service, starts[3], email: "MariaP@gmail.com");
+        var other = await Http.BookOkAsync(service, starts[6], email: "mariap@example.org");
+        await App.WithDbAsync(async db =>
+        {
+            AuditEntry E(int minute, string action, string target) => new()
+            {
+                AtUtc = new DateTime(2026, 12, 1, 7, minute, 0, DateTimeKind.Utc),
+                ActorId = "c",
+                ActorName = "clerk1@example.org",
+                ActorRole = "Clerk",
+                Action = action,
+                Target = target,
+                Status = 200,
+            };
+            // A code in an address may be typed with its dash or without it.
+            db.AuditEntries.AddRange(E(1, "booking.void", work.Code), E(2, "booking.document.upload", BookingCode.Display(home.Code)),
+                E(3, "booking.void", other.Code), E(4, "desk.call-next", "1"));
+            return await db.SaveChangesAsync();
+        });
+        var admin = (await Clerk.LoginAsync(App, "admin@example.org")).Http;
+
+        foreach (var person in new[] { "mariap@gmail.com", "maria.p@gmail.com", "Maria.P+anything@Gmail.com" })
+        {
+            var found = await SearchAsync(admin, "?person=" + Uri.EscapeDataString(person));
+            Assert.Equal(["booking.document.upload", "booking.void"], found.Items.Select(i => i.Action));
+            Assert.Equal([BookingCode.Display(home.Code), work.Code], found.Items.Select(i => i.Target));
+        }
+        Assert.Equal(other.Code, Assert.Single((await SearchAsync(admin, "?person=mariap@example.org")).Items).Target);
+        Assert.Empty((await SearchAsync(admin, "?person=nobody@example.org")).Items);
+    }
+
+    [Fact]
     public async Task Search_IsPaged_FiftyAtATime()
     {
         await App.WithDbAsync(async db =>
@@ -109,6 +147,7 @@ public sealed class AuditSearchTests : LiveDayTest
         { "?page=0", HttpStatusCode.BadRequest, MessageKeys.Invalid, "page" },
         { "?page=x", HttpStatusCode.BadRequest, MessageKeys.Invalid, "page" },
         { "?actor=" + new string('a', 129), HttpStatusCode.BadRequest, MessageKeys.Invalid, "actor" },
+        { "?person=not-an-email", HttpStatusCode.BadRequest, MessageKeys.Invalid, "person" },
         { "?from=2026-12-02&to=2026-12-01", HttpStatusCode.UnprocessableEntity, MessageKeys.DateRangeInvalid, null },
     };
 

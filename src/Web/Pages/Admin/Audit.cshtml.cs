@@ -11,7 +11,7 @@ using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
 
-/// <summary>R12: the audit log of staff and agent actions, searched by actor, action, target and office-local dates.</summary>
+/// <summary>R12: the audit log of staff and agent actions, searched by actor, action, target, person and office-local dates.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
     IStringLocalizer<AdminText> text, AuditSearch search) : AdminPageModel(db, users, messages, text)
@@ -19,6 +19,7 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? Target { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
@@ -30,7 +31,7 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadOfficeAsync(ct);
-        var outcome = await search.SearchAsync(new AuditQuery(Actor, Action, Target, From, To, PageNumber), Office.TimeZone, ct);
+        var outcome = await search.SearchAsync(new AuditQuery(Actor, Action, Target, From, To, PageNumber, Person), Office.TimeZone, ct);
         if (outcome.Ok)
         {
             Found = outcome.Value;
@@ -51,6 +52,7 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
             ["actor"] = Actor,
             ["action"] = Action,
             ["target"] = Target,
+            ["person"] = Person,
             ["from"] = From,
             ["to"] = To,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
