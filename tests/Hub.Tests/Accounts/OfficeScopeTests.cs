@@ -124,6 +124,36 @@ public sealed class OfficeScopeTests : AppTest
     }
 
     [Fact]
+    public async Task DirectoratesAdmin_ChoosesTheOfficeThePagesShow_AndInvitesStaffThere()
+    {
+        var director = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await PageForms.PostFormAsync(director, "/account/login",
+            new() { ["Email"] = Director, ["Password"] = Clerk.Password, ["ReturnUrl"] = "/admin" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var northOffice = await Db(db => db.Offices.Where(o => o.Slug == "north").Select(o => o.Id).SingleAsync());
+
+        var first = await director.GetStringAsync("/admin/desks");
+        Assert.Contains("id=\"office-choice\"", first, StringComparison.Ordinal);
+        Assert.Contains(">Βόρειο γραφείο</option>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Θυρίδα Β1", first, StringComparison.Ordinal);
+        Assert.Contains("Θυρίδα Β1", await director.GetStringAsync($"/admin/desks?office={northOffice}"), StringComparison.Ordinal);
+
+        // The choice holds for the other pages and their forms: the staff page lists the north office's clerk, and a
+        // clerk invited there belongs to the north office.
+        Assert.Contains(NorthClerk, await director.GetStringAsync("/admin/staff"), StringComparison.Ordinal);
+        var invited = await PageForms.PostFormAsync(director, "/admin/staff",
+            new() { ["Email"] = "new.north@example.org", ["DisplayName"] = "Νέος υπάλληλος", ["Role"] = Roles.Clerk });
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Equal(northOffice, await Db(db => db.Users.Where(u => u.Email == "new.north@example.org").Select(u => u.OfficeId).SingleAsync()));
+
+        // An office's own administrator has no office to choose, whatever the address asks for.
+        var own = await PageForms.SignInAsync(App, "admin@example.org");
+        var html = await own.GetStringAsync($"/admin/desks?office={northOffice}");
+        Assert.DoesNotContain("office-choice", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Θυρίδα Β1", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HubCallNext_AtAnotherOfficesDesk_IsRefused()
     {
         var other = await ConnectAsync((await Clerk.LoginAsync(App, "clerk1@example.org")).Token);

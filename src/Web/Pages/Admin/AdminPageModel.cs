@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,12 +34,34 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         ViewData["HasErrors"] = true;
     }
 
+    /// <summary>For the directorate's administrator (no office of their own): every office, to choose which one the pages show.</summary>
+    public IReadOnlyList<(int Id, string Name)> OfficeChoices { get; private set; } = [];
+
+    /// <summary>
+    /// The office the pages show and change: the admin's own; for the directorate's administrator the one they chose
+    /// (<c>?office=</c>, remembered in a cookie for the other pages and their forms), else the first.
+    /// </summary>
     protected async Task LoadOfficeAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
-        var id = user?.OfficeId ?? await db.Offices.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        var id = user?.OfficeId ?? await ChosenOfficeAsync(ct);
         Office = await OfficeLoader.LoadAsync(db, id, ct);
     }
+
+    async Task<int> ChosenOfficeAsync(CancellationToken ct)
+    {
+        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.NameEl, o.NameEn }).ToListAsync(ct);
+        OfficeChoices = offices.Select(o => (o.Id, Web.Infrastructure.Lang.Current == "en" ? o.NameEn : o.NameEl)).ToList();
+        var asked = int.TryParse(Request.Query["office"], out var q) ? q : (int?)null;
+        var remembered = int.TryParse(Request.Cookies[OfficeCookie], out var c) ? c : (int?)null;
+        var chosen = offices.FirstOrDefault(o => o.Id == asked) ?? offices.FirstOrDefault(o => o.Id == remembered) ?? offices[0];
+        if (asked == chosen.Id)
+            Response.Cookies.Append(OfficeCookie, chosen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, Path = "/admin", IsEssential = true });
+        return chosen.Id;
+    }
+
+    const string OfficeCookie = "rantevou.admin-office";
 
     /// <summary>True when the change was applied; otherwise the errors or the affected bookings are set for the page.</summary>
     protected bool Handle<T>(Outcome<T> outcome, Func<string, string>? field = null)
