@@ -32,6 +32,7 @@ public static class MessageKeys
     public const string DocumentDamaged = "DocumentDamaged";
     public const string TooManyDocuments = "TooManyDocuments";
     public const string ChangedMeanwhile = "ChangedMeanwhile";
+    public const string Contention = "Contention";
     public const string DateInvalid = "DateInvalid";
     public const string MalformedRequest = "MalformedRequest";
     public const string BodyTooLarge = "BodyTooLarge";

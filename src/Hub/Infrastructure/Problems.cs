@@ -56,7 +56,7 @@ public static class Problems
 
     /// <summary>Bodies for errors raised before a handler runs (bad JSON, 404, 405, 413, 415) and for the rare 500, never with a stack trace.</summary>
     public static IServiceCollection AddRantevouProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        services.AddExceptionHandler<ContentionHandler>().AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;

@@ -5,6 +5,7 @@ using Npgsql;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.LiveDay;
+using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Data;
 
@@ -74,6 +75,33 @@ public sealed class ServerDatabaseRetryTests : LiveDayTest
         Assert.Contains("deadlock detected", ServerLog());
         Assert.Equal(BookingStatus.Called, await StatusAsync(booked));
         Assert.Equal(version + 1, await VersionAsync());
+    }
+
+    [Fact]
+    public async Task Booking_ThatLosesEveryRetry_Is409Contention_WithRetryAfter_AndBooksNothing_NeverA500()
+    {
+        var service = (await Http.ServicesAsync()).First();
+        var start = (await Http.AvailabilityAsync(service.Id, Tuesday))[^1].Start;
+        // Every attempt meets a serialization failure, as under a burst that keeps deciding against the same request.
+        await using (var db = await OpenAsync())
+        {
+            await ExecuteAsync(db, """
+                CREATE FUNCTION always_conflict() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'forced conflict' USING ERRCODE = '40001'; END $$ LANGUAGE plpgsql;
+                CREATE TRIGGER always_conflict BEFORE INSERT ON "Bookings" FOR EACH ROW EXECUTE FUNCTION always_conflict();
+                """);
+        }
+
+        foreach (var language in ProblemAssert.Languages)
+        {
+            var request = ProblemAssert.Request(language, HttpMethod.Post, "/api/bookings");
+            request.Content = JsonContent.Create(new { serviceId = service.Id, start = start.ToString("O"), fullName = "Μαρία Π.", email = "m@example.org", mobile = "6941234567" });
+            var response = await App.CreateClient().SendAsync(request);
+            Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            await ProblemAssert.IsAsync(response, HttpStatusCode.Conflict, MessageKeys.Contention, language);
+        }
+        Assert.Equal(0, await App.WithDbAsync(db => db.Bookings.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Outbox.CountAsync()));
     }
 
     string ServerLog() => PostgresServer.Shared.LogOf(App.PostgresConnection!);
