@@ -14,7 +14,7 @@ namespace Rantevou.Resilience.Tests;
 /// </summary>
 public sealed class ProxyTlsTests : IDisposable
 {
-    const string CertificatePassword = "test-only";
+    internal const string CertificatePassword = "test-only";
 
     readonly string dataDir = Nodes.NewDataDir();
 
@@ -103,7 +103,7 @@ public sealed class ProxyTlsTests : IDisposable
             : throw new Xunit.Sdk.XunitException($"{header} missing on {response.RequestMessage?.RequestUri}");
 
     /// <summary>A throwaway certificate for 127.0.0.1, as an office's would come from its CA.</summary>
-    static byte[] SelfSigned()
+    internal static byte[] SelfSigned()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
