@@ -125,7 +125,9 @@ public sealed class ScannedText
         }
         if (char.IsAsciiLetter(c))
             return (capsLock ? Invert(c) : c).ToString();
-        var greek = Greek.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
+        // Only the letters a Greek layout types: ϴ (the theta symbol) lower-cases to θ, yet no key types it.
+        var lower = char.ToLowerInvariant(c);
+        var greek = lower == c || char.ToUpperInvariant(lower) == c ? Greek.IndexOf(lower, StringComparison.Ordinal) : -1;
         if (greek < 0)
             return c.ToString();
         var latin = char.IsUpper(c) ? char.ToUpperInvariant(Latin[greek]) : Latin[greek];
