@@ -63,12 +63,9 @@ public static class TwoFactorApi
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
         HttpContext http, IStringLocalizer<Messages> text)
     {
-        if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
-        if (!user.TwoFactorEnabled)
-            return Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text);
-        if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
-            return WrongCode(text);
+        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http, text);
+        if (user is null)
+            return refused!;
         await twoFactor.DisableAsync(user);
         return TypedResults.NoContent();
     }
@@ -77,13 +74,23 @@ public static class TwoFactorApi
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
         HttpContext http, IStringLocalizer<Messages> text)
     {
-        if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
-        if (!user.TwoFactorEnabled)
-            return Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text);
-        if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
-            return WrongCode(text);
+        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http, text);
+        if (user is null)
+            return refused!;
         return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(user)));
+    }
+
+    /// <summary>The signed-in account whose factor is on and who gave its current code; else the refusal to answer.</summary>
+    static async Task<(AppUser? User, ProblemHttpResult? Refused)> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
+        UserManager<AppUser> users, SignInCheck check, HttpContext http, IStringLocalizer<Messages> text)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+            return (null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text));
+        if (!user.TwoFactorEnabled)
+            return (null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text));
+        if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
+            return (null, WrongCode(text));
+        return (user, null);
     }
 
     static ProblemHttpResult WrongCode(IStringLocalizer<Messages> text) =>
