@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Rantevou.Resilience.Tests;
 
 /// <summary>
-/// The built server in Production over TLS behind a reverse proxy, the test playing the proxy at 127.0.0.1
+/// The published server in Production over TLS behind a reverse proxy, the test playing the proxy at 127.0.0.1
 /// (Rantevou:Proxy:KnownProxies): the citizen's forwarded address reaches the rate limiter and the audit log, and every
 /// answer carries HSTS and the security headers (README, Going live).
 /// </summary>

@@ -7,7 +7,7 @@ using System.Reflection;
 namespace Rantevou.TestKit;
 
 /// <summary>
-/// The built server (<c>Rantevou.Hub.dll</c>) as a separate operating-system process on 127.0.0.1, configured through
+/// The server (<c>Rantevou.Hub.dll</c>; published, outside Development) as a separate operating-system process on 127.0.0.1, configured through
 /// environment variables like a real deployment. <see cref="Kill"/> is SIGKILL: no shutdown code runs, as in a crash.
 /// Several processes over one <see cref="DataDir"/> share one SQLite file (WAL), as nodes behind a load balancer.
 /// </summary>
@@ -78,19 +78,12 @@ public sealed class HubProcess : IAsyncDisposable
     /// The built server with the tests' configuration as environment variables: the defaults below, then
     /// <paramref name="settings"/> in order (a null value removes a key), and <paramref name="args"/> on its command line.
     /// </summary>
+    /// <remarks>
+    /// Outside Development it runs what an office installs, the <c>dotnet publish</c> output (<see cref="PublishedDll"/>);
+    /// in Development the build output, whose static web assets come from the build manifest.
+    /// </remarks>
     public static ProcessStartInfo StartInfo(string dataDir, IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
     {
-        var dll = HubDll();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
         var env = new Dictionary<string, string?>
         {
             // Development turns on static web assets from the build manifest, so the display, kiosk and pages get
@@ -111,6 +104,17 @@ public sealed class HubProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
             env[key] = value;
+        var dll = env["ASPNETCORE_ENVIRONMENT"] == "Development" ? HubDll() : PublishedDll();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
         foreach (var (key, value) in env)
             if (value is null)
                 info.Environment.Remove(key.Replace(":", "__", StringComparison.Ordinal));
@@ -190,6 +194,42 @@ public sealed class HubProcess : IAsyncDisposable
             throw new InvalidOperationException($"Rantevou.sln not found above {AppContext.BaseDirectory}.");
         var dll = Path.Combine(root.FullName, "src", "Hub", "bin", configuration, framework, "Rantevou.Hub.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Hub first (dotnet build).", dll);
+    }
+
+    static readonly Lazy<string> published = new(Publish);
+
+    /// <summary>
+    /// The server as <c>dotnet publish</c> lays it out for an office (its wwwroot holding every library's assets), made
+    /// once per test run from the build next to the tests (<c>--no-build</c>: the same binaries, published).
+    /// </summary>
+    public static string PublishedDll() => published.Value;
+
+    static string Publish()
+    {
+        var dll = HubDll();
+        var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", "..", "Hub.csproj"));
+        var configuration = new DirectoryInfo(Path.GetDirectoryName(dll)!).Parent!.Name;
+        var output = Path.Combine(Path.GetTempPath(), "rantevou-published", Guid.NewGuid().ToString("N"));
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["publish", project, "-c", configuration, "--no-build", "-o", output])
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{stdout.Result}\n{stderr}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+        return Path.Combine(output, "Rantevou.Hub.dll");
     }
 
     public static int FreePort()
