@@ -3,16 +3,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Rantevou.Core.Accounts;
 
-/// <summary>Settings under <c>Rantevou:Accounts</c>.</summary>
-public sealed class AccountOptions
-{
-    /// <summary>
-    /// An administrator must have a second factor before any administration page or call answers (R11, R12: the
-    /// administrators change what every clerk and citizen sees). Defaults to true in Production, false elsewhere.
-    /// </summary>
-    public bool RequireAdminTwoFactor { get; set; }
-}
-
 /// <summary>
 /// The account's second factor: a TOTP authenticator app (RFC 6238, 30 s, 6 digits) through Identity's own
 /// authenticator token provider, plus ten one-use recovery codes for a lost phone. Turning it on or off changes the

@@ -7,16 +7,6 @@ using StackExchange.Redis;
 
 namespace Rantevou.Hub.Infrastructure;
 
-/// <summary>When waiting mail makes the server degraded or unhealthy (section Rantevou:Health).</summary>
-public sealed class HealthOptions
-{
-    /// <summary>R2: the oldest unsent mail older than this makes /health/ready Degraded (still 200).</summary>
-    public int OutboxDegradedMinutes { get; set; } = 15;
-
-    /// <summary>…and older than this Unhealthy (503): mail is not leaving at all.</summary>
-    public int OutboxUnhealthyMinutes { get; set; } = 120;
-}
-
 /// <summary>
 /// The framework's health checks: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (database, Redis
 /// when configured, outbox age), both answering JSON; <c>/health</c> is the ready check under its old name (API.md).
@@ -27,7 +17,7 @@ public static class HealthApi
 
     public static IHostApplicationBuilder AddRantevouHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HealthOptions>().BindConfiguration("Rantevou:Health");
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration("Rantevou:Health").ValidateDataAnnotations().ValidateOnStart();
         var checks = builder.Services.AddHealthChecks()
             // A query on a real table: SQLite "connects" to a file it has just created empty.
             .AddDbContextCheck<RantevouDbContext>("database", tags: [Ready], customTestQuery: async (db, ct) =>

@@ -1,27 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 
 namespace Rantevou.Hub.Infrastructure;
-
-/// <summary>Per-client request limits, with defaults in code (section Rantevou:RateLimits).</summary>
-public sealed class RateLimitOptions
-{
-    /// <summary>Bookings made or changed per client address per minute.</summary>
-    public int BookingPerMinute { get; set; } = 30;
-
-    /// <summary>Sign-in attempts per client address per minute (on top of the account lockout).</summary>
-    public int LoginPerMinute { get; set; } = 10;
-
-    /// <summary>Kiosk calls per client address per minute: a kiosk in a busy lobby scans a lot.</summary>
-    public int KioskPerMinute { get; set; } = 300;
-
-    /// <summary>R6: walk-in tickets per registered kiosk per minute — about what a lobby's receipt printer prints.</summary>
-    public int TicketsPerKioskPerMinute { get; set; } = 6;
-}
 
 /// <summary>R12: the built-in rate limiter on booking, confirmation, login and kiosk endpoints; a refusal is a localized 429.</summary>
 public static class RateLimits
@@ -37,9 +22,11 @@ public static class RateLimits
 
     public static IServiceCollection AddRantevouRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Rantevou:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        return services.AddRateLimiter(o =>
+        services.AddOptions<RateLimitOptions>().BindConfiguration("Rantevou:RateLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
         {
+            var options = limits.Value;
             o.AddPolicy(Booking, ctx => PerClient(ctx, Booking, options.BookingPerMinute));
             o.AddPolicy(Login, ctx => PerClient(ctx, Login, options.LoginPerMinute));
             o.AddPolicy(Kiosk, ctx => PerClient(ctx, Kiosk, options.KioskPerMinute));
@@ -63,6 +50,7 @@ public static class RateLimits
                 await Problems.Status(StatusCodes.Status429TooManyRequests, key, text).ExecuteAsync(http);
             };
         });
+        return services;
     }
 
     static RateLimitPartition<string> Posts(HttpContext ctx, string policy, int perMinute) =>

@@ -8,20 +8,14 @@ using Rantevou.Hub.Notifications;
 
 namespace Rantevou.Hub.Jobs;
 
-public sealed class JobsOptions
-{
-    /// <summary>Run the Hangfire server in this process (tests that drive jobs by hand turn it off).</summary>
-    public bool Enabled { get; set; } = true;
-
-    public int WorkerCount { get; set; } = 2;
-}
-
 public static class JobsSetup
 {
     /// <summary>Hangfire: in memory by default; with a server database, its storage there, shared by every node (principle 7, ADR 0007).</summary>
     public static IHostApplicationBuilder AddRantevouJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Rantevou:Jobs");
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Rantevou:Jobs").ValidateDataAnnotations().ValidateOnStart();
+        // Whether this process runs a Hangfire server decides what is registered, so it is read here, once.
+        var jobs = builder.Configuration.GetSection("Rantevou:Jobs").Get<JobsOptions>() ?? new JobsOptions();
         var provider = builder.Configuration["Database:Provider"];
         var connection = builder.Configuration.GetConnectionString("Rantevou");
         // Each host owns its storage: Hangfire's default hands every host the process-wide JobStorage.Current, so a
@@ -33,15 +27,16 @@ public static class JobsSetup
             _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
         });
         builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
-        if (builder.Configuration.GetValue("Rantevou:Jobs:Enabled", true))
+        if (jobs.Enabled)
             builder.Services.AddHangfireServer(o =>
             {
-                o.WorkerCount = builder.Configuration.GetValue("Rantevou:Jobs:WorkerCount", 2);
+                o.WorkerCount = jobs.WorkerCount;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
         builder.Services.AddScoped<HoldReleaseJob>();
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddScoped<RetentionJob>();
+        builder.Services.AddScoped<LiveDayJob>();
         return builder;
     }
 
@@ -63,7 +58,10 @@ public static class JobsSetup
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
     }
 
-    /// <summary>Recurring sweeps: idempotent, so running twice or after a crash gives the same result (principle 4).</summary>
+    /// <summary>
+    /// Every recurring sweep, here and nowhere else: idempotent, so running twice or after a crash gives the same result
+    /// (principle 4). Hangfire's storage lock runs each once across nodes (ADR 0007).
+    /// </summary>
     public static WebApplication UseRantevouJobs(this WebApplication app)
     {
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminsOnly()], DisplayStorageConnectionString = false });
@@ -71,13 +69,8 @@ public static class JobsSetup
         recurring.AddOrUpdate<HoldReleaseJob>("release-unconfirmed", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJob>("privacy-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        // R5: the net under the expiry scheduler (ExpiryScheduler), and the day's close at closing time.
+        recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;
     }
-}
-
-/// <summary>GDPR: anonymises bookings past the retention period (Rantevou:Privacy:RetentionDays), nightly.</summary>
-public sealed class RetentionJob(Rantevou.Core.Privacy.Retention retention)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public Task<int> RunAsync(CancellationToken ct) => retention.AnonymiseAsync(ct);
 }

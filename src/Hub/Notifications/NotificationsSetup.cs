@@ -46,15 +46,3 @@ public sealed partial class HangfireOutboxSignal(IServiceProvider services, ILog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the outbox send; the recurring sweep will send the mail")]
     static partial void LogNudgeFailed(ILogger logger, Exception e);
 }
-
-/// <summary>The Hangfire entry point for sending mail (resolved from the container, run at least once).</summary>
-public sealed class OutboxJob(OutboxDispatcher dispatcher, IOutboxSignal signal)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    [AutomaticRetry(Attempts = 0)]
-    public Task<int> RunAsync(CancellationToken ct)
-    {
-        (signal as HangfireOutboxSignal)?.Started();
-        return dispatcher.DispatchAsync(ct);
-    }
-}

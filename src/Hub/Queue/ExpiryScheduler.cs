@@ -3,19 +3,6 @@ using Rantevou.Core.LiveDay;
 
 namespace Rantevou.Hub.Queue;
 
-/// <summary>Section Rantevou:Expiry.</summary>
-public sealed class ExpiryOptions
-{
-    /// <summary>Run the precise expiry scheduler in this process (tests that drive expiry by hand turn it off).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>
-    /// The longest sleep between two looks at the database: a change made on another node (which cannot wake this one)
-    /// or a missed wake-up is caught within this time.
-    /// </summary>
-    public int MaxWaitSeconds { get; set; } = 30;
-}
-
 /// <summary>
 /// R5 on time: sleeps until the next booking becomes late (start + grace, read from the database) or the next closing
 /// time, expires (and closes) what is due and sleeps again; a new, confirmed or moved booking or a grace change wakes it earlier (<see cref="ExpiryWake"/>).
@@ -38,7 +25,7 @@ public sealed partial class ExpiryScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var cap = TimeSpan.FromSeconds(Math.Max(1, options.Value.MaxWaitSeconds));
+        var cap = TimeSpan.FromSeconds(options.Value.MaxWaitSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = wake.Arm();

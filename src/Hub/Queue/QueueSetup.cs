@@ -37,9 +37,8 @@ public static class QueueSetup
         builder.Services.AddScoped<SnapshotService>();
         builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddScoped<BookingClosures>();
-        builder.Services.AddScoped<LiveDayJob>();
-        // R5 on time; the minutely LiveDayJob stays as the safety net.
-        builder.Services.AddOptions<ExpiryOptions>().BindConfiguration("Rantevou:Expiry");
+        // R5 on time; the minutely LiveDayJob (Jobs) stays as the safety net.
+        builder.Services.AddOptions<ExpiryOptions>().BindConfiguration("Rantevou:Expiry").ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue("Rantevou:Expiry:Enabled", true))
             builder.Services.AddHostedService<ExpiryScheduler>();
         return builder;
@@ -74,19 +73,6 @@ public static class QueueSetup
         app.MapTicketApi();
         app.MapDeskApi();
         app.MapBookingLiveApi();
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;
-    }
-}
-
-/// <summary>R5: expires late bookings and closes the day at closing time; idempotent, so a repeat or a crash changes nothing.</summary>
-public sealed class LiveDayJob(BookingClosures closures)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    public async Task RunAsync(CancellationToken ct)
-    {
-        await closures.ExpireLateAsync(ct);
-        await closures.CloseDaysAsync(ct);
     }
 }
