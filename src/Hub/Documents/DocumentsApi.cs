@@ -16,7 +16,7 @@ namespace Rantevou.Hub.Documents;
 /// <summary>
 /// R10: documents sent electronically with a booking. The holder acts with the manage token; staff (clerks, admins)
 /// use the <c>/api/staff</c> routes with their sign-in, for their own office's bookings only. Anyone else gets 404, so a booking's files cannot be probed.
-/// Agents have no link to the bookings they made yet, so they read nothing here.
+/// An agent's bookings record the agent, but agents have no route here: they send documents with the manage link, as any holder.
 /// </summary>
 public static class DocumentsApi
 {
