@@ -5,6 +5,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 
 namespace Rantevou.Core.Documents;
@@ -86,7 +87,7 @@ public sealed class DocumentChecklist(RantevouDbContext db, DeskDayService desks
 
     async Task<DeskChecklist> ListAsync(Person person, CancellationToken ct)
     {
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+        var culture = Language.Current;
         var checks = await Checks(person).AsNoTracking().ToListAsync(ct);
         var ids = checks.Select(c => c.CheckedBy).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))

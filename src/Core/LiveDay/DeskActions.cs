@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
 using BookingEntity = Rantevou.Core.Booking.Booking;
@@ -157,7 +158,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     /// <summary>The clerk's view of a person (the clerk screen may show the name; public screens never do).</summary>
     internal async Task<Outcome<CalledPerson>> PersonAsync(BookingEntity? b, WalkInTicket? t, Office office, CancellationToken ct)
     {
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+        var culture = Language.Current;
         var serviceId = b?.ServiceId ?? t!.ServiceId;
         var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == serviceId, ct);
         var zone = office.TimeZone;

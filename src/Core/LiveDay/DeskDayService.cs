@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Queue;
 
@@ -20,7 +21,7 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = await DayFacts.LoadAsync(db, office, now, ct);
         var mine = QueueFactsMapper.ForDesk(facts, desk);
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
+        var culture = Language.Current;
         var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == office.Id).ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
         var (booking, ticket) = await actions.CurrentAsync(desk, office, facts.Day, ct);
         var current = booking is null && ticket is null ? null : (await actions.PersonAsync(booking, ticket, office, ct)).Value;

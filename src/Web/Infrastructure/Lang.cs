@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Rantevou.Web.Infrastructure;
 
-/// <summary>The request's language (Greek first, English second) and how dates and times are written in it.</summary>
+/// <summary>How dates and times are written in the request's language (<see cref="Core.Localization.Language"/>), and travel in URLs.</summary>
 public static class Lang
 {
-    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
-
     /// <summary>The same page in another language: the current path and query with <c>culture</c> replaced.</summary>
     public static string Switch(HttpRequest request, string culture)
     {

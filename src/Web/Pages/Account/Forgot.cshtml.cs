@@ -30,6 +30,6 @@ public sealed class ForgotModel(PasswordLinks links, IStringLocalizer<Messages> 
             return Page();
         }
         await links.SendResetAsync(email, ct);
-        return Redirect("/account/forgot?sent=true" + (Web.Infrastructure.Lang.Current == "en" ? "&culture=en" : ""));
+        return RedirectToPage("/Account/Forgot", new { sent = "true", culture = Language.Query });
     }
 }

@@ -42,6 +42,6 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         }
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

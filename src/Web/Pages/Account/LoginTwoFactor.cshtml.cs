@@ -43,7 +43,7 @@ public sealed class LoginTwoFactorModel(
 
     /// <summary>No one half signed in (never, or more than five minutes ago): back to the password.</summary>
     IActionResult Restart() =>
-        LocalRedirect("/account/login" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
+        RedirectToPage("/Account/Login", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
 
     IActionResult Fail(string message)
     {

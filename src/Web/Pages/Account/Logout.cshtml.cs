@@ -8,11 +8,11 @@ namespace Rantevou.Web.Pages.Account;
 /// <summary>Sign-out is a POST (with the antiforgery token), so a link elsewhere cannot sign a clerk out.</summary>
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/account/login");
+    public IActionResult OnGet() => RedirectToPage("/Account/Login");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

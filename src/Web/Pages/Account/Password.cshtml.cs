@@ -40,7 +40,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             if (result.Succeeded)
             {
                 await signIn.SignOutAsync();
-                return Redirect("/account/login?changed=true" + (Web.Infrastructure.Lang.Current == "en" ? "&culture=en" : ""));
+                return RedirectToPage("/Account/Login", new { changed = "true", culture = Language.Query });
             }
             if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
                 Errors["CurrentPassword"] = messages[MessageKeys.PasswordWrong];

@@ -121,7 +121,7 @@ public sealed class TwoFactorModel(
     }
 
     IActionResult Back() =>
-        Redirect("/account/two-factor" + (Continue is { } to ? "?returnUrl=" + Uri.EscapeDataString(to) : ""));
+        RedirectToPage("/Account/TwoFactor", new { returnUrl = Continue });
 
     static string QrDataUri(string text)
     {

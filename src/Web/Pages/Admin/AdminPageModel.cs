@@ -51,7 +51,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     async Task<int> ChosenOfficeAsync(CancellationToken ct)
     {
         var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.NameEl, o.NameEn }).ToListAsync(ct);
-        OfficeChoices = offices.Select(o => (o.Id, Web.Infrastructure.Lang.Current == "en" ? o.NameEn : o.NameEl)).ToList();
+        OfficeChoices = offices.Select(o => (o.Id, Language.Current == "en" ? o.NameEn : o.NameEl)).ToList();
         var asked = int.TryParse(Request.Query["office"], out var q) ? q : (int?)null;
         var remembered = int.TryParse(Request.Cookies[OfficeCookie], out var c) ? c : (int?)null;
         var chosen = offices.FirstOrDefault(o => o.Id == asked) ?? offices.FirstOrDefault(o => o.Id == remembered) ?? offices[0];

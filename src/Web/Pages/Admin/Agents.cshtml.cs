@@ -52,7 +52,7 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
             value = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         var outcome = await accounts.SetQuotaAsync(User.OfficeOf(), id ?? "", value, ct);
         if (outcome.Ok)
-            return Redirect("/admin/agents?quotaSaved=true" + (Lang.Current == "en" ? "&culture=en" : ""));
+            return RedirectToPage("/Admin/Agents", new { quotaSaved = "true", culture = Language.Query });
         var problem = outcome.Problem!;
         Errors["quota"] = messages[problem.FieldErrors?.Values.First()[0] ?? problem.MessageKey];
         QuotaInput = (id ?? "", quota);
@@ -68,7 +68,7 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
         if (outcome.Ok)
         {
             HttpContext.AuditTarget(outcome.Value!.Id);
-            return Redirect($"/admin/agents?created={Uri.EscapeDataString(outcome.Value!.Email)}");
+            return RedirectToPage("/Admin/Agents", new { created = outcome.Value!.Email, culture = Language.Query });
         }
         var problem = outcome.Problem!;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())

@@ -56,7 +56,7 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
             ["from"] = From,
             ["to"] = To,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["culture"] = Infrastructure.Lang.Current == "en" ? "en" : null,
+            ["culture"] = Language.Query,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit",
             query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>(q.Key, q.Value)));

@@ -90,7 +90,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
 
     string? Form(string key) => Request.Form[key].FirstOrDefault() is { Length: > 0 } v ? v : null;
 
-    IActionResult Back() => Redirect("/admin/calendar" + (Lang.Current == "en" ? "?culture=en" : ""));
+    IActionResult Back() => RedirectToPage("/Admin/Calendar", new { culture = Language.Query });
 
     async Task LoadAsync(CancellationToken ct)
     {

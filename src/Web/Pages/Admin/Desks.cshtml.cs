@@ -39,7 +39,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         await LoadOfficeAsync(ct);
         var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct);
         if (Handle(outcome, f => $"desk{id}-{f}"))
-            return Redirect("/admin/desks" + (Lang.Current == "en" ? "?culture=en" : ""));
+            return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
         await LoadAsync(ct);
         PostedId = id;
         var i = Desks.FindIndex(d => d.Id == id);

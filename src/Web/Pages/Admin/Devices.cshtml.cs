@@ -67,7 +67,7 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
     async Task<IActionResult> AfterAsync(Core.Booking.Outcome<DeviceDto> outcome, int? id, CancellationToken ct)
     {
         if (Handle(outcome))
-            return Redirect("/admin/devices" + (Lang.Current == "en" ? "?culture=en" : ""));
+            return RedirectToPage("/Admin/Devices", new { culture = Language.Query });
         FailedId = id;
         await LoadAsync(ct);
         return Page();
@@ -79,6 +79,6 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
         Devices = await devices.ListAsync(User.OfficeOf(), ct);
         if (User.OfficeOf() is null)
             Offices = (await Db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.NameEl, o.NameEn }).ToListAsync(ct))
-                .Select(o => (o.Id, Lang.Current == "en" ? o.NameEn : o.NameEl)).ToList();
+                .Select(o => (o.Id, Language.Current == "en" ? o.NameEn : o.NameEl)).ToList();
     }
 }

@@ -67,7 +67,7 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
             : await EditAsync(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), edit, confirm, Field, ct);
         if (saved is null)
             return NotFound();
-        return saved.Value ? Redirect("/admin/services" + (Lang.Current == "en" ? "?culture=en" : "")) : Page();
+        return saved.Value ? RedirectToPage("/Admin/Services", new { culture = Language.Query }) : Page();
     }
 
     async Task<bool?> EditAsync(int id, ServiceEdit edit, bool confirm, Func<string, string> field, CancellationToken ct)

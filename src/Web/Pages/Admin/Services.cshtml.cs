@@ -38,7 +38,7 @@ public sealed class ServicesModel(RantevouDbContext db, UserManager<AppUser> use
         _ = int.TryParse(Request.Form[p + "sortOrder"], out var sortOrder);
         var edit = new GroupEdit(Request.Form[p + "nameEl"], Request.Form[p + "nameEn"], sortOrder);
         if (Handle(await catalogue.SaveGroupAsync(Office.Id, id == 0 ? null : id, edit, ct), f => p + f))
-            return Redirect("/admin/services" + (Lang.Current == "en" ? "?culture=en" : ""));
+            return RedirectToPage("/Admin/Services", new { culture = Language.Query });
         Groups = await catalogue.GroupsAsync(Office.Id, ct);
         Services = await catalogue.ServicesAsync(Office.Id, ct);
         Posted = (id, edit);

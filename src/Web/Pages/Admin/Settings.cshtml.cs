@@ -50,7 +50,7 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
             new OfficeSettings(BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes,
                 ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota), ct);
         if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
-            return Redirect("/admin/settings" + (Lang.Current == "en" ? "?culture=en" : ""));
+            return RedirectToPage("/Admin/Settings", new { culture = Language.Query });
         return Page();
     }
 }

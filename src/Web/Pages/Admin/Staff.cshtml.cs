@@ -85,7 +85,7 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     async Task<IActionResult> AfterAsync(Core.Booking.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
     {
         if (Handle(outcome))
-            return Redirect("/admin/staff" + (Lang.Current == "en" ? "?culture=en" : ""));
+            return RedirectToPage("/Admin/Staff", new { culture = Language.Query });
         FailedId = id;
         await LoadAsync(ct);
         return Page();

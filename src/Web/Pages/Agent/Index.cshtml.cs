@@ -56,12 +56,12 @@ public sealed class IndexModel(
             return Forbid();
         var agent = new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, ForCitizen);
         var request = new NewBooking(ServiceId, $"{Date}T{Time}", ForCitizen ? FullName : null, ForCitizen ? Email : null,
-            ForCitizen ? Mobile : null, Lang.Current, agent);
+            ForCitizen ? Mobile : null, Language.Current, agent);
         var outcome = await bookings.CreateAsync(request, ct);
         if (outcome.Ok)
         {
             HttpContext.AuditTarget(outcome.Value!.Code);
-            return Redirect($"/agent?date={Date}&booked={outcome.Value!.Code}");
+            return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value!.Code });
         }
         var problem = outcome.Problem!;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())

@@ -39,9 +39,9 @@ public sealed class DetailsModel(OfficeDays days, BookingService bookings, Booki
     {
         if (await LoadAsync(serviceId, null, ct) is { } elsewhere)
             return elsewhere;
-        var outcome = await bookings.CreateAsync(new NewBooking(serviceId, Start, FullName, Email, Mobile, Lang.Current), ct);
+        var outcome = await bookings.CreateAsync(new NewBooking(serviceId, Start, FullName, Email, Mobile, Language.Current), ct);
         if (outcome.Ok)
-            return Redirect($"/book/sent/{outcome.Value!.Code}?token={tokens.Manage(outcome.Value.Id)}");
+            return RedirectToPage("/Book/Sent", new { code = outcome.Value!.Code, token = tokens.Manage(outcome.Value.Id) });
         var problem = outcome.Problem!;
         if (problem.Kind == ProblemKind.NotFound)
             return NotFound();
@@ -50,7 +50,7 @@ public sealed class DetailsModel(OfficeDays days, BookingService bookings, Booki
         {
             // R1: the time was taken meanwhile (409) or is no longer bookable: choose another.
             var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
-            return Redirect($"/book/{serviceId}/{Lang.UrlDate(DateOnly.FromDateTime(When.DateTime))}?problem={key}");
+            return RedirectToPage("/Book/Time", new { serviceId, date = Lang.UrlDate(DateOnly.FromDateTime(When.DateTime)), problem = key });
         }
         foreach (var field in Fields)
             if (fieldErrors.TryGetValue(field, out var keys))

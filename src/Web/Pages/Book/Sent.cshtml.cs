@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Web.Booking;
 using Rantevou.Web.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class SentModel(BookingService bookings, RantevouDbContext db) : P
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
             return NotFound();
-        View = await BookingView.LoadAsync(db, found.Value!, Lang.Current, ct);
+        View = await BookingView.LoadAsync(db, found.Value!, Language.Current, ct);
         ManageUrl = $"/b/{found.Value!.Code}?token={token}";
         return Page();
     }

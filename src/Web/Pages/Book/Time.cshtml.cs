@@ -25,7 +25,7 @@ public sealed class TimeModel(OfficeDays days, IStringLocalizer<Messages> messag
         if (Lang.ParseDate(date) is not { } day)
             return NotFound();
         if (!days.IsBookable(found.Office, day))
-            return Redirect($"/book/{serviceId}");
+            return RedirectToPage("/Book/Date", new { serviceId });
         Date = day;
         Slots = await days.SlotsAsync(found.Office, serviceId, day, ct);
         Error = problem is not null && messages[problem] is { ResourceNotFound: false } message ? message.Value

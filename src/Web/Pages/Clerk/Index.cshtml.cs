@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Web.Infrastructure;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
             : User.IsInRole(Roles.Admin) ? await OfficeDirectory.ResolveAsync(db, office, ct) : null;
         Office = own?.Slug;
         TimeZone = own?.TimeZoneId ?? TimeZone;
-        var culture = Lang.Current;
+        var culture = Language.Current;
         Desks = (await db.Desks.AsNoTracking().Where(d => own != null && d.OfficeId == own.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
             .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
         // A clerk works only at the desks assigned to them; an admin at every desk of the office.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Rantevou.Core.Devices;
+using Rantevou.Core.Localization;
 using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Devices;
@@ -21,7 +22,7 @@ public sealed class PairModel(DevicePages devices) : PageModel
     public async Task<IActionResult> OnGetAsync(string? kind, string? office, CancellationToken ct)
     {
         Kind = string.Equals(kind, "display", StringComparison.OrdinalIgnoreCase) ? DeviceKind.Display : DeviceKind.Kiosk;
-        var query = new Dictionary<string, string?> { ["culture"] = Lang.Current };
+        var query = new Dictionary<string, string?> { ["culture"] = Language.Current };
         if (!string.IsNullOrWhiteSpace(office))
             query["office"] = office;
         Target = QueryHelpers.AddQueryString(Kind == DeviceKind.Kiosk ? "/kiosk" : "/display", query);

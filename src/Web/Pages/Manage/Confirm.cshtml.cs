@@ -23,7 +23,7 @@ public sealed class ConfirmModel(BookingService bookings, BookingTokens tokens, 
         var booking = await BookingView.FindAsync(db, code, ct);
         if (booking is null || !tokens.IsConfirm(booking.Id, token))
             return NotFound();
-        View = await BookingView.LoadAsync(db, booking, Lang.Current, ct);
+        View = await BookingView.LoadAsync(db, booking, Language.Current, ct);
         return Page();
     }
 
@@ -31,7 +31,7 @@ public sealed class ConfirmModel(BookingService bookings, BookingTokens tokens, 
     {
         var outcome = await bookings.ConfirmAsync(code, token, ct);
         if (outcome.Ok)
-            return Redirect($"/b/{outcome.Value!.Code}?token={tokens.Manage(outcome.Value.Id)}&done=confirmed");
+            return RedirectToPage("/Manage/Index", new { code = outcome.Value!.Code, token = tokens.Manage(outcome.Value.Id), done = "confirmed" });
         if (outcome.Problem!.Kind == ProblemKind.NotFound)
             return NotFound();
         Error = messages[outcome.Problem.MessageKey];

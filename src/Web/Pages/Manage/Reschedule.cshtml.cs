@@ -29,7 +29,7 @@ public sealed class RescheduleModel(
         if (!found.Ok)
             return NotFound();
         var b = found.Value!;
-        View = await BookingView.LoadAsync(db, b, Lang.Current, ct);
+        View = await BookingView.LoadAsync(db, b, Language.Current, ct);
         Token = token!;
         if (!b.IsActive)
             return Redirect(BookingLink());
@@ -52,7 +52,7 @@ public sealed class RescheduleModel(
         {
             var outcome = await bookings.RescheduleAsync(code, token, start, ct);
             if (outcome.Ok)
-                return Redirect($"/b/{outcome.Value!.Code}?token={Uri.EscapeDataString(token!)}&done=rescheduled");
+                return RedirectToPage("/Manage/Index", new { code = outcome.Value!.Code, token, done = "rescheduled" });
             if (outcome.Problem!.Kind == ProblemKind.NotFound)
                 return NotFound();
             Error = messages[outcome.Problem.MessageKey];
