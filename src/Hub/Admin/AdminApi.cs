@@ -125,7 +125,7 @@ public static class AdminApi
     /// The admin's own office, from the sign-in's claims (<see cref="OfficeScope"/>); the directorate's administrator
     /// (no office) administers the first office here.
     /// </summary>
-    static async Task<int> OfficeIdAsync(HttpContext http, CancellationToken ct)
+    internal static async Task<int> OfficeIdAsync(HttpContext http, CancellationToken ct)
     {
         if (http.User.OfficeOf() is { } officeId)
             return officeId;

@@ -39,6 +39,7 @@ public static class ApiSetup
         app.MapAgentAccountsApi();
         app.MapStaffAccountsApi();
         app.MapAdminApi();
+        app.MapServiceTimesApi();
         app.MapAuditApi();
         app.MapDevicesApi();
         return app;

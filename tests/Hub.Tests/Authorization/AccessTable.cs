@@ -168,6 +168,7 @@ public static class AccessTable
         new("GET", "/api/admin/groups", Access.Admin),
         new("GET", "/api/admin/hours", Access.Admin),
         new("GET", "/api/admin/services", Access.Admin),
+        new("GET", "/api/admin/service-times", Access.Admin),
         new("GET", "/api/admin/settings", Access.Admin),
         new("GET", "/api/admin/special-days", Access.Admin),
         new("POST", "/api/admin/groups", Access.Admin),

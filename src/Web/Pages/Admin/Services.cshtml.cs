@@ -16,10 +16,13 @@ namespace Rantevou.Web.Pages.Admin;
 /// <summary>R11: every service of the office by group, active or not, with its service time; groups are named and ordered here.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class ServicesModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
-    IStringLocalizer<AdminText> text, AdminCatalogue catalogue) : AdminPageModel(db, users, messages, text)
+    IStringLocalizer<AdminText> text, AdminCatalogue catalogue, ServiceTimes times) : AdminPageModel(db, users, messages, text)
 {
     public List<AdminGroup> Groups { get; private set; } = [];
     public List<AdminService> Services { get; private set; } = [];
+
+    /// <summary>R11: each service's real time and suggested time, by service id.</summary>
+    public Dictionary<int, ServiceTimeDto> Times { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +30,7 @@ public sealed class ServicesModel(RantevouDbContext db, UserManager<AppUser> use
         TakeNotice();
         Groups = await catalogue.GroupsAsync(Office.Id, ct);
         Services = await catalogue.ServicesAsync(Office.Id, ct);
+        Times = (await times.ForOfficeAsync(Office.Id, ServiceTimes.DefaultWeeks, ct)).Services.ToDictionary(t => t.ServiceId);
     }
 
     /// <summary>Saves a group's names and order; <paramref name="id"/> 0 adds a group. Inputs carry the group id (unique ids per form).</summary>
