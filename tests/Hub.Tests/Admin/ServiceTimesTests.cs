@@ -34,9 +34,17 @@ public sealed class ServiceTimesTests : AdminTest
             for (var i = 31; i <= 40; i++)
                 db.WalkInTickets.Add(new WalkInTicket
                 {
-                    Code = $"W{i:000}", OfficeId = office, Day = DateOnly.FromDateTime(now.AddDays(-i)), Number = i, ServiceId = first.Id,
-                    DurationMinutes = first.DurationMinutes, Status = TicketStatus.Served, IssuedUtc = now.AddDays(-i).AddHours(-1),
-                    CalledUtc = now.AddDays(-i), CalledDeskId = desk, DoneUtc = now.AddDays(-i).AddMinutes(i),
+                    Code = $"W{i:000}",
+                    OfficeId = office,
+                    Day = DateOnly.FromDateTime(now.AddDays(-i)),
+                    Number = i,
+                    ServiceId = first.Id,
+                    DurationMinutes = first.DurationMinutes,
+                    Status = TicketStatus.Served,
+                    IssuedUtc = now.AddDays(-i).AddHours(-1),
+                    CalledUtc = now.AddDays(-i),
+                    CalledDeskId = desk,
+                    DoneUtc = now.AddDays(-i).AddMinutes(i),
                 });
             var noShow = Served(office, first.Id, desk, now.AddDays(-3), 500);
             noShow.Status = BookingStatus.NoShow;
@@ -51,11 +59,24 @@ public sealed class ServiceTimesTests : AdminTest
 
     static BookingEntity Served(int office, int service, int desk, DateTime called, int minutes) => new()
     {
-        Id = Guid.NewGuid(), Code = BookingCode.New(), OfficeId = office, ServiceId = service, DeskId = desk,
-        StartUtc = called, EndUtc = called.AddMinutes(15), DurationMinutes = 15, Status = BookingStatus.Served,
-        FullName = "Served Person", Email = $"{Guid.NewGuid():N}@example.org", Mobile = "6900000000",
-        CreatedUtc = called.AddDays(-7), ConfirmedUtc = called.AddDays(-7), CheckedInUtc = called.AddMinutes(-5),
-        CalledUtc = called, CalledDeskId = desk, DoneUtc = called.AddMinutes(minutes),
+        Id = Guid.NewGuid(),
+        Code = BookingCode.New(),
+        OfficeId = office,
+        ServiceId = service,
+        DeskId = desk,
+        StartUtc = called,
+        EndUtc = called.AddMinutes(15),
+        DurationMinutes = 15,
+        Status = BookingStatus.Served,
+        FullName = "Served Person",
+        Email = $"{Guid.NewGuid():N}@example.org",
+        Mobile = "6900000000",
+        CreatedUtc = called.AddDays(-7),
+        ConfirmedUtc = called.AddDays(-7),
+        CheckedInUtc = called.AddMinutes(-5),
+        CalledUtc = called,
+        CalledDeskId = desk,
+        DoneUtc = called.AddMinutes(minutes),
     };
 
     [Fact]
