@@ -43,14 +43,17 @@ public sealed class PostgresServer
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=40;Timeout=30;Command Timeout=60";
 
-    /// <summary>A new, migrated database (the schema of Rantevou and of Hangfire, no rows); its connection string.</summary>
-    public string CreateDatabase()
+    /// <summary>
+    /// A new database copied from <paramref name="template"/>: by default the migrated one (the schema of Rantevou and of
+    /// Hangfire, no rows); its connection string.
+    /// </summary>
+    public string CreateDatabase(string template = Template)
     {
         // Under PostgreSQL's 63-byte limit whatever the process id (a short one made a fixed-length cut fail).
         var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}";
         // One copy at a time: a copy of the template fails while anything else has the template open.
         lock (creating)
-            Execute($"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
+            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return ConnectionString(name);
     }
 

@@ -57,6 +57,14 @@ public class RantevouApp : WebApplicationFactory<Program>
     public string? PostgresConnection { get; private set; }
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>
+    /// Start a new database as a copy of the process's prepared one for this clock instant and these settings
+    /// (<see cref="SeededTemplates"/>) instead of migrating and seeding it here. Off makes the start do it all
+    /// itself, as a real first start does; a subclass that changes what the seed reads other than through
+    /// <see cref="Settings"/> turns it off.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDir);
@@ -64,7 +72,9 @@ public class RantevouApp : WebApplicationFactory<Program>
         builder.UseSetting("Rantevou:DataDir", DataDir);
         if (Database == TestDatabase.PostgreSql)
         {
-            PostgresConnection = PostgresServer.Shared.CreateDatabase();
+            PostgresConnection = StartsFromTemplate
+                ? SeededTemplates.CreatePostgres(Clock.GetUtcNow(), Settings)
+                : PostgresServer.Shared.CreateDatabase();
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("ConnectionStrings:Rantevou", PostgresConnection);
         }
@@ -92,8 +102,15 @@ public class RantevouApp : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (Database == TestDatabase.Sqlite && StartsFromTemplate)
+            SeededTemplates.CopySqliteInto(DataDir, Clock.GetUtcNow(), Settings);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    /// <summary>A first start on a database of the app's own: not a restart over a kept one, not one the settings point at.</summary>
+    bool StartsFromTemplate =>
+        FromTemplate && PostgresConnection is null && !File.Exists(Path.Combine(DataDir, "rantevou.db"))
+        && !Settings.Keys.Any(k => k.StartsWith("Database:", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase));
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
