@@ -40,7 +40,7 @@ public sealed partial class BookingService
         var found = await GetAsync(code, manageToken, ct);
         if (!found.Ok)
             return found;
-        var booking = found.Value!;
+        var booking = found.Value;
         if (!booking.IsActive)
             return Problem.Conflict(MessageKeys.NotChangeable);
         booking.Status = BookingStatus.Cancelled;
@@ -55,7 +55,7 @@ public sealed partial class BookingService
         var found = await GetAsync(code, manageToken, ct);
         if (!found.Ok)
             return found;
-        var booking = found.Value!;
+        var booking = found.Value;
         if (!booking.IsActive)
             return Problem.Conflict(MessageKeys.NotChangeable);
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Rantevou.Core.Booking;
 
 /// <summary>What went wrong, as the HTTP layer and the pages need it: a kind and a message key (localized at the edge).</summary>
@@ -20,10 +22,14 @@ public enum ProblemKind
     UnsupportedMediaType,
 }
 
+/// <summary>A value, or the <see cref="Core.Booking.Problem"/> that stopped it. After <c>if (outcome.Ok)</c> the compiler knows which is set.</summary>
 public readonly struct Outcome<T>
 {
     public T? Value { get; }
     public Problem? Problem { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Problem))]
     public bool Ok => Problem is null;
 
     Outcome(T? value, Problem? problem) => (Value, Problem) = (value, problem);

@@ -19,7 +19,7 @@ public sealed class DocumentChecklist(RantevouDbContext db, DeskDayService desks
     public async Task<Outcome<DeskChecklist>> ForDeskAsync(int deskId, CancellationToken ct)
     {
         var found = await PersonAsync(deskId, ct);
-        return found.Ok ? await ListAsync(found.Value!, ct) : found.Problem!;
+        return found.Ok ? await ListAsync(found.Value, ct) : found.Problem;
     }
 
     /// <summary>Ticks (or unticks) document <paramref name="index"/> of the service's list for the person at the desk.</summary>
@@ -27,8 +27,8 @@ public sealed class DocumentChecklist(RantevouDbContext db, DeskDayService desks
     {
         var found = await PersonAsync(deskId, ct);
         if (!found.Ok)
-            return found.Problem!;
-        var person = found.Value!;
+            return found.Problem;
+        var person = found.Value;
         if (index < 0 || index >= person.Documents.Count)
             return Problem.NotFound(DeskMessageKeys.DeskDocumentUnknown);
         var existing = await Checks(person).Where(c => c.DocumentIndex == index).FirstOrDefaultAsync(ct);
@@ -70,8 +70,8 @@ public sealed class DocumentChecklist(RantevouDbContext db, DeskDayService desks
     {
         var now = await desks.NowAsync(deskId, ct);
         if (!now.Ok)
-            return now.Problem!;
-        var (booking, ticket, office) = (now.Value!.Booking, now.Value.Ticket, now.Value.Office);
+            return now.Problem;
+        var (booking, ticket, office) = (now.Value.Booking, now.Value.Ticket, now.Value.Office);
         if (booking is null && ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         var serviceId = booking?.ServiceId ?? ticket!.ServiceId;

@@ -14,7 +14,7 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
     public async Task<Outcome<IReadOnlyList<Slot>>> ForDayAsync(int serviceId, DateOnly date, CancellationToken ct)
     {
         var day = await DayAsync(serviceId, date, ct);
-        return day.Ok ? Outcome<IReadOnlyList<Slot>>.From(day.Value!.Slots) : day.Problem!;
+        return day.Ok ? Outcome<IReadOnlyList<Slot>>.From(day.Value.Slots) : day.Problem;
     }
 
     /// <summary>

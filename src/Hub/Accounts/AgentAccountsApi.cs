@@ -31,7 +31,7 @@ public static class AgentAccountsApi
         string id, AgentQuotaEdit edit, ClaimsPrincipal user, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await accounts.SetQuotaAsync(user.OfficeOf(), id, edit.DailyQuota, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Created<AgentAccountDto>, ProblemHttpResult>> CreateAsync(
@@ -39,7 +39,7 @@ public static class AgentAccountsApi
     {
         var outcome = await accounts.CreateAsync(request, user.OfficeOf(), ct);
         return outcome.Ok
-            ? TypedResults.Created($"/api/admin/agents/{outcome.Value!.Id}", outcome.Value)
-            : Problems.From(outcome.Problem!, text);
+            ? TypedResults.Created($"/api/admin/agents/{outcome.Value.Id}", outcome.Value)
+            : Problems.From(outcome.Problem, text);
     }
 }

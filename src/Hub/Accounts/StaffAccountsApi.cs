@@ -33,7 +33,7 @@ public static class StaffAccountsApi
         string id, ClaimsPrincipal user, StaffAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await accounts.ResetTwoFactorAsync(user.OfficeOf(), id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Ok<List<StaffAccountDto>>> ListAsync(ClaimsPrincipal user, StaffAccounts accounts, CancellationToken ct) =>
@@ -44,21 +44,21 @@ public static class StaffAccountsApi
     {
         var outcome = await accounts.CreateAsync(request, user.OfficeOf(), ct);
         return outcome.Ok
-            ? TypedResults.Created($"/api/admin/staff/{outcome.Value!.Id}", outcome.Value)
-            : Problems.From(outcome.Problem!, text);
+            ? TypedResults.Created($"/api/admin/staff/{outcome.Value.Id}", outcome.Value)
+            : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> EditAsync(
         string id, StaffEdit edit, ClaimsPrincipal user, StaffAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await accounts.EditAsync(user.OfficeOf(), id, edit, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<StaffAccountDto>, ProblemHttpResult>> SetDisabledAsync(
         string id, bool disabled, ClaimsPrincipal user, StaffAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await accounts.SetDisabledAsync(user.OfficeOf(), id, disabled, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 }

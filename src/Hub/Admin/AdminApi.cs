@@ -59,14 +59,14 @@ public static class AdminApi
         ServiceEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await admin.CreateServiceAsync(await OfficeIdAsync(http, ct), edit, ct);
-        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value!.Id}", outcome.Value) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value.Id}", outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<AdminGroup>, ProblemHttpResult>> SaveGroupAsync(
         int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await admin.SaveGroupAsync(await OfficeIdAsync(http, ct), id, edit, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(
@@ -97,14 +97,14 @@ public static class AdminApi
         OfficeSettings settings, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await admin.SetSettingsAsync(await OfficeIdAsync(http, ct), settings, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static Results<Ok<ChangeDone>, ProblemHttpResult> Answer(Outcome<ChangeResult> outcome, IStringLocalizer<Messages> text)
     {
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
-        var result = outcome.Value!;
+            return Problems.From(outcome.Problem, text);
+        var result = outcome.Value;
         var culture = LocalizationSetup.Current;
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, Athens), a.Service(culture), a.MaskedEmail)).ToList();

@@ -49,8 +49,8 @@ public static class AgentApi
         var outcome = await bookings.CreateAsync(new NewBooking(request.ServiceId, request.Start, c?.FullName, c?.Email, c?.Mobile,
             LocalizationSetup.Current, agent), ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
-        var b = outcome.Value!;
+            return Problems.From(outcome.Problem, text);
+        var b = outcome.Value;
         return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(db, b, tokens, ct));
     }
 

@@ -27,6 +27,6 @@ public static class AuditApi
         // Every office of the directorate keeps Greek time; the first office's zone reads the dates.
         var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstAsync(ct)).TimeZone;
         var outcome = await search.SearchAsync(new AuditQuery(actor, action, target, from, to, page, person), zone, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 }

@@ -30,8 +30,8 @@ public static class BookingApi
         var outcome = await bookings.CreateAsync(
             new NewBooking(request.ServiceId, request.Start, request.FullName, request.Email, request.Mobile, LocalizationSetup.Current), ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
-        var b = outcome.Value!;
+            return Problems.From(outcome.Problem, text);
+        var b = outcome.Value;
         return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(db, b, tokens, ct));
     }
 
@@ -56,6 +56,6 @@ public static class BookingApi
         Task<Outcome<BookingEntity>> operation, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await operation;
-        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value!, ct)) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value, ct)) : Problems.From(outcome.Problem, text);
     }
 }

@@ -47,8 +47,8 @@ public static class CatalogueApi
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
         var found = await availability.DayAsync(id, day, ct);
         if (!found.Ok)
-            return Problems.From(found.Problem!, text);
-        var (slots, zone) = found.Value!;
+            return Problems.From(found.Problem, text);
+        var (slots, zone) = found.Value;
         var list = new List<SlotDto>(slots.Count);
         foreach (var s in slots)
             list.Add(new SlotDto(OfficeCalendar.ToLocal(s.StartUtc, zone), OfficeCalendar.ToLocal(s.EndUtc, zone)));

@@ -72,21 +72,21 @@ public static class DevicesApi
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.OtherOffice, text);
         var outcome = await devices.ApproveAsync(user.OfficeOf(), request, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         return outcome.Ok
-            ? TypedResults.Created($"/api/admin/devices/{outcome.Value!.Id}", outcome.Value)
-            : Problems.From(outcome.Problem!, text);
+            ? TypedResults.Created($"/api/admin/devices/{outcome.Value.Id}", outcome.Value)
+            : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<DeviceDto>, ProblemHttpResult>> RenameAsync(int id, RenameDeviceRequest request, ClaimsPrincipal user,
         DeviceRegistry devices, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await devices.RenameAsync(user.OfficeOf(), id, request.Name, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<DeviceDto>, ProblemHttpResult>> RevokeAsync(int id, ClaimsPrincipal user, DeviceRegistry devices,
         IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await devices.RevokeAsync(user.OfficeOf(), id, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 }

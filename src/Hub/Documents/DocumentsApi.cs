@@ -49,8 +49,8 @@ public static class DocumentsApi
     {
         var found = await bookings.GetAsync(code, token, ct);
         return found.Ok
-            ? await ReceiveAsync(found.Value!, request, documentId, BookingDocument.Holder, documents, text, ct)
-            : Problems.From(found.Problem!, text);
+            ? await ReceiveAsync(found.Value, request, documentId, BookingDocument.Holder, documents, text, ct)
+            : Problems.From(found.Problem, text);
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> StaffUploadAsync(
@@ -70,15 +70,15 @@ public static class DocumentsApi
     {
         var outcome = await MultipartUpload.ReceiveAsync(request, booking, documentId, by, documents, ct);
         return outcome.Ok
-            ? TypedResults.Created($"/api/bookings/{booking.Code}/documents/{outcome.Value!.Id}", ToDto(outcome.Value))
-            : Problems.From(outcome.Problem!, text);
+            ? TypedResults.Created($"/api/bookings/{booking.Code}/documents/{outcome.Value.Id}", ToDto(outcome.Value))
+            : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<List<DocumentDto>>, ProblemHttpResult>> ListAsync(
         string code, string? token, BookingService bookings, DocumentService documents, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        return found.Ok ? TypedResults.Ok(await ListOfAsync(found.Value!, documents, ct)) : Problems.From(found.Problem!, text);
+        return found.Ok ? TypedResults.Ok(await ListOfAsync(found.Value, documents, ct)) : Problems.From(found.Problem, text);
     }
 
     static async Task<Results<Ok<List<DocumentDto>>, ProblemHttpResult>> StaffListAsync(
@@ -95,7 +95,7 @@ public static class DocumentsApi
         IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        return found.Ok ? await SendAsync(found.Value!, id, response, documents, text, ct) : Problems.From(found.Problem!, text);
+        return found.Ok ? await SendAsync(found.Value, id, response, documents, text, ct) : Problems.From(found.Problem, text);
     }
 
     static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> StaffDownloadAsync(

@@ -27,8 +27,8 @@ public static class BookingLiveApi
     {
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
-            return Problems.From(found.Problem!, text);
-        var b = found.Value!;
+            return Problems.From(found.Problem, text);
+        var b = found.Value;
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = office.TimeZone;

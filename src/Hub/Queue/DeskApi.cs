@@ -70,14 +70,14 @@ public static class DeskApi
     {
         var outcome = await actions.CallNextAsync(deskId, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
+            return Problems.From(outcome.Problem, text);
         return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> Person(Task<Outcome<CalledPerson>> operation, IStringLocalizer<Messages> text)
     {
         var outcome = await operation;
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     /// <summary>
@@ -115,13 +115,13 @@ public static class DeskApi
         int deskId, DeskDayService days, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await days.ForDeskAsync(deskId, ct);
-        return outcome.Ok ? TypedResults.Ok(DeskDayViews.ToDto(outcome.Value!, text)) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(DeskDayViews.ToDto(outcome.Value, text)) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> VoidAsync(
         string code, VoidRequest request, BookingClosures closures, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         Outcome<BookingEntity> outcome = await closures.VoidAsync(code, request.Reason, ct);
-        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value!, ct)) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value, ct)) : Problems.From(outcome.Problem, text);
     }
 }

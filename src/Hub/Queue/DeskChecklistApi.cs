@@ -29,7 +29,7 @@ public static class DeskChecklistApi
         int deskId, DocumentChecklist checklist, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await checklist.ForDeskAsync(deskId, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : Problems.From(outcome.Problem!, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
     }
 
     static async Task<Results<Ok<DeskChecklist>, ProblemHttpResult>> CheckAsync(
@@ -44,8 +44,8 @@ public static class DeskChecklistApi
             http.AuditAction("desk.document-uncheck");
         var outcome = await checklist.SetAsync(deskId, index, check, by, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
-        http.AuditTarget($"{outcome.Value!.Code} #{index + 1}");
+            return Problems.From(outcome.Problem, text);
+        http.AuditTarget($"{outcome.Value.Code} #{index + 1}");
         return TypedResults.Ok(outcome.Value);
     }
 }

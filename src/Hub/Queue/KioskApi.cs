@@ -115,8 +115,8 @@ public static class KioskApi
         }
         var outcome = await walkIns.IssueAsync(kiosk.OfficeId, request.ServiceId, request.Priority, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem!, text);
-        var t = outcome.Value!;
+            return Problems.From(outcome.Problem, text);
+        var t = outcome.Value;
         return TypedResults.Created($"/t/{t.Ticket.Code}", new WalkInResult(t.Ticket.Label, t.Position, t.EstimatedWaitMinutes, t.Ticket.Code, $"/t/{t.Ticket.Code}"));
     }
 }

@@ -57,7 +57,7 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
             throw new HubException(refused);
         var outcome = await desks.CallNextAsync(deskId, Context.ConnectionAborted);
         if (!outcome.Ok)
-            throw HubProblems.Refuse(outcome.Problem!);
+            throw HubProblems.Refuse(outcome.Problem);
         return outcome.Value;
     }
 

@@ -48,7 +48,7 @@ public sealed class OfficeDays(RantevouDbContext db, AvailabilityService availab
     public async Task<IReadOnlyList<DateTimeOffset>> SlotsAsync(Office office, int serviceId, DateOnly date, CancellationToken ct)
     {
         var slots = await availability.ForDayAsync(serviceId, date, ct);
-        return slots.Ok ? slots.Value!.Select(s => OfficeCalendar.ToLocal(s.StartUtc, office.TimeZone)).ToList() : [];
+        return slots.Ok ? slots.Value.Select(s => OfficeCalendar.ToLocal(s.StartUtc, office.TimeZone)).ToList() : [];
     }
 
     public bool IsBookable(Office office, DateOnly date)

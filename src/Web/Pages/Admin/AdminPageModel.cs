@@ -68,7 +68,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     {
         if (!outcome.Ok)
         {
-            var problem = outcome.Problem!;
+            var problem = outcome.Problem;
             if (problem.FieldErrors is { } fields)
                 foreach (var (key, keys) in fields)
                     Errors.TryAdd(field?.Invoke(key) ?? key, messages[keys[0]]);

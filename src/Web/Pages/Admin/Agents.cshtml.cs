@@ -53,7 +53,7 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
         var outcome = await accounts.SetQuotaAsync(User.OfficeOf(), id ?? "", value, ct);
         if (outcome.Ok)
             return RedirectToPage("/Admin/Agents", new { quotaSaved = "true", culture = Language.Query });
-        var problem = outcome.Problem!;
+        var problem = outcome.Problem;
         Errors["quota"] = messages[problem.FieldErrors?.Values.First()[0] ?? problem.MessageKey];
         QuotaInput = (id ?? "", quota);
         ViewData["HasErrors"] = true;
@@ -67,10 +67,10 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
         var outcome = await accounts.CreateAsync(new NewAgentRequest(Email, DisplayName, Kind, Mobile, Password), User.OfficeOf(), ct);
         if (outcome.Ok)
         {
-            HttpContext.AuditTarget(outcome.Value!.Id);
-            return RedirectToPage("/Admin/Agents", new { created = outcome.Value!.Email, culture = Language.Query });
+            HttpContext.AuditTarget(outcome.Value.Id);
+            return RedirectToPage("/Admin/Agents", new { created = outcome.Value.Email, culture = Language.Query });
         }
-        var problem = outcome.Problem!;
+        var problem = outcome.Problem;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
         if (problem.FieldErrors is null)

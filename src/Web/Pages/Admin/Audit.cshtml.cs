@@ -37,7 +37,7 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
             Found = outcome.Value;
             return;
         }
-        var problem = outcome.Problem!;
+        var problem = outcome.Problem;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Fail(field, keys[0]);
         if (problem.FieldErrors is null)

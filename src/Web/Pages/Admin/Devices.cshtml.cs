@@ -46,7 +46,7 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
     {
         var outcome = await devices.ApproveAsync(User.OfficeOf(), new ApproveDeviceRequest(Code, Name, OfficeId), User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         if (outcome.Ok)
-            HttpContext.AuditTarget(outcome.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            HttpContext.AuditTarget(outcome.Value.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return await AfterAsync(outcome, null, ct);
     }
 

@@ -48,7 +48,7 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         await LoadOfficeAsync(ct);
         var outcome = await accounts.CreateAsync(new NewStaffRequest(Email, DisplayName, Role, Office.Id, DeskIds), User.OfficeOf() ?? Office.Id, ct);
         if (outcome.Ok)
-            HttpContext.AuditTarget(outcome.Value!.Id);
+            HttpContext.AuditTarget(outcome.Value.Id);
         return await AfterAsync(outcome, null, ct);
     }
 

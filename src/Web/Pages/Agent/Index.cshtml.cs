@@ -60,10 +60,10 @@ public sealed class IndexModel(
         var outcome = await bookings.CreateAsync(request, ct);
         if (outcome.Ok)
         {
-            HttpContext.AuditTarget(outcome.Value!.Code);
-            return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value!.Code });
+            HttpContext.AuditTarget(outcome.Value.Code);
+            return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value.Code });
         }
-        var problem = outcome.Problem!;
+        var problem = outcome.Problem;
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
             Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
         if (problem.FieldErrors is null)

@@ -41,8 +41,8 @@ public sealed class DetailsModel(OfficeDays days, BookingService bookings, Booki
             return elsewhere;
         var outcome = await bookings.CreateAsync(new NewBooking(serviceId, Start, FullName, Email, Mobile, Language.Current), ct);
         if (outcome.Ok)
-            return RedirectToPage("/Book/Sent", new { code = outcome.Value!.Code, token = tokens.Manage(outcome.Value.Id) });
-        var problem = outcome.Problem!;
+            return RedirectToPage("/Book/Sent", new { code = outcome.Value.Code, token = tokens.Manage(outcome.Value.Id) });
+        var problem = outcome.Problem;
         if (problem.Kind == ProblemKind.NotFound)
             return NotFound();
         var fieldErrors = problem.FieldErrors ?? new Dictionary<string, string[]>();

@@ -19,8 +19,8 @@ public sealed class SentModel(BookingService bookings, RantevouDbContext db) : P
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
             return NotFound();
-        View = await BookingView.LoadAsync(db, found.Value!, Language.Current, ct);
-        ManageUrl = $"/b/{found.Value!.Code}?token={token}";
+        View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
+        ManageUrl = $"/b/{found.Value.Code}?token={token}";
         return Page();
     }
 }

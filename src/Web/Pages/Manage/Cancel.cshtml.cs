@@ -21,7 +21,7 @@ public sealed class CancelModel(BookingService bookings, RantevouDbContext db, I
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
             return NotFound();
-        View = await BookingView.LoadAsync(db, found.Value!, Language.Current, ct);
+        View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
         Token = token!;
         return Page();
     }
@@ -30,8 +30,8 @@ public sealed class CancelModel(BookingService bookings, RantevouDbContext db, I
     {
         var outcome = await bookings.CancelAsync(code, token, ct);
         if (outcome.Ok)
-            return RedirectToPage("/Manage/Index", new { code = outcome.Value!.Code, token, done = "cancelled" });
-        if (outcome.Problem!.Kind == ProblemKind.NotFound)
+            return RedirectToPage("/Manage/Index", new { code = outcome.Value.Code, token, done = "cancelled" });
+        if (outcome.Problem.Kind == ProblemKind.NotFound)
             return NotFound();
         Error = messages[outcome.Problem.MessageKey];
         ViewData["HasErrors"] = true;

@@ -31,8 +31,8 @@ public sealed class ConfirmModel(BookingService bookings, BookingTokens tokens, 
     {
         var outcome = await bookings.ConfirmAsync(code, token, ct);
         if (outcome.Ok)
-            return RedirectToPage("/Manage/Index", new { code = outcome.Value!.Code, token = tokens.Manage(outcome.Value.Id), done = "confirmed" });
-        if (outcome.Problem!.Kind == ProblemKind.NotFound)
+            return RedirectToPage("/Manage/Index", new { code = outcome.Value.Code, token = tokens.Manage(outcome.Value.Id), done = "confirmed" });
+        if (outcome.Problem.Kind == ProblemKind.NotFound)
             return NotFound();
         Error = messages[outcome.Problem.MessageKey];
         ViewData["HasErrors"] = true;

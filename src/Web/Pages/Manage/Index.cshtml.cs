@@ -51,10 +51,10 @@ public sealed class IndexModel(
         else
         {
             await using var content = file.OpenReadStream();
-            var outcome = await documents.UploadAsync(found.Value!, new Upload(content, file.FileName, documentId, Core.Documents.BookingDocument.Holder), ct);
+            var outcome = await documents.UploadAsync(found.Value, new Upload(content, file.FileName, documentId, Core.Documents.BookingDocument.Holder), ct);
             if (outcome.Ok)
-                return RedirectToPage("/Manage/Index", new { code = found.Value!.Code, token, done = "uploaded" });
-            var problem = outcome.Problem!;
+                return RedirectToPage("/Manage/Index", new { code = found.Value.Code, token, done = "uploaded" });
+            var problem = outcome.Problem;
             error = messages[problem.FieldErrors?.Values.FirstOrDefault()?.FirstOrDefault() ?? problem.MessageKey];
         }
         ViewData["HasErrors"] = true;
@@ -66,12 +66,12 @@ public sealed class IndexModel(
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
             return NotFound();
-        View = await BookingView.LoadAsync(db, found.Value!, Language.Current, ct);
+        View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
         Token = token!;
         var today = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, View.Office.TimeZone);
         Live = View.Booking.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred or BookingStatus.Called
             && DateOnly.FromDateTime(View.Start.DateTime) == today;
-        Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value!, Token, Language.Current, uploadError, ct);
+        Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value, Token, Language.Current, uploadError, ct);
         Done = Outcomes.Contains(done) ? done : null;
         return Page();
     }

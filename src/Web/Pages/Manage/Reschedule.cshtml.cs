@@ -28,7 +28,7 @@ public sealed class RescheduleModel(
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
             return NotFound();
-        var b = found.Value!;
+        var b = found.Value;
         View = await BookingView.LoadAsync(db, b, Language.Current, ct);
         Token = token!;
         if (!b.IsActive)
@@ -52,8 +52,8 @@ public sealed class RescheduleModel(
         {
             var outcome = await bookings.RescheduleAsync(code, token, start, ct);
             if (outcome.Ok)
-                return RedirectToPage("/Manage/Index", new { code = outcome.Value!.Code, token, done = "rescheduled" });
-            if (outcome.Problem!.Kind == ProblemKind.NotFound)
+                return RedirectToPage("/Manage/Index", new { code = outcome.Value.Code, token, done = "rescheduled" });
+            if (outcome.Problem.Kind == ProblemKind.NotFound)
                 return NotFound();
             Error = messages[outcome.Problem.MessageKey];
         }
