@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Rantevou.Contracts.Agents;
+using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.TestKit;
 using Xunit.Abstractions;
 
@@ -53,16 +56,33 @@ public class BookingStatementBudgetTests(ITestOutputHelper output) : IAsyncLifet
         Assert.InRange(statements.Count(s => s.InTransaction), 1, TransactionBudget);
     }
 
-    /// <summary>A first booking warms what a node keeps between bookings; the second is the one counted.</summary>
-    async Task<IReadOnlyList<Statement>> MeasureSecondBookingAsync(DateOnly day)
+    [Fact]
+    public async Task AgentBookingForACitizen_CountsTheQuotaWithThePersonsLimits_WithinTheBudget()
     {
+        var agent = (await Clerk.LoginAsync(App, "agent@example.org")).Http;
+        var statements = await MeasureSecondBookingAsync(Wednesday, async (serviceId, start, n) =>
+        {
+            var citizen = new CitizenDetails("Κώστας Ιωάννου", $"citizen{n}@example.org", $"694555555{n}");
+            var answer = await agent.PostAsJsonAsync("/api/agent/bookings", new AgentBookingRequest(serviceId, start.ToString("O"), citizen));
+            answer.EnsureSuccessStatusCode();
+        });
+
+        // R12: the agent's quota and the citizen's limits, one statement inside the transaction.
+        Assert.Single(statements, s => s.InTransaction && s.Sql.Contains("DailyQuota") && s.Sql.Contains("EmailKey"));
+        Assert.InRange(statements.Count(s => s.InTransaction), 1, TransactionBudget);
+    }
+
+    /// <summary>A first booking warms what a node keeps between bookings; the second is the one counted.</summary>
+    async Task<IReadOnlyList<Statement>> MeasureSecondBookingAsync(DateOnly day, Func<int, DateTimeOffset, int, Task>? book = null)
+    {
+        book ??= (serviceId, start, n) => http.BookOkAsync(serviceId, start, $"person{n}@example.org");
         var service = (await http.ServicesAsync()).First();
         var starts = await http.AvailabilityAsync(service.Id, day);
-        await http.BookOkAsync(service.Id, starts[0].Start, "first@example.org");
+        await book(service.Id, starts[0].Start, 1);
 
         App.Counter.Clear();
         App.Counter.Counting = true;
-        await http.BookOkAsync(service.Id, starts[^1].Start, "second@example.org");
+        await book(service.Id, starts[^1].Start, 2);
         App.Counter.Counting = false;
 
         var statements = App.Counter.Statements;
