@@ -46,7 +46,7 @@ public sealed partial class BookingService(
         return await CreateOrRefuseAsync(request, null, ct);
     }
 
-    /// <summary>What a booking learnt of the node's copy it was judged by; null when judged from a fresh read.</summary>
+    /// <summary>What a booking learnt of the node's copy it was judged by; null when judged from a read of its own.</summary>
     sealed class CopyCheck
     {
         public OfficeConfig? Used { get; set; }
@@ -73,7 +73,7 @@ public sealed partial class BookingService(
             errors["email"] = [string.IsNullOrWhiteSpace(request.Email) ? MessageKeys.Required : MessageKeys.EmailInvalid];
         if (mobile is null)
             errors["mobile"] = [string.IsNullOrWhiteSpace(request.Mobile) ? MessageKeys.Required : MessageKeys.MobileInvalid];
-        var found = request.ServiceId is { } id ? await configs.ServiceAsync(db, id, ct) : null;
+        var found = request.ServiceId is { } id ? await configs.ServiceAsync(db, id, ct, fresh: copy is null) : null;
         copy?.Used = found?.Config;
         var service = found?.Service;
         if (service is null)

@@ -28,20 +28,25 @@ public sealed class OfficeConfigCache
     readonly ConcurrentDictionary<int, OfficeConfig> offices = new();
     readonly ConcurrentDictionary<int, int> officeOfService = new();
 
-    /// <summary>The office's configuration: this node's copy, or read now (office first, so the version is the oldest part).</summary>
-    public async Task<OfficeConfig> OfficeAsync(RantevouDbContext db, int officeId, CancellationToken ct)
+    /// <summary>
+    /// The office's configuration: this node's copy, or read now (office first, so the version is the oldest part).
+    /// <paramref name="fresh"/> always reads: another request may have put back a copy it read before the change.
+    /// </summary>
+    public async Task<OfficeConfig> OfficeAsync(RantevouDbContext db, int officeId, CancellationToken ct, bool fresh = false)
     {
-        if (offices.TryGetValue(officeId, out var kept))
+        if (!fresh && offices.TryGetValue(officeId, out var kept))
             return kept;
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
         var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
             .ToDictionaryAsync(s => s.Id, ct);
-        var fresh = new OfficeConfig(office, services);
-        return offices.AddOrUpdate(officeId, fresh, (_, other) => other.Version > fresh.Version ? other : fresh);
+        var read = new OfficeConfig(office, services);
+        offices.AddOrUpdate(officeId, read, (_, other) => other.Version > read.Version ? other : read);
+        return read;
     }
 
     /// <summary>A service with its office's configuration, or null when there is no such service.</summary>
-    public async Task<(Service Service, OfficeConfig Config)?> ServiceAsync(RantevouDbContext db, int serviceId, CancellationToken ct)
+    public async Task<(Service Service, OfficeConfig Config)?> ServiceAsync(
+        RantevouDbContext db, int serviceId, CancellationToken ct, bool fresh = false)
     {
         if (!officeOfService.TryGetValue(serviceId, out var officeId))
         {
@@ -50,8 +55,8 @@ public sealed class OfficeConfigCache
                 return null;
             officeOfService[serviceId] = officeId = found;
         }
-        var config = await OfficeAsync(db, officeId, ct);
-        if (!config.Services.ContainsKey(serviceId))
+        var config = await OfficeAsync(db, officeId, ct, fresh);
+        if (!fresh && !config.Services.ContainsKey(serviceId))
         {
             // Created after this copy was read.
             Forget(officeId, config.Version);
