@@ -7,7 +7,7 @@ using Rantevou.Core.Offices;
 namespace Rantevou.Core.Admin;
 
 /// <summary>R11: weekly working hours, special days and the booking settings of an office.</summary>
-public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry)
+public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry, OfficeConfigCache configs)
 {
     public async Task<List<AdminHours>> HoursAsync(int officeId, CancellationToken ct) =>
         (await db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == officeId).OrderBy(h => h.Day).ToListAsync(ct))
@@ -121,7 +121,9 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
             .SetProperty(o => o.PerDay, s.PerDay)
             .SetProperty(o => o.NoShowLimit, s.NoShowLimit)
             .SetProperty(o => o.NoShowWindowDays, s.NoShowWindowDays)
-            .SetProperty(o => o.AgentDailyQuota, s.AgentDailyQuota), ct);
+            .SetProperty(o => o.AgentDailyQuota, s.AgentDailyQuota)
+            .SetProperty(o => o.ConfigVersion, o => o.ConfigVersion + 1), ct);
+        configs.Forget(officeId);
         // R5: a shorter grace brings deadlines forward; the expiry scheduler looks again.
         expiry.Any();
         return s;

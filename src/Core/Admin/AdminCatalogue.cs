@@ -8,7 +8,7 @@ using Rantevou.Core.Offices;
 namespace Rantevou.Core.Admin;
 
 /// <summary>R11: administrators edit services, their groups and the desks that serve them.</summary>
-public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes)
+public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, OfficeConfigCache configs)
 {
     public async Task<List<AdminService>> ServicesAsync(int officeId, CancellationToken ct) =>
         (await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
@@ -54,6 +54,8 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes)
         Apply(service, edit);
         db.Services.Add(service);
         await db.SaveChangesAsync(ct);
+        await OfficeConfigCache.BumpAsync(db, officeId, ct);
+        configs.Forget(officeId);
         return (await ServicesAsync(officeId, ct)).Single(s => s.Id == service.Id);
     }
 

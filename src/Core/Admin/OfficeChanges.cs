@@ -18,11 +18,12 @@ public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> A
 
 /// <summary>
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
-/// inside a transaction, then the bookings it breaks (service off, desk off or no longer serving it, outside the new
+/// inside a transaction with the office's configuration version bumped (ADR 0016), then the bookings it breaks (service off, desk off or no longer serving it, outside the new
 /// hours) are found. Unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
 /// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped.
 /// </summary>
-public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock)
+public sealed class OfficeChanges(
+    RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock, OfficeConfigCache configs)
 {
     public async Task<Outcome<ChangeResult>> RunAsync(
         int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct)
@@ -39,6 +40,7 @@ public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures
             if (problem is not null)
                 return false;
             await db.SaveChangesAsync(ct);
+            await OfficeConfigCache.BumpAsync(db, officeId, ct);
             db.ChangeTracker.Clear();
             var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
@@ -48,6 +50,8 @@ public sealed class OfficeChanges(RantevouDbContext db, BookingClosures closures
                 await closures.CancelByOfficeAsync(change, b, null, ct);
             return true;
         }, ct);
+        if (applied)
+            configs.Forget(officeId);
         if (problem is not null)
             return problem;
         return new ChangeResult(applied, affected);

@@ -16,8 +16,8 @@ public sealed record NewBooking(int? ServiceId, string? Start, string? FullName,
 /// claims and its outbox mail; the outbox is signalled only after the commit.
 /// </summary>
 public sealed partial class BookingService(
-    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail,
-    IOptions<AgentOptions> agents, LiveDay.ExpiryWake expiry, LiveDay.DayChanges changes, Telemetry.RantevouMetrics? metrics = null)
+    RantevouDbContext db, TimeProvider clock, BookingTokens tokens, IBookingMail mail, IOptions<AgentOptions> agents,
+    LiveDay.ExpiryWake expiry, LiveDay.DayChanges changes, OfficeConfigCache configs, Telemetry.RantevouMetrics? metrics = null)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -28,7 +28,37 @@ public sealed partial class BookingService(
         return outcome;
     }
 
+    /// <summary>
+    /// First with this node's copy of the office's configuration (ADR 0016). The copy's version is checked inside the
+    /// transaction; a refusal judged before it (service off, closed, outside the hours, every desk taken) is checked with
+    /// one read of the version instead. Found old (an admin changed the office, on any node), the copy is dropped and
+    /// the booking judged once more from the database as it now stands.
+    /// </summary>
     async Task<Outcome<Booking>> CreateOrRefuseAsync(NewBooking request, CancellationToken ct)
+    {
+        var copy = new CopyCheck();
+        var outcome = await CreateOrRefuseAsync(request, copy, ct);
+        if (outcome.Ok || copy.Used is not { } used || (copy.Confirmed && !copy.Stale))
+            return outcome;
+        if (!copy.Stale && await OfficeConfigCache.IsCurrentAsync(db, used, ct))
+            return outcome;
+        configs.Forget(used.Office.Id, used.Version);
+        return await CreateOrRefuseAsync(request, null, ct);
+    }
+
+    /// <summary>What a booking learnt of the node's copy it was judged by; null when judged from a read of its own.</summary>
+    sealed class CopyCheck
+    {
+        public OfficeConfig? Used { get; set; }
+
+        /// <summary>The transaction found the copy's version current.</summary>
+        public bool Confirmed { get; set; }
+
+        /// <summary>The transaction found a newer version, and placed nothing.</summary>
+        public bool Stale { get; set; }
+    }
+
+    async Task<Outcome<Booking>> CreateOrRefuseAsync(NewBooking request, CopyCheck? copy, CancellationToken ct)
     {
         // R7: an agent booking for itself is the client, with the details of its account.
         if (request.Agent is { ForCitizen: false } self)
@@ -43,10 +73,12 @@ public sealed partial class BookingService(
             errors["email"] = [string.IsNullOrWhiteSpace(request.Email) ? MessageKeys.Required : MessageKeys.EmailInvalid];
         if (mobile is null)
             errors["mobile"] = [string.IsNullOrWhiteSpace(request.Mobile) ? MessageKeys.Required : MessageKeys.MobileInvalid];
-        var service = request.ServiceId is { } id ? await db.Services.AsNoTracking().Include(s => s.Documents).FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        var found = request.ServiceId is { } id ? await configs.ServiceAsync(db, id, ct, fresh: copy is null) : null;
+        copy?.Used = found?.Config;
+        var service = found?.Service;
         if (service is null)
             errors["serviceId"] = [request.ServiceId is null ? MessageKeys.Required : MessageKeys.ServiceUnknown];
-        Office? office = service is null ? null : await OfficeLoader.LoadAsync(db, service.OfficeId, ct);
+        var office = found?.Config.Office;
         var start = office is null ? null : ParseStart(request.Start, office.TimeZone);
         if (start is null)
             errors["start"] = [string.IsNullOrWhiteSpace(request.Start) ? MessageKeys.Required : MessageKeys.StartInvalid];
@@ -88,15 +120,19 @@ public sealed partial class BookingService(
             var until = Now.AddMinutes(agents.Value.CitizenConfirmMinutes);
             booking.HoldUntilUtc = until < booking.StartUtc ? until : booking.StartUtc;
         }
-        return await PlaceAsync(booking, service, office, kind, ct) is { } problem ? problem : booking;
+        return await PlaceAsync(booking, service, office, kind, copy, ct) is { } problem ? problem : booking;
     }
 
     /// <summary>
     /// Tries each free desk that serves the service; the slot-claim key decides races. The person's limits (R12) are
-    /// counted inside the same serializable transaction as the insert, so a burst cannot slip past them.
+    /// counted inside the same serializable transaction as the insert, so a burst cannot slip past them, and in the same
+    /// statement the office's configuration version is read: a booking judged by an old copy is not placed
+    /// (<see cref="CopyCheck.Stale"/>). The transaction is at most six statements: that read, the booking with its mail
+    /// (one batch on a server database, two inserts on SQLite), the claims in one insert and, for a booking of today,
+    /// the day's version (update and read).
     /// A problem when a limit is reached or every desk was taken (409).
     /// </summary>
-    async Task<Problem?> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CancellationToken ct)
+    async Task<Problem?> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CopyCheck? copy, CancellationToken ct)
     {
         var day = OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone);
         foreach (var desk in await CandidateDesksAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, ct))
@@ -106,17 +142,26 @@ public sealed partial class BookingService(
             // R2 (ADR 0003): the mail is rendered (QR, calendar file, MIME) before the transaction and written inside
             // it, so it still commits or rolls back with the booking while the write lock is held only for the inserts.
             var message = mail.Compose(kind, booking, service, office, desk);
-            Problem? limit = null;
+            Problem? refused = null;
             try
             {
                 if (await changes.RunAsync(office, day, async change =>
                     {
-                        limit = await AgentQuotaAsync(booking, office, ct) ?? await PersonLimitAsync(booking, office, ct);
-                        if (limit is not null)
+                        var counts = await CountAsync(booking, office, ct);
+                        if (copy is not null)
+                        {
+                            copy.Stale = counts.ConfigVersion != office.ConfigVersion;
+                            copy.Confirmed = !copy.Stale;
+                            if (copy.Stale)
+                                return false;
+                        }
+                        refused = Limit(booking, office, counts);
+                        if (refused is not null)
                             return false;
                         db.Bookings.Add(booking);
-                        db.SlotClaims.AddRange(SlotClaim.For(booking));
                         change.Mail(message);
+                        await db.SaveChangesAsync(ct);
+                        await ClaimInsert.InsertAsync(db, booking, ct);
                         change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
                         return true;
                     }, ct, System.Data.IsolationLevel.Serializable))
@@ -124,9 +169,10 @@ public sealed partial class BookingService(
                     ConfirmedDeadline(booking, office);
                     return null;
                 }
-                return limit;
+                // Stale: nothing was placed, and the caller judges the booking again from a fresh copy.
+                return copy is { Stale: true } ? Problem.Conflict(MessageKeys.SlotTaken) : refused;
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another booking took this desk's time first; try the next desk.
                 db.ChangeTracker.Clear();
@@ -143,74 +189,79 @@ public sealed partial class BookingService(
             expiry.Deadline(b.StartUtc.AddMinutes(office.GraceMinutes));
     }
 
+    /// <summary>What the transaction reads before its inserts, in one statement.</summary>
+    sealed record Counts(long ConfigVersion, int AgentMade, int? AgentQuota, int ActiveOfService, int OnDay, int NoShows);
+
     /// <summary>
-    /// R12: an agent makes at most its own quota (<see cref="Accounts.AppUser.DailyQuota"/>), else the office's
-    /// <see cref="Office.AgentDailyQuota"/>, bookings per office day. The count and the override are read inside the insert's transaction.
+    /// R12, counted inside the insert's transaction in one statement with the office's configuration version:
+    /// an agent's bookings made this office day and its own quota; one person's (the same email or the same mobile)
+    /// upcoming bookings of the service, bookings of the booking's day and recent no-shows. The counts a booking does
+    /// not need are not made (an agent booking for itself is limited by its quota, not as a person).
+    /// The indexed keys (Booking.EmailKey, Mobile, AgentId) keep each count to a handful of rows.
     /// </summary>
-    async Task<Problem?> AgentQuotaAsync(Booking b, Office office, CancellationToken ct)
+    Task<Counts> CountAsync(Booking b, Office office, CancellationToken ct)
     {
-        if (b.AgentId is null)
-            return null;
-        var day = OfficeCalendar.LocalDate(Now, office.TimeZone);
-        var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
-        var made = await db.Bookings.CountAsync(x => x.AgentId == b.AgentId && x.CreatedUtc >= from, ct);
-        var own = await db.Users.AsNoTracking().Where(u => u.Id == b.AgentId).Select(u => u.DailyQuota).FirstOrDefaultAsync(ct);
-        return made >= (own ?? office.AgentDailyQuota) ? Problem.Conflict(MessageKeys.AgentQuota) : null;
+        var zone = office.TimeZone;
+        var now = Now;
+        var agent = b.AgentId;
+        var isAgent = agent is not null;
+        var agentFrom = OfficeCalendar.ToUtc(OfficeCalendar.LocalDate(now, zone), TimeOnly.MinValue, zone);
+        var asPerson = !(isAgent && b.Status == BookingStatus.Confirmed);
+        var (email, mobile, serviceId) = (b.EmailKey, b.Mobile, b.ServiceId);
+        var day = OfficeCalendar.LocalDate(b.StartUtc, zone);
+        var (from, to) = (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, zone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, zone));
+        var noShows = asPerson && office.NoShowLimit > 0;
+        var since = now.AddDays(-office.NoShowWindowDays);
+        var mine = db.Bookings.Where(x => x.EmailKey == email || x.Mobile == mobile);
+        return db.Offices.AsNoTracking().Where(o => o.Id == office.Id).Select(o => new Counts(
+            o.ConfigVersion,
+            isAgent ? db.Bookings.Count(x => x.AgentId == agent && x.CreatedUtc >= agentFrom) : 0,
+            isAgent ? db.Users.Where(u => u.Id == agent).Select(u => u.DailyQuota).FirstOrDefault() : null,
+            asPerson ? mine.Count(x => (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed)
+                && x.ServiceId == serviceId && x.EndUtc > now) : 0,
+            asPerson ? mine.Count(x => (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed)
+                && x.StartUtc >= from && x.StartUtc < to) : 0,
+            noShows ? mine.Count(x => x.Status == BookingStatus.NoShow && x.StartUtc >= since) : 0))
+            .FirstAsync(ct);
     }
 
     /// <summary>
-    /// R12: one person (the same email or the same mobile) holds at most <see cref="Office.ActivePerService"/>
-    /// upcoming bookings of a service and makes at most <see cref="Office.PerDay"/> bookings for one day:
-    /// no hoarding of slots for resale. The limits are the office's settings (R11: the administrators change them).
+    /// R12: an agent makes at most its own quota (<see cref="Accounts.AppUser.DailyQuota"/>), else the office's
+    /// <see cref="Office.AgentDailyQuota"/>, bookings per office day. One person holds at most
+    /// <see cref="Office.ActivePerService"/> upcoming bookings of a service and makes at most <see cref="Office.PerDay"/>
+    /// bookings for one day: no hoarding of slots for resale. Repeated no-shows lose online booking for a while.
+    /// The limits are the office's settings (R11: the administrators change them).
     /// </summary>
-    async Task<Problem?> PersonLimitAsync(Booking b, Office office, CancellationToken ct)
+    static Problem? Limit(Booking b, Office office, Counts counts)
     {
+        if (b.AgentId is not null && counts.AgentMade >= (counts.AgentQuota ?? office.AgentDailyQuota))
+            return Problem.Conflict(MessageKeys.AgentQuota);
         if (b.AgentId is not null && b.Status == BookingStatus.Confirmed)
             return null; // An agent booking for itself books many times as itself; its quota applies instead.
-        // The indexed keys (Booking.EmailKey, Mobile): the count reads a handful of rows, not the whole table.
-        var email = b.EmailKey;
-        var now = Now;
-        var mine = db.Bookings.AsNoTracking().Where(x => (x.EmailKey == email || x.Mobile == b.Mobile)
-            && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed));
-        if (await mine.CountAsync(x => x.ServiceId == b.ServiceId && x.EndUtc > now, ct) >= office.ActivePerService)
+        if (counts.ActiveOfService >= office.ActivePerService)
             return Problem.Conflict(MessageKeys.PersonServiceLimit);
-        var day = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
-        var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
-        var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone);
-        if (await mine.CountAsync(x => x.StartUtc >= from && x.StartUtc < to, ct) >= office.PerDay)
+        if (counts.OnDay >= office.PerDay)
             return Problem.Conflict(MessageKeys.PersonDayLimit);
-        if (office.NoShowLimit > 0)
-        {
-            // The consequence of the no-show record: repeated no-shows lose online booking for a while (R12).
-            var since = now.AddDays(-office.NoShowWindowDays);
-            var noShows = await db.Bookings.AsNoTracking().CountAsync(x => (x.EmailKey == email || x.Mobile == b.Mobile)
-                && x.Status == BookingStatus.NoShow && x.StartUtc >= since, ct);
-            if (noShows >= office.NoShowLimit)
-                return Problem.Conflict(MessageKeys.NoShowBlocked);
-        }
+        if (office.NoShowLimit > 0 && counts.NoShows >= office.NoShowLimit)
+            return Problem.Conflict(MessageKeys.NoShowBlocked);
         return null;
     }
 
     /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>
     async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, CancellationToken ct)
     {
-        // Two queries, not four: every booking runs this, and each query costs more than the rows it reads.
-        var desks = await db.Desks.AsNoTracking().Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id)).ToListAsync(ct);
-        var deskIds = desks.Select(d => d.Id).ToList();
+        // One query: every booking runs this, and each query costs more than the rows it reads.
         var (dayStart, dayEnd) = (start.Date, start.Date.AddDays(1));
-        var claims = await db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId)
-                && ((c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd) || (c.UnitStartUtc >= start && c.UnitStartUtc < end)))
-            .GroupBy(c => c.DeskId)
-            .Select(g => new
+        var desks = await db.Desks.AsNoTracking()
+            .Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id))
+            .Select(d => new
             {
-                Desk = g.Key,
-                Units = g.Count(c => c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
-                Taken = g.Count(c => c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking),
+                Desk = d,
+                Units = db.SlotClaims.Count(c => c.DeskId == d.Id && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
+                Taken = db.SlotClaims.Any(c => c.DeskId == d.Id && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking),
             })
             .ToListAsync(ct);
-        return desks.Where(d => !claims.Any(c => c.Desk == d.Id && c.Taken > 0))
-            .OrderBy(d => claims.FirstOrDefault(c => c.Desk == d.Id)?.Units ?? 0).ThenBy(d => d.Number).ToList();
+        return desks.Where(d => !d.Taken).OrderBy(d => d.Units).ThenBy(d => d.Desk.Number).Select(d => d.Desk).ToList();
     }
 
     /// <summary>An ISO 8601 instant; without an offset it is read as office local time.</summary>

@@ -80,6 +80,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<LiveDay.ExpiryWake>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<LiveDay.KnownDays>();
+        builder.Services.AddSingleton<Offices.OfficeConfigCache>();
         builder.Services.AddScoped<LiveDay.DayChanges>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();

@@ -41,6 +41,13 @@ public sealed class Office
     /// <summary>R12: bookings one agent account may make per office day, unless the account has its own quota.</summary>
     public int AgentDailyQuota { get; set; } = 20;
 
+    /// <summary>
+    /// Bumped in the same transaction as every admin change of the office's settings, services or hours (R11), so a
+    /// node that keeps them in memory learns from one number read inside the booking's transaction that its copy is old
+    /// (ADR 0016).
+    /// </summary>
+    public long ConfigVersion { get; set; }
+
     public List<Desk> Desks { get; set; } = [];
     public List<WorkingHours> Hours { get; set; } = [];
     public List<SpecialDay> SpecialDays { get; set; } = [];

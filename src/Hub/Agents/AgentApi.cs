@@ -40,7 +40,7 @@ public static class AgentApi
 
     static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
         AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
-        RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        OfficeConfigCache configs, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var agent = await ContextAsync(users, http.User, request.Citizen is not null);
         if (agent is null)
@@ -51,7 +51,7 @@ public static class AgentApi
         if (!outcome.Ok)
             return Problems.From(outcome.Problem, text);
         var b = outcome.Value;
-        return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(db, b, tokens, ct));
+        return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(configs, db, b, tokens, ct));
     }
 
     /// <summary>The agent's bookings of one local day (default today), or matching a code, name or email.</summary>

@@ -4,6 +4,7 @@ using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
@@ -24,7 +25,7 @@ public static class BookingApi
     }
 
     static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
-        CreateBookingRequest request, BookingService bookings, BookingTokens tokens, RantevouDbContext db,
+        CreateBookingRequest request, BookingService bookings, BookingTokens tokens, OfficeConfigCache configs, RantevouDbContext db,
         IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await bookings.CreateAsync(
@@ -32,7 +33,7 @@ public static class BookingApi
         if (!outcome.Ok)
             return Problems.From(outcome.Problem, text);
         var b = outcome.Value;
-        return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(db, b, tokens, ct));
+        return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(configs, db, b, tokens, ct));
     }
 
     static Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetAsync(

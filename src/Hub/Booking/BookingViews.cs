@@ -25,8 +25,11 @@ public static class BookingViews
             b.HoldUntilUtc is { } hold ? OfficeCalendar.ToLocal(hold, zone) : null);
     }
 
-    public static async Task<BookingCreatedDto> ToCreatedAsync(RantevouDbContext db, BookingEntity b, BookingTokens tokens, CancellationToken ct) =>
-        new(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, await ZoneAsync(db, b.OfficeId, ct)), b.DeskId, tokens.Manage(b.Id));
+    /// <summary>The answer to a new booking; the office's time zone comes from the node's copy the booking was judged by.</summary>
+    public static async Task<BookingCreatedDto> ToCreatedAsync(
+        OfficeConfigCache configs, RantevouDbContext db, BookingEntity b, BookingTokens tokens, CancellationToken ct) =>
+        new(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, (await configs.OfficeAsync(db, b.OfficeId, ct)).Office.TimeZone),
+            b.DeskId, tokens.Manage(b.Id));
 
     static async Task<TimeZoneInfo> ZoneAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
         TimeZoneInfo.FindSystemTimeZoneById(await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).FirstAsync(ct));

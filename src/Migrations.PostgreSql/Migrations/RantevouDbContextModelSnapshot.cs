@@ -1038,6 +1038,9 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<int>("CheckInOpensMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<long>("ConfigVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("GraceMinutes")
                         .HasColumnType("integer");
 

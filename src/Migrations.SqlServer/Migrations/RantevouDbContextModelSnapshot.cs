@@ -1043,6 +1043,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<int>("CheckInOpensMinutes")
                         .HasColumnType("int");
 
+                    b.Property<long>("ConfigVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("GraceMinutes")
                         .HasColumnType("int");
 

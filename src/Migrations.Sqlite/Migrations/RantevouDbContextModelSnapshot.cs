@@ -1009,6 +1009,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<int>("CheckInOpensMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GraceMinutes")
                         .HasColumnType("INTEGER");
 

@@ -58,8 +58,13 @@ public sealed class ServiceChangeTests : AppTest
         Assert.Equal(service.DurationMinutes + 20, (await BookingAsync(fresh.Code)).DurationMinutes);
     }
 
-    Task SetDurationAsync(int serviceId, int minutes) =>
-        Db(db => db.Services.Where(s => s.Id == serviceId).ExecuteUpdateAsync(u => u.SetProperty(s => s.DurationMinutes, minutes)));
+    /// <summary>As an admin's change does: the new time and the office's configuration version together (ADR 0016).</summary>
+    Task SetDurationAsync(int serviceId, int minutes) => Db(async db =>
+    {
+        await db.Services.Where(s => s.Id == serviceId).ExecuteUpdateAsync(u => u.SetProperty(s => s.DurationMinutes, minutes));
+        await db.Offices.ExecuteUpdateAsync(u => u.SetProperty(o => o.ConfigVersion, o => o.ConfigVersion + 1));
+        return 0;
+    });
 
     Task<List<(int, DateTime)>> ClaimsAsync(Guid bookingId) => Db(async db =>
         (await db.SlotClaims.Where(c => c.BookingId == bookingId).OrderBy(c => c.UnitStartUtc).ToListAsync())

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Catalogue;
+using Rantevou.Core.Data;
+
+namespace Rantevou.Core.Offices;
+
+/// <summary>What a booking needs of an office besides its desks: the office with its hours and special days, and its services.</summary>
+public sealed class OfficeConfig(Office office, IReadOnlyDictionary<int, Service> services)
+{
+    public Office Office { get; } = office;
+    public IReadOnlyDictionary<int, Service> Services { get; } = services;
+
+    /// <summary>The <see cref="Office.ConfigVersion"/> read before everything else of this copy, so nothing in it is older.</summary>
+    public long Version => Office.ConfigVersion;
+}
+
+/// <summary>
+/// Per node: each office's configuration as last read, so a booking does not read the office, its hours and the
+/// service again (ADR 0016). A copy is only as good as its version: the booking reads the office's current
+/// <see cref="Office.ConfigVersion"/> inside its transaction, and a different number makes it drop the copy and start
+/// again from the database. That check needs neither Redis nor a timer, so a change an admin made on another node is
+/// seen by the next booking here. Desks are not kept: the booking reads them with their claims in one query anyway.
+/// The copies are shared between requests and never changed.
+/// </summary>
+public sealed class OfficeConfigCache
+{
+    readonly ConcurrentDictionary<int, OfficeConfig> offices = new();
+    readonly ConcurrentDictionary<int, int> officeOfService = new();
+
+    /// <summary>
+    /// The office's configuration: this node's copy, or read now (office first, so the version is the oldest part).
+    /// <paramref name="fresh"/> always reads: another request may have put back a copy it read before the change.
+    /// </summary>
+    public async Task<OfficeConfig> OfficeAsync(RantevouDbContext db, int officeId, CancellationToken ct, bool fresh = false)
+    {
+        if (!fresh && offices.TryGetValue(officeId, out var kept))
+            return kept;
+        var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+        var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
+            .ToDictionaryAsync(s => s.Id, ct);
+        var read = new OfficeConfig(office, services);
+        offices.AddOrUpdate(officeId, read, (_, other) => other.Version > read.Version ? other : read);
+        return read;
+    }
+
+    /// <summary>A service with its office's configuration, or null when there is no such service.</summary>
+    public async Task<(Service Service, OfficeConfig Config)?> ServiceAsync(
+        RantevouDbContext db, int serviceId, CancellationToken ct, bool fresh = false)
+    {
+        if (!officeOfService.TryGetValue(serviceId, out var officeId))
+        {
+            // A service never moves to another office, so the answer is kept for good.
+            if (await db.Services.Where(s => s.Id == serviceId).Select(s => (int?)s.OfficeId).FirstOrDefaultAsync(ct) is not { } found)
+                return null;
+            officeOfService[serviceId] = officeId = found;
+        }
+        var config = await OfficeAsync(db, officeId, ct, fresh);
+        if (!fresh && !config.Services.ContainsKey(serviceId))
+        {
+            // Created after this copy was read.
+            Forget(officeId, config.Version);
+            config = await OfficeAsync(db, officeId, ct);
+        }
+        return config.Services.TryGetValue(serviceId, out var service) ? (service, config) : null;
+    }
+
+    /// <summary>Drops the copy read at <paramref name="version"/> or before (a newer one another request read stays).</summary>
+    public void Forget(int officeId, long version)
+    {
+        if (offices.TryGetValue(officeId, out var kept) && kept.Version <= version)
+            offices.TryRemove(KeyValuePair.Create(officeId, kept));
+    }
+
+    /// <summary>Drops this node's copy: its own admin changes need not wait for a booking to find them out.</summary>
+    public void Forget(int officeId) => Forget(officeId, long.MaxValue);
+
+    /// <summary>Whether a copy is still the office's configuration: one read of the version, for answers judged by the copy alone.</summary>
+    public static async Task<bool> IsCurrentAsync(RantevouDbContext db, OfficeConfig copy, CancellationToken ct) =>
+        await db.Offices.Where(o => o.Id == copy.Office.Id).Select(o => o.ConfigVersion).FirstAsync(ct) == copy.Version;
+
+    /// <summary>
+    /// R11: every admin change of the office's settings, services, desks or hours calls this inside its own transaction,
+    /// so the new number commits (or rolls back) with the change it announces.
+    /// </summary>
+    public static Task BumpAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
+        db.Offices.Where(o => o.Id == officeId).ExecuteUpdateAsync(u => u.SetProperty(o => o.ConfigVersion, o => o.ConfigVersion + 1), ct);
+}
