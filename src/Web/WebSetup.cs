@@ -18,7 +18,7 @@ public static class WebSetup
         builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new AuditPageFilter()));
         // Greek text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddScoped<OfficeDays>();
+        builder.Services.AddScoped<BookableDays>();
         builder.Services.AddFriendlyNotFound();
         return builder;
     }

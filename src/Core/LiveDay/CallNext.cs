@@ -46,7 +46,7 @@ public sealed partial class DeskActions
     /// The pick is claimed with a conditional update, and the desk itself must still be free: a double click or a second
     /// screen at the same desk loses here (false: the transaction rolls back and the caller picks again).
     /// </summary>
-    async Task<bool> ClaimAsync(DayChange change, Queue.CalledPerson pick, Offices.Desk desk, DateOnly day, DateTime now, string code, CancellationToken ct)
+    async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, DateOnly day, DateTime now, string code, CancellationToken ct)
     {
         var changed = pick.Kind == PersonKind.Appointment
             ? await db.Bookings

@@ -1,7 +1,7 @@
 using Rantevou.Core.Booking;
 using Rantevou.Core.Queue;
 using BookingEntity = Rantevou.Core.Booking.Booking;
-using QueuedTicket = Rantevou.Core.Queue.WalkInTicket;
+using QueuedTicket = Rantevou.Core.Queue.QueuedWalkIn;
 using TicketEntity = Rantevou.Core.LiveDay.WalkInTicket;
 
 namespace Rantevou.Core.LiveDay;

@@ -34,7 +34,7 @@ public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, DayC
         if (desks.Count == 0)
             return Problem.Unprocessable(MessageKeys.ServiceNotServedHere);
         // Honest before printing: a ticket nobody could serve today is not issued (R6 "before the end of working hours").
-        var probe = new Queue.WalkInTicket(Guid.NewGuid(), int.MaxValue, parsedPriority != WalkInPriority.None, service.DurationMinutes, now);
+        var probe = new Queue.QueuedWalkIn(Guid.NewGuid(), int.MaxValue, parsedPriority != WalkInPriority.None, service.DurationMinutes, now);
         if (WalkInEstimator.Estimate(desks, probe, now).Outlook == WalkInOutlook.NotToday)
             return Problem.Unprocessable(MessageKeys.NoTimeLeftToday);
 

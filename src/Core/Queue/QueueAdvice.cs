@@ -38,7 +38,7 @@ public enum NextReason
 }
 
 /// <summary>The person "call next" picked.</summary>
-public sealed record CalledPerson(PersonKind Kind, Guid Id, int ServiceMinutes);
+public sealed record PersonToCall(PersonKind Kind, Guid Id, int ServiceMinutes);
 
 /// <summary>
 /// The answer to "call next" with the numbers the clerk screen prints: the desk's next appointment
@@ -47,7 +47,7 @@ public sealed record CalledPerson(PersonKind Kind, Guid Id, int ServiceMinutes);
 /// </summary>
 public sealed record NextCall(
     NextReason Reason,
-    CalledPerson? Person,
+    PersonToCall? Person,
     DateTime? NextAppointmentUtc,
     int? MinutesToNextAppointment,
     int MinutesToClose,

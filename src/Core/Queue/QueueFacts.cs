@@ -66,7 +66,7 @@ public sealed record QueuedAppointment(
 /// first (disability, pregnancy, elderly). <paramref name="Interrupted"/> is set when serving the
 /// person was interrupted for an appointment (R13); they go back to the front of the walk-in queue.
 /// </summary>
-public sealed record WalkInTicket(
+public sealed record QueuedWalkIn(
     Guid Id,
     int Number,
     bool Priority,
@@ -89,5 +89,5 @@ public sealed record DeskFacts(
     int DeskId,
     DateTime CloseUtc,
     IReadOnlyList<QueuedAppointment> Appointments,
-    IReadOnlyList<WalkInTicket> WalkIns,
+    IReadOnlyList<QueuedWalkIn> WalkIns,
     NowServing? Serving = null);

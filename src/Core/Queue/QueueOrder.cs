@@ -10,7 +10,7 @@ internal static class QueueOrder
     /// R13: an interrupted walk-in goes back to the front; R6: then priority tickets; then ticket
     /// order (the number, which the kiosk issues in sequence).
     /// </summary>
-    public static IEnumerable<WalkInTicket> WalkIns(IEnumerable<WalkInTicket> tickets) =>
+    public static IEnumerable<QueuedWalkIn> WalkIns(IEnumerable<QueuedWalkIn> tickets) =>
         tickets.OrderByDescending(t => t.Interrupted)
             .ThenByDescending(t => t.Priority)
             .ThenBy(t => t.Number)
@@ -18,7 +18,7 @@ internal static class QueueOrder
             .ThenBy(t => t.Id);
 
     /// <summary>True when <paramref name="a"/> goes before <paramref name="b"/> in <see cref="WalkIns"/>.</summary>
-    public static bool Before(WalkInTicket a, WalkInTicket b) =>
+    public static bool Before(QueuedWalkIn a, QueuedWalkIn b) =>
         (a.Interrupted, b.Interrupted) switch
         {
             (true, false) => true,

@@ -57,7 +57,7 @@ public static class QueuePolicy
             : Nobody(NextReason.NothingFitsBeforeClose, null, nowUtc, close, deferred.Count + walkIns.Count);
     }
 
-    static NextCall InGap(DeskFacts desk, DateTime nowUtc, QueuedAppointment following, List<WalkInTicket> walkIns)
+    static NextCall InGap(DeskFacts desk, DateTime nowUtc, QueuedAppointment following, List<QueuedWalkIn> walkIns)
     {
         var close = desk.CloseUtc;
         var limit = QueueOrder.Min(following.StartUtc, close);
@@ -113,7 +113,7 @@ public static class QueuePolicy
     static NextCall Call(NextReason reason, PersonKind kind, Guid id, int minutes, QueuedAppointment? following, DateTime nowUtc, DateTime close, int skipped)
     {
         var nobody = Nobody(reason, following, nowUtc, close, skipped);
-        return nobody with { Person = new CalledPerson(kind, id, minutes) };
+        return nobody with { Person = new PersonToCall(kind, id, minutes) };
     }
 
     static NextCall Nobody(NextReason reason, QueuedAppointment? following, DateTime nowUtc, DateTime close, int skipped) =>

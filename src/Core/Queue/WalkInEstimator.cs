@@ -34,7 +34,7 @@ public static class WalkInEstimator
     /// services the ticket does not share still count when they wait for the same desks, because the
     /// desks serve them in that same order.
     /// </summary>
-    public static WalkInEstimate Estimate(IReadOnlyList<DeskFacts> desks, WalkInTicket ticket, DateTime nowUtc)
+    public static WalkInEstimate Estimate(IReadOnlyList<DeskFacts> desks, QueuedWalkIn ticket, DateTime nowUtc)
     {
         var others = desks.SelectMany(d => d.WalkIns).Where(t => t.Id != ticket.Id).DistinctBy(t => t.Id);
         var position = 1 + others.Count(t => QueueOrder.Before(t, ticket));

@@ -79,7 +79,7 @@ public class QueueAdvicePropertyTests
         {
             var now = one.Now;
             var desks = new[] { one.Desk with { DeskId = 1 }, two.Desk with { DeskId = 2, WalkIns = one.Desk.WalkIns } };
-            var ticket = new WalkInTicket(TicketId(500), 500, priority, minutes, now);
+            var ticket = new QueuedWalkIn(TicketId(500), 500, priority, minutes, now);
             var estimate = WalkInEstimator.Estimate(desks, ticket, now);
             Assert.Equal(estimate, WalkInEstimator.Estimate([desks[1], desks[0]], ticket, now));
             Assert.InRange(estimate.Position, 1, one.Desk.WalkIns.Count + 1);

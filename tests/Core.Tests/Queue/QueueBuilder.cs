@@ -8,7 +8,7 @@ sealed class QueueBuilder
     public static readonly DateTime Open = new(2026, 3, 2, 7, 0, 0, DateTimeKind.Utc);
 
     readonly List<QueuedAppointment> appointments = [];
-    readonly List<WalkInTicket> walkIns = [];
+    readonly List<QueuedWalkIn> walkIns = [];
     NowServing? serving;
     int closeMinute = 480;
     int deskId = 1;
@@ -45,7 +45,7 @@ sealed class QueueBuilder
     /// <summary>A walk-in with id 1000 + <paramref name="number"/>.</summary>
     public QueueBuilder WalkIn(int number, int minutes, bool priority = false, bool interrupted = false, int issuedAt = 0)
     {
-        walkIns.Add(new WalkInTicket(TicketId(number), number, priority, minutes, At(issuedAt), interrupted));
+        walkIns.Add(new QueuedWalkIn(TicketId(number), number, priority, minutes, At(issuedAt), interrupted));
         return this;
     }
 

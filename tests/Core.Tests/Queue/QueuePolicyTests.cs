@@ -14,7 +14,7 @@ public class QueuePolicyTests
         var call = QueuePolicy.Next(desk, At(61));
 
         Assert.Equal(NextReason.DueAppointment, call.Reason);
-        Assert.Equal(new CalledPerson(PersonKind.Appointment, IdOf(1), 15), call.Person);
+        Assert.Equal(new PersonToCall(PersonKind.Appointment, IdOf(1), 15), call.Person);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class QueuePolicyTests
         var call = QueuePolicy.Next(desk, At(30));
 
         Assert.Equal(NextReason.WalkInInGap, call.Reason);
-        Assert.Equal(new CalledPerson(PersonKind.WalkIn, TicketId(1), 20), call.Person);
+        Assert.Equal(new PersonToCall(PersonKind.WalkIn, TicketId(1), 20), call.Person);
         Assert.Equal(At(60), call.NextAppointmentUtc);
         Assert.Equal(30, call.MinutesToNextAppointment);
         Assert.Equal(450, call.MinutesToClose);

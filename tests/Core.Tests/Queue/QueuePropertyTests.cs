@@ -42,11 +42,11 @@ public class QueuePropertyTests
                 return list.ToArray();
             });
 
-    static readonly Gen<WalkInTicket[]> WalkIns =
+    static readonly Gen<QueuedWalkIn[]> WalkIns =
         Gen.Select(Gen.Int[5, 60], Gen.Int[0, 4], Gen.Int[0, 9], Gen.Int[0, 300])
             .Array[0, 8]
             .Select(parts => parts.Select((p, i) =>
-                new WalkInTicket(TicketId(i + 1), i + 1, p.Item2 == 0, p.Item1, At(p.Item4), p.Item3 == 0)).ToArray());
+                new QueuedWalkIn(TicketId(i + 1), i + 1, p.Item2 == 0, p.Item1, At(p.Item4), p.Item3 == 0)).ToArray());
 
     internal static readonly Gen<Case> Cases =
         Gen.Select(Appointments, WalkIns, Gen.Int[0, 104], Gen.Int[180, 480], Gen.Int[0, 20])
@@ -61,7 +61,7 @@ public class QueuePropertyTests
             .Where(a => a.State is AppointmentState.Expected or AppointmentState.CheckedIn or AppointmentState.Late && a.StartUtc > now)
             .Select(a => (DateTime?)a.StartUtc).Min();
 
-    static bool QueuedBefore(WalkInTicket a, WalkInTicket b) =>
+    static bool QueuedBefore(QueuedWalkIn a, QueuedWalkIn b) =>
         a.Interrupted != b.Interrupted ? a.Interrupted : a.Priority != b.Priority ? a.Priority : a.Number < b.Number;
 
     static T[] Shuffled<T>(IReadOnlyList<T> items, int rotate) =>

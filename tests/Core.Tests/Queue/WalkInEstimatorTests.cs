@@ -6,7 +6,7 @@ namespace Rantevou.Core.Tests.Queue;
 
 public class WalkInEstimatorTests
 {
-    static WalkInTicket Ticket(int number, int minutes, bool priority = false) =>
+    static QueuedWalkIn Ticket(int number, int minutes, bool priority = false) =>
         new(TicketId(number), number, priority, minutes, At(0));
 
     [Fact]

@@ -9,7 +9,7 @@ public class MigrationsUpToDateTests
     [Fact]
     public void SqliteMigrations_HaveNoPendingModelChanges()
     {
-        using var db = new Rantevou.Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        using var db = new Rantevou.Migrations.Sqlite.SqliteDesignTimeFactory().CreateDbContext([]);
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed; add a migration to src/Migrations.Sqlite");
     }
@@ -17,7 +17,7 @@ public class MigrationsUpToDateTests
     [Fact]
     public void SqlServerMigrations_HaveNoPendingModelChanges()
     {
-        using var db = new Rantevou.Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
+        using var db = new Rantevou.Migrations.SqlServer.SqlServerDesignTimeFactory().CreateDbContext([]);
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed; add a migration to src/Migrations.SqlServer");
     }
@@ -25,7 +25,7 @@ public class MigrationsUpToDateTests
     [Fact]
     public void PostgreSqlMigrations_HaveNoPendingModelChanges()
     {
-        using var db = new Rantevou.Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        using var db = new Rantevou.Migrations.PostgreSql.PostgreSqlDesignTimeFactory().CreateDbContext([]);
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed; add a migration to src/Migrations.PostgreSql");
     }

@@ -7,7 +7,7 @@ using Rantevou.Web.Infrastructure;
 namespace Rantevou.Web.Pages.Book;
 
 /// <summary>Step 1: the next open days of the service (R1: within the horizon, holidays and closed days left out).</summary>
-public sealed class DateModel(OfficeDays days) : PageModel
+public sealed class DateModel(BookableDays days) : PageModel
 {
     public Service Service { get; private set; } = null!;
     public DayPage Days { get; private set; } = null!;

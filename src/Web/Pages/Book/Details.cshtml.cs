@@ -11,7 +11,7 @@ using Rantevou.Web.Infrastructure;
 namespace Rantevou.Web.Pages.Book;
 
 /// <summary>Step 3: who the booking is for (R7, R9: the person's own email and mobile, checked by BookingService).</summary>
-public sealed class DetailsModel(OfficeDays days, BookingService bookings, BookingTokens tokens, IStringLocalizer<Messages> messages)
+public sealed class DetailsModel(BookableDays days, BookingService bookings, BookingTokens tokens, IStringLocalizer<Messages> messages)
     : PageModel
 {
     static readonly string[] Fields = ["fullName", "email", "mobile"];

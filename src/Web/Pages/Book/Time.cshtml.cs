@@ -10,7 +10,7 @@ using Rantevou.Web.Localization;
 namespace Rantevou.Web.Pages.Book;
 
 /// <summary>Step 2: the free times of one day. A lost race or a time no longer bookable comes back here with its message.</summary>
-public sealed class TimeModel(OfficeDays days, IStringLocalizer<Messages> messages, IStringLocalizer<PageText> text) : PageModel
+public sealed class TimeModel(BookableDays days, IStringLocalizer<Messages> messages, IStringLocalizer<PageText> text) : PageModel
 {
     public Service Service { get; private set; } = null!;
     public DateOnly Date { get; private set; }

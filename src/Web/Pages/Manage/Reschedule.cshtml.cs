@@ -12,7 +12,7 @@ namespace Rantevou.Web.Pages.Manage;
 
 /// <summary>Moving a booking: pick a day, then a time; the old time is freed only when the new one is held.</summary>
 public sealed class RescheduleModel(
-    BookingService bookings, OfficeDays days, RantevouDbContext db, IStringLocalizer<Messages> messages, IStringLocalizer<PageText> text)
+    BookingService bookings, BookableDays days, RantevouDbContext db, IStringLocalizer<Messages> messages, IStringLocalizer<PageText> text)
     : PageModel
 {
     public BookingView View { get; private set; } = null!;

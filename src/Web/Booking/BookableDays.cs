@@ -14,7 +14,7 @@ public sealed record OpenDay(DateOnly Date, int FreeSlots);
 public sealed record DayPage(IReadOnlyList<OpenDay> Days, DateOnly? Next);
 
 /// <summary>R1: the days and times a service can be booked, as the pages offer them, in office local time.</summary>
-public sealed class OfficeDays(RantevouDbContext db, AvailabilityService availability, TimeProvider clock)
+public sealed class BookableDays(RantevouDbContext db, AvailabilityService availability, TimeProvider clock)
 {
     public const int PageSize = 10;
 

@@ -5,7 +5,7 @@ using Rantevou.Core.Data;
 namespace Rantevou.Migrations.Sqlite;
 
 /// <summary>Lets <c>dotnet ef</c> build the model for SQLite without starting the server.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<RantevouDbContext>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<RantevouDbContext>
 {
     public RantevouDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<RantevouDbContext>()
