@@ -105,7 +105,7 @@ public static class AdminApi
         if (!outcome.Ok)
             return Problems.From(outcome.Problem, text);
         var result = outcome.Value;
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, Athens), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)

@@ -47,7 +47,7 @@ public static class AgentApi
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
         var c = request.Citizen;
         var outcome = await bookings.CreateAsync(new NewBooking(request.ServiceId, request.Start, c?.FullName, c?.Email, c?.Mobile,
-            LocalizationSetup.Current, agent), ct);
+            Language.Current, agent), ct);
         if (!outcome.Ok)
             return Problems.From(outcome.Problem, text);
         var b = outcome.Value;
@@ -67,7 +67,7 @@ public static class AgentApi
         var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
         var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);
         return TypedResults.Ok(rows.Select(b => new AgentBookingDto(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, zone),

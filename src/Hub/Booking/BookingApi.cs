@@ -29,7 +29,7 @@ public static class BookingApi
         IStringLocalizer<Messages> text, CancellationToken ct)
     {
         var outcome = await bookings.CreateAsync(
-            new NewBooking(request.ServiceId, request.Start, request.FullName, request.Email, request.Mobile, LocalizationSetup.Current), ct);
+            new NewBooking(request.ServiceId, request.Start, request.FullName, request.Email, request.Mobile, Language.Current), ct);
         if (!outcome.Ok)
             return Problems.From(outcome.Problem, text);
         var b = outcome.Value;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Hub.Infrastructure;
 using BookingEntity = Rantevou.Core.Booking.Booking;
@@ -13,7 +14,7 @@ public static class BookingViews
 {
     public static async Task<BookingDto> ToDtoAsync(RantevouDbContext db, BookingEntity b, CancellationToken ct)
     {
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var service = await db.Services.AsNoTracking().Where(s => s.Id == b.ServiceId).Select(s => new { s.NameEl, s.NameEn }).FirstAsync(ct);
         var desk = await db.Desks.AsNoTracking().Where(d => d.Id == b.DeskId).Select(d => new { d.NameEl, d.NameEn }).FirstAsync(ct);
         var zone = await ZoneAsync(db, b.OfficeId, ct);

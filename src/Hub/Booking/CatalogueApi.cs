@@ -29,7 +29,7 @@ public static class CatalogueApi
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
             return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric), text);
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var services = await db.Services.AsNoTracking()
             .Where(s => s.OfficeId == found.Id && s.Active)
             .Include(s => s.Group).Include(s => s.Documents)

@@ -35,7 +35,4 @@ public static class LocalizationSetup
             await next(ctx);
         });
     }
-
-    /// <summary>"el" or "en": the language of this request.</summary>
-    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "el";
 }

@@ -60,7 +60,7 @@ public static class DeskApi
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
             return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == found.Id && d.Active).Include(d => d.Services).OrderBy(d => d.Number).ToListAsync(ct);
         return TypedResults.Ok(desks.Select(d => new DeskDto(d.Id, d.Number, d.Name(culture), d.Services.Select(s => s.ServiceId).Order().ToList())).ToList());
     }

@@ -15,7 +15,7 @@ public static class DeskDayViews
     public static DeskDay ToDto(DeskDayView v, IStringLocalizer<Messages> text)
     {
         var zone = v.Office.TimeZone;
-        var culture = Infrastructure.LocalizationSetup.Current;
+        var culture = Language.Current;
         var day = v.Day;
         string Label(Guid id) =>
             day.Bookings.FirstOrDefault(b => b.Id == id) is { } b ? BookingCode.Display(b.Code)

@@ -35,7 +35,7 @@ public static class TicketApi
         var office = await OfficeLoader.LoadAsync(db, ticket.OfficeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = await DayFacts.LoadAsync(db, office, now, ct);
-        var culture = LocalizationSetup.Current;
+        var culture = Language.Current;
         var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == ticket.ServiceId, ct);
         int? position = null, wait = null;
         if (ticket.Status == TicketStatus.Waiting && ticket.Day == facts.Day)
