@@ -18,7 +18,7 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         builder.Services.AddScoped<IdempotencyFilter>();
-        builder.Services.AddRantevouRateLimits(builder.Configuration);
+        builder.Services.AddRantevouRateLimits();
         builder.AddRantevouHealth();
         builder.Services.AddRantevouRelease();
         return builder;

@@ -20,7 +20,7 @@ public static class RateLimits
     public const string BookingForm = "booking-form";
     public const string LoginForm = "login-form";
 
-    public static IServiceCollection AddRantevouRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRantevouRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration("Rantevou:RateLimits").ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
