@@ -50,7 +50,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
                 {
                     var (node, http) = i % 2 == 0 ? ("A", httpA) : ("B", httpB);
                     var (serviceId, start) = targets[i];
-                    var afterDeath = a.HasExited; // a request sent to A after it exited cannot have been booked
+                    var afterDeath = a.Killed; // a request sent to A after SIGKILL was sent cannot have been booked
                     try
                     {
                         var response = await http.BookAsync(serviceId, start, email: $"p{i}@example.org");

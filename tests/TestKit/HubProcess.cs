@@ -172,8 +172,16 @@ public sealed class HubProcess : IAsyncDisposable
         if (process.HasExited)
             return;
         process.Kill();
+        // SIGKILL is delivered before the process runs another instruction: from here on it answers nothing, though
+        // HasExited turns true only once it is reaped.
+        Volatile.Write(ref killed, true);
         process.WaitForExit(10_000);
     }
+
+    bool killed;
+
+    /// <summary>SIGKILL has been sent: a request sent from now on cannot be served by this process.</summary>
+    public bool Killed => Volatile.Read(ref killed) || process.HasExited;
 
     public ValueTask DisposeAsync()
     {
