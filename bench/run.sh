@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All of Rantevou's benchmarks (issue 5) in one command: bench/run.sh [--quick] [OUT_DIR]
+# All of Rantevou's benchmarks in one command: bench/run.sh [--quick] [OUT_DIR]
 # Servers on core 0, load generators on core 1, Release builds, every figure against a baseline from the same run.
 # Writes OUT_DIR/<part>.json per part, then OUT_DIR/results.json and a Markdown table (report.py).
 # --quick: small sizes, to check the harness in a few minutes.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backend benchmarks (issue 5): booking throughput, availability latency, expiry precision.
+# Backend benchmarks: booking throughput, availability latency, expiry precision.
 # Usage: bench/backend/run.sh OUT_DIR [--quick]   writes OUT_DIR/{booking,availability,expiry}.json
 # Servers run pinned to core 0 (taskset -c 0); this load generator to core 1.
 set -euo pipefail

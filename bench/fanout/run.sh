@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fan-out and density benchmarks (issue 5). Usage: bench/fanout/run.sh OUT_DIR [--quick]
+# Fan-out and density benchmarks. Usage: bench/fanout/run.sh OUT_DIR [--quick]
 # Servers run on core 0, the load generator on core 1. Writes OUT_DIR/fanout.json and OUT_DIR/density.json,
 # raw measurements under OUT_DIR/fanout-raw/.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The screens row (issue 12): N real screens running queue-live.js, a clerk calling next; time until every screen has
+# The screens row: N real screens running queue-live.js, a clerk calling next; time until every screen has
 # rendered the call, and snapshots built per call. Usage: bench/screens/run.sh OUT_DIR [--quick]
 # Baseline in the same run: the same bench against the server and queue-live.js of SCREENS_BASE_REF (default: the last
 # commit before the per-version snapshot cache), built from a temporary git worktree that is removed afterwards.

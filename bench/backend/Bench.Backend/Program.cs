@@ -3,6 +3,7 @@ using Rantevou.Bench.Backend;
 // bench/backend/run.sh runs "all"; the other verbs are the pieces, started by "all" as separate processes.
 //   all <out> [--quick]                      every backend benchmark, writing <out>/{booking,availability,expiry}.json
 //   booking <out> [--quick] [--trace]       the booking part only; --trace records a CPU-sampling trace of the Hub
+//   availability <out> [--quick]           the availability part only
 //   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
 var verb = args.FirstOrDefault();
@@ -14,6 +15,11 @@ switch (verb)
         Directory.CreateDirectory(args[1]);
         foreach (var r in await BookingBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "booking"), args.Contains("--quick"),
             args.Contains("--trace") ? Path.Combine(Path.GetFullPath(args[1]), "booking.nettrace") : null))
+            Console.WriteLine($"{r.Name}: {r.Value:0.###} {r.Unit} (baseline {r.BaselineValue:0.###}) met={r.Met} — {r.Notes}");
+        return 0;
+    case "availability":
+        Directory.CreateDirectory(args[1]);
+        foreach (var r in await AvailabilityBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "availability"), args.Contains("--quick")))
             Console.WriteLine($"{r.Name}: {r.Value:0.###} {r.Unit} (baseline {r.BaselineValue:0.###}) met={r.Met} — {r.Notes}");
         return 0;
     case "load":

@@ -84,6 +84,8 @@ public static class CoreSetup
         builder.Services.AddScoped<LiveDay.DayChanges>();
         builder.Services.AddScoped<BookingService>();
         builder.Services.AddScoped<AvailabilityService>();
+        builder.Services.AddSingleton<DayClaimsCache>();
+        builder.Services.AddOptions<AvailabilityOptions>().BindConfiguration("Rantevou:Availability").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Admin.OfficeChanges>();
         builder.Services.AddScoped<Admin.AdminCatalogue>();
         builder.Services.AddScoped<Admin.AdminCalendar>();

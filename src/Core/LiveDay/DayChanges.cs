@@ -12,11 +12,12 @@ namespace Rantevou.Core.LiveDay;
 /// Principle 1 in one place: every change that touches an office's day runs through here, from any path (holder,
 /// agent, kiosk, clerk, admin, expiry, release). The recipe: the write turn (SQLite only: it has one writer), one transaction
 /// holding the change, its outbox mail and today's version (bumped once per event), the commit, and only then the mail
-/// sender woken and the screens told. A change to another day than today commits the same way without an event:
+/// sender woken, the days' availability read again and the screens told. A change to another day than today commits the same way without an event:
 /// screens show today, and a version bumped on a future day would go backwards when that day comes.
 /// </summary>
 public sealed class DayChanges(
-    RantevouDbContext db, WriteGate writes, IQueueEvents events, IOutboxSignal outbox, TimeProvider clock, KnownDays known)
+    RantevouDbContext db, WriteGate writes, IQueueEvents events, IOutboxSignal outbox, TimeProvider clock, KnownDays known,
+    Slots.DayClaimsCache claims)
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction; it answers whether to commit (false rolls everything back,
@@ -29,7 +30,8 @@ public sealed class DayChanges(
         CancellationToken ct, IsolationLevel isolation = IsolationLevel.Unspecified)
     {
         var today = OfficeDays.Today(office, clock);
-        var touchesToday = days.Contains(today);
+        var touched = days as IReadOnlyCollection<DateOnly> ?? [.. days];
+        var touchesToday = touched.Contains(today);
         if (touchesToday)
             await EnsureTodayAsync(office.Id, today, ct);
         DayChange? committed = null;
@@ -58,6 +60,8 @@ public sealed class DayChanges(
         }, ct);
         if (committed is null)
             return false;
+        // Availability of these days is read again (their desk time may have changed).
+        claims.Forget(office.Id, touched);
         if (committed.Mailed)
             outbox.MailCommitted();
         foreach (var e in committed.Events)

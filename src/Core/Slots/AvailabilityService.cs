@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Slots;
 
@@ -9,7 +11,7 @@ namespace Rantevou.Core.Slots;
 public sealed record DayAvailability(IReadOnlyList<Slot> Slots, TimeZoneInfo Zone);
 
 /// <summary>R1: the free times of a service on one day, over all desks that serve it.</summary>
-public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock)
+public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock, OfficeConfigCache configs, DayClaimsCache claims)
 {
     public async Task<Outcome<IReadOnlyList<Slot>>> ForDayAsync(int serviceId, DateOnly date, CancellationToken ct)
     {
@@ -18,13 +20,13 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
     }
 
     /// <summary>
-    /// The public availability API runs this on every date a citizen looks at, so it reads only what the one day
-    /// needs: the service with its office (one query), that weekday's hours and that date's special day (not the
-    /// office's whole calendar), the desks, and the day's slot claims as (desk, unit) pairs, untracked.
+    /// The public availability API runs this on every date a citizen looks at. The office, its hours and the service
+    /// come from this node's copy (ADR 0016), checked by one read of the office's version; the day's taken desk time
+    /// comes from <see cref="DayClaimsCache"/>, read only when the day changed. So a look costs one small statement.
     /// </summary>
     public async Task<Outcome<DayAvailability>> DayAsync(int serviceId, DateOnly date, CancellationToken ct)
     {
-        // One connection for the five reads instead of an open, a pooled-connection reset and the per-connection
+        // One connection for the reads instead of an open, a pooled-connection reset and the per-connection
         // pragma (SqlitePragmas) around each of them.
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -39,37 +41,55 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
 
     async Task<Outcome<DayAvailability>> ReadDayAsync(int serviceId, DateOnly date, CancellationToken ct)
     {
-        var found = await db.Services.AsNoTracking().Where(s => s.Id == serviceId)
-            .Join(db.Offices.AsNoTracking(), s => s.OfficeId, o => o.Id, (s, o) => new { s.Active, s.DurationMinutes, Office = o })
-            .FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (await configs.ServiceAsync(db, serviceId, ct) is not { } found)
             return Problem.NotFound(MessageKeys.ServiceUnknown);
-        var office = found.Office;
+        if (!await OfficeConfigCache.IsCurrentAsync(db, found.Config, ct))
+        {
+            configs.Forget(found.Config.Office.Id, found.Config.Version);
+            if (await configs.ServiceAsync(db, serviceId, ct, fresh: true) is not { } again)
+                return Problem.NotFound(MessageKeys.ServiceUnknown);
+            found = again;
+        }
+        var (service, config) = found;
+        var office = config.Office;
         var zone = office.TimeZone;
         var none = new DayAvailability([], zone);
-        if (!found.Active)
+        if (!service.Active)
             return none;
         var now = clock.GetUtcNow().UtcDateTime;
         if (date < BookingRules.Today(office, now) || date > BookingRules.LastBookableDate(office, now))
             return none;
-        var weekday = date.DayOfWeek;
-        var hours = await db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == office.Id && h.Day == weekday).ToListAsync(ct);
-        var special = await db.SpecialDays.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Date == date).ToListAsync(ct);
-        var open = OfficeCalendar.OpenOn(date, zone, hours, special);
+        var open = OfficeCalendar.OpenOn(date, zone, office.Hours, office.SpecialDays);
         if (open is null)
             return none;
 
-        var desks = await DesksServing(db, serviceId).ToListAsync(ct);
+        var day = await DayClaimsAsync(config, date, open, ct);
+        var desks = day.DesksByService[serviceId].ToList();
+        var notBefore = now.AddMinutes(office.BookingCutoffMinutes);
+        return new DayAvailability(SlotFinder.Free(open.OpenUtc, open.CloseUtc, service.DurationMinutes, desks, day.Busy, notBefore), zone);
+    }
+
+    async Task<DayClaims> DayClaimsAsync(OfficeConfig config, DateOnly date, OfficeCalendar.OpenInterval open, CancellationToken ct)
+    {
+        var officeId = config.Office.Id;
+        var shelf = claims.Look(officeId, date);
+        if (claims.Usable(shelf, config.Version) is { } kept)
+            return kept;
+        var serving = await db.DeskServices.AsNoTracking()
+            .Join(db.Desks.Where(d => d.Active && d.OfficeId == officeId), ds => ds.DeskId, d => d.Id, (ds, d) => new { ds.ServiceId, ds.DeskId })
+            .ToListAsync(ct);
+        var deskIds = serving.Select(s => s.DeskId).Distinct().ToList();
         var query = db.SlotClaims.AsNoTracking()
-            .Where(c => desks.Contains(c.DeskId) && c.UnitStartUtc >= open.OpenUtc && c.UnitStartUtc < open.CloseUtc)
+            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= open.OpenUtc && c.UnitStartUtc < open.CloseUtc)
             .Select(c => new { c.DeskId, c.UnitStartUtc });
         // A busy day is a few thousand rows. Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete
         // synchronously), so reading them asynchronously only adds an awaited step per row; SQL Server keeps async.
-        var claims = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
+        var rows = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
         var unit = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
-        var busy = claims.Select(c => new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit));
-        var notBefore = now.AddMinutes(office.BookingCutoffMinutes);
-        return new DayAvailability(SlotFinder.Free(open.OpenUtc, open.CloseUtc, found.DurationMinutes, desks, busy, notBefore), zone);
+        var day = new DayClaims(config.Version, serving.ToLookup(s => s.ServiceId, s => s.DeskId),
+            rows.Select(c => new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit)).ToArray());
+        claims.Put(officeId, date, shelf, day);
+        return day;
     }
 
     public static IQueryable<int> DesksServing(RantevouDbContext db, int serviceId) =>

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Rantevou.Contracts.Agents;
 using Rantevou.Hub.Tests.LiveDay;
-using Rantevou.TestKit;
 using Xunit.Abstractions;
 
 namespace Rantevou.Hub.Tests.Booking;
@@ -70,6 +69,23 @@ public class BookingStatementBudgetTests(ITestOutputHelper output) : IAsyncLifet
         // R12: the agent's quota and the citizen's limits, one statement inside the transaction.
         Assert.Single(statements, s => s.InTransaction && s.Sql.Contains("DailyQuota") && s.Sql.Contains("EmailKey"));
         Assert.InRange(statements.Count(s => s.InTransaction), 1, TransactionBudget);
+    }
+
+    [Fact]
+    public async Task AvailabilityLookAtADayAlreadyRead_IsOneStatement_TheOfficesVersion()
+    {
+        var service = (await http.ServicesAsync()).First();
+        var first = await http.AvailabilityAsync(service.Id, Wednesday);
+
+        App.Counter.Clear();
+        App.Counter.Counting = true;
+        var again = await http.AvailabilityAsync(service.Id, Wednesday);
+        App.Counter.Counting = false;
+
+        Assert.Equal(first, again);
+        var statement = Assert.Single(App.Counter.Statements);
+        Assert.Contains("ConfigVersion", statement.Sql);
+        Assert.DoesNotContain("SlotClaims", statement.Sql);
     }
 
     /// <summary>A first booking warms what a node keeps between bookings; the second is the one counted.</summary>
