@@ -14,6 +14,13 @@ public interface IQueueClient
     Task QueueChanged(QueueEvent e);
 
     /// <summary>
+    /// The office's snapshot after a change, pushed to every screen of the office right after the event: built once and
+    /// serialised once for all of them, so a screen that gets it asks for nothing. It may come after a newer event's
+    /// snapshot: a client keeps the newest version it has.
+    /// </summary>
+    Task QueueState(QueueSnapshot snapshot);
+
+    /// <summary>
     /// The office day's current version, sent now and then by the node the client is connected to (and at once when
     /// that node's backplane connection comes back): a client whose last version differs missed something and resyncs.
     /// </summary>

@@ -31,10 +31,13 @@ public static class OfficeDays
         }
     }
 
-    /// <summary>The version screens compare: today's row, or before today's first change the office's last one.</summary>
-    public static async Task<long> VersionAsync(RantevouDbContext db, int officeId, DateOnly day, CancellationToken ct) =>
-        await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day).Select(d => (long?)d.Version).FirstOrDefaultAsync(ct)
-        ?? await db.OfficeDays.Where(d => d.OfficeId == officeId).MaxAsync(d => (long?)d.Version, ct) ?? 0;
+    /// <summary>
+    /// The version screens compare: the office's highest. Only today's row is ever bumped, and a new day starts from the
+    /// office's last version, so the highest is today's, or before today's first change yesterday's last. One statement:
+    /// the heartbeat and the snapshot read nothing else to know whether anything changed.
+    /// </summary>
+    public static async Task<long> VersionAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
+        await db.OfficeDays.Where(d => d.OfficeId == officeId).MaxAsync(d => (long?)d.Version, ct) ?? 0;
 
     /// <summary>The UTC instants [from, to) of the office's local day.</summary>
     public static (DateTime From, DateTime To) UtcRange(Office office, DateOnly day) =>

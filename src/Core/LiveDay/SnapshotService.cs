@@ -28,7 +28,7 @@ public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock, Sn
     public async Task<QueueSnapshot> ForOfficeAsync(Office office, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = await OfficeDays.VersionAsync(db, office.Id, OfficeCalendar.LocalDate(now, office.TimeZone), ct);
+        var version = await OfficeDays.VersionAsync(db, office.Id, ct);
         return await cache.GetAsync(office.Id, version, now, () => BuildInOwnScopeAsync(office, version, now), ct);
     }
 

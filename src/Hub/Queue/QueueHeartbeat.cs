@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
-using Rantevou.Core.Offices;
 
 namespace Rantevou.Hub.Queue;
 
@@ -50,7 +49,7 @@ public sealed class BackplaneSignal
 /// </summary>
 public sealed partial class QueueHeartbeat(
     IServiceScopeFactory scopes, LocalScreens screens, IHubContext<QueueHub, IQueueClient> hub, BackplaneSignal backplane,
-    TimeProvider clock, IOptions<QueueOptions> options, ILogger<QueueHeartbeat> log) : BackgroundService
+    IOptions<QueueOptions> options, ILogger<QueueHeartbeat> log) : BackgroundService
 {
     readonly SemaphoreSlim beatNow = new(0);
 
@@ -100,10 +99,10 @@ public sealed partial class QueueHeartbeat(
             long version;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                // The version only, not a snapshot: a beat must stay cheap however many offices and screens there are.
+                // The version only (one statement), not a snapshot nor the office: a beat must stay cheap however many
+                // offices and screens there are.
                 var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
-                var loaded = await OfficeLoader.LoadAsync(db, office.Key, ct);
-                version = await OfficeDays.VersionAsync(db, loaded.Id, OfficeDays.Today(loaded, clock), ct);
+                version = await OfficeDays.VersionAsync(db, office.Key, ct);
             }
             foreach (var connectionId in office)
             {

@@ -63,8 +63,12 @@
     const mine = ++loads;
     const r = await api('GET', `/api/desks/${deskId}/day`);
     if (mine !== loads) return;
-    if (r.ok) render(r.data);
-    else say(r.message);
+    if (!r.ok) return say(r.message);
+    // The office's snapshot is pushed right after each change, so this may be the render that disables the button just
+    // used (nobody at the desk any more): the focus then goes to "call next", as after the action's own render.
+    const hadFocus = root.contains(document.activeElement);
+    render(r.data);
+    if (hadFocus) keepFocus();
   }
 
   function render(d) {

@@ -10,7 +10,8 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// <summary>
 /// A change reaches every screen with its state computed once: however many screens are connected, the office-day
 /// snapshot is built once per version (and per minute for the clock), counted on the node's <see cref="SnapshotCache"/>.
-/// Real SignalR clients that do what queue-live.js does: join, hear the event, ask for the snapshot of that version.
+/// Real SignalR clients that do what queue-live.js does: join, hear the event and the snapshot pushed after it, or ask
+/// for the snapshot of that version.
 /// </summary>
 public sealed class SnapshotOnceTests : LiveDayTest
 {
@@ -27,7 +28,7 @@ public sealed class SnapshotOnceTests : LiveDayTest
 
     SnapshotCache Cache => App.Services.GetRequiredService<SnapshotCache>();
 
-    async Task<List<(HubConnection Connection, TaskCompletionSource<QueueEvent> Heard)>> ScreensAsync()
+    async Task<List<(HubConnection Connection, TaskCompletionSource<QueueEvent> Heard, TaskCompletionSource<QueueSnapshot> Pushed)>> ScreensAsync()
     {
         var screens = await Task.WhenAll(Enumerable.Range(0, Screens).Select(async _ =>
         {
@@ -40,9 +41,11 @@ public sealed class SnapshotOnceTests : LiveDayTest
                 .Build();
             var heard = new TaskCompletionSource<QueueEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.On<QueueEvent>(nameof(IQueueClient.QueueChanged), e => heard.TrySetResult(e));
+            var pushed = new TaskCompletionSource<QueueSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            connection.On<QueueSnapshot>(nameof(IQueueClient.QueueState), s => pushed.TrySetResult(s));
             await connection.StartAsync().WaitAsync(Wait);
             await connection.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
-            return (connection, heard);
+            return (connection, heard, pushed);
         }));
         connections.AddRange(screens.Select(s => s.connection));
         return [.. screens];
@@ -69,6 +72,25 @@ public sealed class SnapshotOnceTests : LiveDayTest
         Assert.All(snapshots, s => Assert.Equal(version, s.Version));
         Assert.All(snapshots, s => Assert.Contains(s.Serving, x => x.Code == walkIn.Ticket && x.DeskNumber == 1));
         Assert.InRange(Cache.Built - before, 1, 2);
+    }
+
+    [Fact]
+    public async Task CallNext_PushesTheNewSnapshotToEveryScreen_BuiltOnce_WithoutAScreenAsking()
+    {
+        At(9, 0);
+        var walkIn = await WalkInAsync(await ServiceAsync("Driving licence renewal"));
+        var clerk = await ClerkAsync();
+        var desk = await DeskIdAsync(1);
+        var screens = await ScreensAsync();
+        var before = Cache.Built;
+
+        Assert.Equal(walkIn.Ticket, (await clerk.CallNextAsync(desk))!.Label);
+        var version = Assert.Single((await Task.WhenAll(screens.Select(s => s.Heard.Task.WaitAsync(Wait)))).Select(e => e.Version).Distinct());
+        var pushed = await Task.WhenAll(screens.Select(s => s.Pushed.Task.WaitAsync(Wait)));
+
+        Assert.All(pushed, s => Assert.Equal(version, s.Version));
+        Assert.All(pushed, s => Assert.Contains(s.Serving, x => x.Code == walkIn.Ticket && x.DeskNumber == 1));
+        Assert.Equal(1, Cache.Built - before);
     }
 
     [Fact]

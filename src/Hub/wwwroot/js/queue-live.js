@@ -1,9 +1,9 @@
 // The live office day for every screen (display, kiosk, ticket page, clerk screen), over /hubs/queue.
 // Principle 3: screens resync themselves. A display runs for days, so the connection never gives up:
 // automatic reconnect retries forever, and if SignalR still closes the connection we start it again.
-// On every (re)connect we JoinOffice and render its snapshot; an event whose version is not last + 1
-// means we missed something, so we fetch a snapshot at once; otherwise we refresh shortly after,
-// debounced, so a burst of events costs one snapshot. With several nodes, events cross over Redis and are lost while
+// On every (re)connect we JoinOffice and render its snapshot. After each event the server pushes the office's new
+// snapshot to all its screens (QueueState), built and serialised once; we ask for one ourselves only if it has not come
+// a second later, or at once when an event's version is not last + 1 (we missed something). With several nodes, events cross over Redis and are lost while
 // it is down; the node we are connected to tells us the current version now and then (and as soon as its Redis
 // connection is back), so a screen whose connection never dropped still catches up by itself (ADR 0007).
 (function () {
@@ -15,6 +15,8 @@
   const STEPS = [0, 2000, 5000, 10000, 20000];
   const delay = (n) => (n < STEPS.length ? STEPS[n] : 30000);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  // How long a screen waits for the pushed snapshot before it asks.
+  const PUSHED_WITHIN_MS = 1000;
 
   /**
    * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
@@ -87,10 +89,16 @@
       if (opts.onEvent) opts.onEvent(e);
       if (e.version === last + 1) {
         last = e.version;
-        refreshSoon(150);
+        refreshSoon(PUSHED_WITHIN_MS);
       } else if (e.version > last) {
         refresh(e.version);
       }
+    });
+    // The snapshot pushed after a change; one of an older version (two changes pushed out of order) is ignored.
+    conn.on('QueueState', (snapshot) => {
+      if (snapshot.version < last) return;
+      clearTimeout(timer);
+      apply(snapshot);
     });
     conn.on('QueueVersion', (version) => {
       if (version > last) refresh(version);
