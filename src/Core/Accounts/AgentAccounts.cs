@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Agents;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Accounts;
 

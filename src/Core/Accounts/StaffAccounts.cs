@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Accounts;
 

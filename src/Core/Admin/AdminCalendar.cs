@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Admin;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Admin;
 

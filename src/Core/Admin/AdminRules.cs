@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Admin;
 
@@ -10,7 +11,7 @@ public sealed class AdminRules
     readonly Dictionary<string, string[]> errors = [];
 
     public bool Ok => errors.Count == 0;
-    public Problem? Problem => Ok ? null : Booking.Problem.Invalid(errors);
+    public Problem? Problem => Ok ? null : Outcomes.Problem.Invalid(errors);
 
     public void Fail(string field, string key) => errors.TryAdd(field, [key]);
 

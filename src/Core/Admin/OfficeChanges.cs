@@ -3,6 +3,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.Admin;

@@ -1,5 +1,7 @@
 using Rantevou.Core.Catalogue;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Slots;
 
 namespace Rantevou.Core.Booking;

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Slots;
 
 namespace Rantevou.Core.Booking;

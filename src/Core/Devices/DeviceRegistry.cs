@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Devices;
 

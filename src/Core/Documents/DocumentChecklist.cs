@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
@@ -7,6 +6,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Documents;
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.Documents;

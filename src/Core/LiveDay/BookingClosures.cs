@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.LiveDay;

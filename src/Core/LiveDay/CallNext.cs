@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Queue;
 
 namespace Rantevou.Core.LiveDay;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
@@ -6,6 +5,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Core.LiveDay;

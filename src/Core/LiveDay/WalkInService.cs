@@ -1,9 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Queue;
 
 namespace Rantevou.Core.LiveDay;

@@ -1,4 +1,4 @@
-namespace Rantevou.Core.Booking;
+namespace Rantevou.Core.Localization;
 
 /// <summary>Keys of the user-facing messages (Localization/MessageKeys.resx: Greek; MessageKeys.en.resx: English).</summary>
 public static class MessageKeys

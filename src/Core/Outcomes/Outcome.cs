@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Rantevou.Core.Localization;
 
-namespace Rantevou.Core.Booking;
+namespace Rantevou.Core.Outcomes;
 
 /// <summary>What went wrong, as the HTTP layer and the pages need it: a kind and a message key (localized at the edge).</summary>
 public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
@@ -11,7 +12,7 @@ public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDicti
     public static Problem Unprocessable(string key) => new(ProblemKind.Unprocessable, key);
 }
 
-/// <summary>400, 404, 409, 422 (and 413, 415 for uploaded files): the only ways a booking operation fails.</summary>
+/// <summary>400, 404, 409, 422 (and 413, 415 for uploaded files): the only ways an operation of any feature fails.</summary>
 public enum ProblemKind
 {
     Invalid,
@@ -22,7 +23,7 @@ public enum ProblemKind
     UnsupportedMediaType,
 }
 
-/// <summary>A value, or the <see cref="Core.Booking.Problem"/> that stopped it. After <c>if (outcome.Ok)</c> the compiler knows which is set.</summary>
+/// <summary>A value, or the <see cref="Outcomes.Problem"/> that stopped it. After <c>if (outcome.Ok)</c> the compiler knows which is set.</summary>
 public readonly struct Outcome<T>
 {
     public T? Value { get; }

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -41,18 +41,18 @@ public static class AccountApi
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
-        PasswordCheck request, ClaimsPrincipal principal, UserManager<AppUser> users, IStringLocalizer<Messages> text)
+        PasswordCheck request, ClaimsPrincipal principal, UserManager<AppUser> users)
     {
         if (string.IsNullOrEmpty(request.Password))
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["password"] = [MessageKeys.Required] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["password"] = [MessageKeys.Required] }));
         if (await users.GetUserAsync(principal) is not { } user || !await users.CheckPasswordAsync(user, request.Password))
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["password"] = [MessageKeys.PasswordWrong] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["password"] = [MessageKeys.PasswordWrong] }));
         await users.UpdateSecurityStampAsync(user);
         return TypedResults.NoContent();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        PasswordChange request, ClaimsPrincipal principal, UserManager<AppUser> users, IStringLocalizer<Messages> text)
+        PasswordChange request, ClaimsPrincipal principal, UserManager<AppUser> users)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.CurrentPassword))
@@ -60,10 +60,10 @@ public static class AccountApi
         if (string.IsNullOrEmpty(request.NewPassword))
             errors["newPassword"] = [MessageKeys.Required];
         if (errors.Count > 0)
-            return Problems.From(Problem.Invalid(errors), text);
+            return Problems.From(Problem.Invalid(errors));
         if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
-        return Problems.FromPassword(await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!), "newPassword", text)
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
+        return Problems.FromPassword(await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!), "newPassword")
             ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
     }
 
@@ -72,16 +72,16 @@ public static class AccountApi
     /// that can sign in (or is still invited) gets a mail with a link to choose a new password.
     /// </summary>
     static async Task<Results<Accepted, ProblemHttpResult>> ForgotAsync(
-        ForgotPassword request, PasswordLinks links, IStringLocalizer<Messages> text, CancellationToken ct)
+        ForgotPassword request, PasswordLinks links, CancellationToken ct)
     {
         if (ContactRules.NormalizeEmail(request.Email) is not { } email)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["email"] = [MessageKeys.EmailInvalid] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["email"] = [MessageKeys.EmailInvalid] }));
         await links.SendResetAsync(email, ct);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>Sets the password from a mail's link: an unknown address answers as a used or expired link does.</summary>
-    static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(PasswordReset request, PasswordLinks links, IStringLocalizer<Messages> text)
+    static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(PasswordReset request, PasswordLinks links)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Token))
@@ -89,8 +89,8 @@ public static class AccountApi
         if (string.IsNullOrEmpty(request.NewPassword))
             errors["newPassword"] = [MessageKeys.Required];
         if (errors.Count > 0)
-            return Problems.From(Problem.Invalid(errors), text);
-        return Problems.FromPassword(await links.ResetAsync(request.Email!, request.Token!, request.NewPassword!), "newPassword", text)
+            return Problems.From(Problem.Invalid(errors));
+        return Problems.FromPassword(await links.ResetAsync(request.Email!, request.Token!, request.NewPassword!), "newPassword")
             ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
     }
 }

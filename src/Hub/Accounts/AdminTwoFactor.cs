@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rantevou.Core.Accounts;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
 
@@ -49,8 +47,7 @@ public sealed class AdminTwoFactorResultHandler : IAuthorizationMiddlewareResult
         }
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
-            var text = context.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
-            await Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.TwoFactorRequired, text).ExecuteAsync(context);
+            await Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.TwoFactorRequired).ExecuteAsync(context);
             return;
         }
         var back = context.Request.Path + context.Request.QueryString;

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
 using Rantevou.Core.Accounts;
-using Rantevou.Core.Booking;
-using Rantevou.Core.Localization;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -28,18 +25,18 @@ public static class AgentAccountsApi
 
     /// <summary>R12: the agent's own daily quota, or null for the office's; another office's agent is not found.</summary>
     static async Task<Results<Ok<AgentAccountDto>, ProblemHttpResult>> SetQuotaAsync(
-        string id, AgentQuotaEdit edit, ClaimsPrincipal user, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
+        string id, AgentQuotaEdit edit, ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct)
     {
         var outcome = await accounts.SetQuotaAsync(user.OfficeOf(), id, edit.DailyQuota, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Created<AgentAccountDto>, ProblemHttpResult>> CreateAsync(
-        NewAgentRequest request, ClaimsPrincipal user, AgentAccounts accounts, IStringLocalizer<Messages> text, CancellationToken ct)
+        NewAgentRequest request, ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct)
     {
         var outcome = await accounts.CreateAsync(request, user.OfficeOf(), ct);
         return outcome.Ok
             ? TypedResults.Created($"/api/admin/agents/{outcome.Value.Id}", outcome.Value)
-            : Problems.From(outcome.Problem, text);
+            : Problems.From(outcome.Problem);
     }
 }

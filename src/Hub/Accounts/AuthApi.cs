@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Audit;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Accounts;
@@ -26,24 +25,24 @@ public static class AuthApi
     }
 
     static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInCheck check, SignInManager<AppUser> signIn, HttpContext http, IStringLocalizer<Messages> text)
+        LoginRequest request, SignInCheck check, SignInManager<AppUser> signIn, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]>
             {
                 ["email"] = string.IsNullOrWhiteSpace(request.Email) ? [MessageKeys.Required] : [],
                 ["password"] = string.IsNullOrEmpty(request.Password) ? [MessageKeys.Required] : [],
-            }.Where(e => e.Value.Length > 0).ToDictionary()), text);
+            }.Where(e => e.Value.Length > 0).ToDictionary()));
         // One answer for every refusal (unknown address, wrong password, locked, throttled): it tells a stranger nothing.
         if (await check.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed);
         if (user.TwoFactorEnabled)
         {
             // Past the password, with no code yet: the caller asks its user for the code and sends both again.
             if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
-                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.TwoFactorRequired, text);
+                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.TwoFactorRequired);
             if (!await check.SecondFactorAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode, http.Connection.RemoteIpAddress, AuditChannel.Api))
-                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed, text);
+                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.LoginFailed);
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);

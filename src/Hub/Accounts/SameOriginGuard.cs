@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
@@ -24,8 +22,7 @@ public static class SameOriginGuard
     {
         if (IsCrossOriginWithCookie(ctx))
         {
-            var text = ctx.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
-            await Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.CrossOrigin, text).ExecuteAsync(ctx);
+            await Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.CrossOrigin).ExecuteAsync(ctx);
             return;
         }
         await next(ctx);

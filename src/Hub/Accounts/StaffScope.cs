@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Accounts;
@@ -26,7 +26,7 @@ public static class StaffScope
             var http = context.HttpContext;
             if (int.TryParse(http.Request.RouteValues["deskId"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var deskId)
                 && await RefusalAsync(http.User, http.RequestServices.GetRequiredService<RantevouDbContext>(), deskId, http.RequestAborted) is { } refused)
-                return Problems.Status(StatusCodes.Status403Forbidden, refused, Text(http));
+                return Problems.Status(StatusCodes.Status403Forbidden, refused);
             return await next(context);
         });
 
@@ -42,7 +42,7 @@ public static class StaffScope
                 var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
                 var office = await db.Bookings.AsNoTracking().Where(b => b.Code == code).Select(b => (int?)b.OfficeId).FirstOrDefaultAsync(http.RequestAborted);
                 if (office is { } id && !http.User.MayActIn(id))
-                    return Problems.From(Problem.NotFound(), Text(http));
+                    return Problems.From(Problem.NotFound());
             }
             return await next(context);
         });
@@ -67,5 +67,4 @@ public static class StaffScope
     public static Task<int?> DeskOfficeAsync(RantevouDbContext db, int deskId, CancellationToken ct) =>
         db.Desks.AsNoTracking().Where(d => d.Id == deskId).Select(d => (int?)d.OfficeId).FirstOrDefaultAsync(ct);
 
-    static IStringLocalizer<Messages> Text(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
 }

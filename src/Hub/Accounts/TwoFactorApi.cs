@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -37,10 +36,10 @@ public static class TwoFactorApi
     }
 
     static async Task<Results<Ok<TwoFactorState>, ProblemHttpResult>> StateAsync(
-        ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, IStringLocalizer<Messages> text)
+        ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
         if (user.TwoFactorEnabled)
             return TypedResults.Ok(new TwoFactorState(true, await users.CountRecoveryCodesAsync(user), null, null));
         var key = await twoFactor.PendingKeyAsync(user);
@@ -48,22 +47,22 @@ public static class TwoFactorApi
     }
 
     static async Task<Results<Ok<RecoveryCodes>, ProblemHttpResult>> EnrolAsync(
-        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, IStringLocalizer<Messages> text)
+        TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text);
+            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
         if (user.TwoFactorEnabled)
-            return Problems.From(Problem.Conflict(MessageKeys.TwoFactorAlreadyOn), text);
+            return Problems.From(Problem.Conflict(MessageKeys.TwoFactorAlreadyOn));
         return await twoFactor.EnableAsync(user, request.Code) is { } codes
             ? TypedResults.Ok(new RecoveryCodes(codes))
-            : WrongCode(text);
+            : WrongCode();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
-        HttpContext http, IStringLocalizer<Messages> text)
+        HttpContext http)
     {
-        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http, text);
+        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http);
         if (user is null)
             return refused!;
         await twoFactor.DisableAsync(user);
@@ -72,9 +71,9 @@ public static class TwoFactorApi
 
     static async Task<Results<Ok<RecoveryCodes>, ProblemHttpResult>> NewRecoveryCodesAsync(
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
-        HttpContext http, IStringLocalizer<Messages> text)
+        HttpContext http)
     {
-        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http, text);
+        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http);
         if (user is null)
             return refused!;
         return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(user)));
@@ -82,17 +81,17 @@ public static class TwoFactorApi
 
     /// <summary>The signed-in account whose factor is on and who gave its current code; else the refusal to answer.</summary>
     static async Task<(AppUser? User, ProblemHttpResult? Refused)> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
-        UserManager<AppUser> users, SignInCheck check, HttpContext http, IStringLocalizer<Messages> text)
+        UserManager<AppUser> users, SignInCheck check, HttpContext http)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return (null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized, text));
+            return (null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized));
         if (!user.TwoFactorEnabled)
-            return (null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff), text));
+            return (null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff)));
         if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
-            return (null, WrongCode(text));
+            return (null, WrongCode());
         return (user, null);
     }
 
-    static ProblemHttpResult WrongCode(IStringLocalizer<Messages> text) =>
-        Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["code"] = [MessageKeys.TwoFactorCodeWrong] }), text);
+    static ProblemHttpResult WrongCode() =>
+        Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["code"] = [MessageKeys.TwoFactorCodeWrong] }));
 }

@@ -1,17 +1,14 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -52,65 +49,65 @@ public static class AdminApi
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditServiceAsync(
-        int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
-        Answer(await admin.EditServiceAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct), text);
+        int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
+        Answer(await admin.EditServiceAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct));
 
     static async Task<Results<Created<AdminService>, ProblemHttpResult>> CreateServiceAsync(
-        ServiceEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
+        ServiceEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
     {
         var outcome = await admin.CreateServiceAsync(await OfficeIdAsync(http, ct), edit, ct);
-        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value.Id}", outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value.Id}", outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<AdminGroup>, ProblemHttpResult>> SaveGroupAsync(
-        int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct)
+        int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
     {
         var outcome = await admin.SaveGroupAsync(await OfficeIdAsync(http, ct), id, edit, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(
-        int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
-        Answer(await admin.EditDeskAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct), text);
+        int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
+        Answer(await admin.EditDeskAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetHoursAsync(
-        List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct) =>
-        Answer(await admin.SetHoursAsync(await OfficeIdAsync(http, ct), week, confirm == true, ct), text);
+        List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct) =>
+        Answer(await admin.SetHoursAsync(await OfficeIdAsync(http, ct), week, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
-        string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+        string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
-        return Answer(await admin.SetSpecialDayAsync(await OfficeIdAsync(http, ct), day, edit, confirm == true, ct), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
+        return Answer(await admin.SetSpecialDayAsync(await OfficeIdAsync(http, ct), day, edit, confirm == true, ct));
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveSpecialDayAsync(
-        string date, bool? confirm, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+        string date, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
-        return Answer(await admin.RemoveSpecialDayAsync(await OfficeIdAsync(http, ct), day, confirm == true, ct), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
+        return Answer(await admin.RemoveSpecialDayAsync(await OfficeIdAsync(http, ct), day, confirm == true, ct));
     }
 
     static async Task<Results<Ok<OfficeSettings>, ProblemHttpResult>> SetSettingsAsync(
-        OfficeSettings settings, HttpContext http, AdminCalendar admin, IStringLocalizer<Messages> text, CancellationToken ct)
+        OfficeSettings settings, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
         var outcome = await admin.SetSettingsAsync(await OfficeIdAsync(http, ct), settings, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
-    static Results<Ok<ChangeDone>, ProblemHttpResult> Answer(Outcome<ChangeResult> outcome, IStringLocalizer<Messages> text)
+    static Results<Ok<ChangeDone>, ProblemHttpResult> Answer(Outcome<ChangeResult> outcome)
     {
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem, text);
+            return Problems.From(outcome.Problem);
         var result = outcome.Value;
         var culture = Language.Current;
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, Athens), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
             return TypedResults.Ok(new ChangeDone(list));
-        var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text[MessageKeys.AffectsBookings] };
+        var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = Messages.Text(MessageKeys.AffectsBookings) };
         details.Extensions["code"] = MessageKeys.AffectsBookings;
         details.Extensions["affected"] = list;
         return TypedResults.Problem(details);

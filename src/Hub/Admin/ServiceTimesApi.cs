@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Admin;
@@ -18,11 +17,10 @@ public static class ServiceTimesApi
         return app;
     }
 
-    static async Task<Results<Ok<ServiceTimesDto>, ProblemHttpResult>> GetAsync(int? weeks, HttpContext http, ServiceTimes times,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+    static async Task<Results<Ok<ServiceTimesDto>, ProblemHttpResult>> GetAsync(int? weeks, HttpContext http, ServiceTimes times, CancellationToken ct)
     {
         if (weeks is < 1 or > 52)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["weeks"] = [MessageKeys.SettingOutOfRange] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["weeks"] = [MessageKeys.SettingOutOfRange] }));
         return TypedResults.Ok(await times.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), weeks ?? ServiceTimes.DefaultWeeks, ct));
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Agents;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Accounts;
@@ -10,6 +9,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
@@ -40,16 +40,16 @@ public static class AgentApi
 
     static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
         AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
-        OfficeConfigCache configs, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        OfficeConfigCache configs, RantevouDbContext db, CancellationToken ct)
     {
         var agent = await ContextAsync(users, http.User, request.Citizen is not null);
         if (agent is null)
-            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         var c = request.Citizen;
         var outcome = await bookings.CreateAsync(new NewBooking(request.ServiceId, request.Start, c?.FullName, c?.Email, c?.Mobile,
             Language.Current, agent), ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem, text);
+            return Problems.From(outcome.Problem);
         var b = outcome.Value;
         return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(configs, db, b, tokens, ct));
     }
@@ -57,16 +57,16 @@ public static class AgentApi
     /// <summary>The agent's bookings of one local day (default today), or matching a code, name or email.</summary>
     static async Task<Results<Ok<List<AgentBookingDto>>, ProblemHttpResult>> ListAsync(
         string? date, string? q, HttpContext http, UserManager<AppUser> users, BookingTokens tokens, RantevouDbContext db,
-        TimeProvider clock, IStringLocalizer<Messages> text, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var agent = await users.GetUserAsync(http.User);
         if (agent is null)
-            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden, text);
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         // Every office of the directorate keeps Greek time; the agent's own office decides the day.
         var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id != agent.OfficeId).ThenBy(o => o.Id).FirstAsync(ct)).TimeZone;
         var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
         var culture = Language.Current;
         var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
         var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using Rantevou.Core.Audit;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Audit;

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Slots;
 using Rantevou.Hub.Infrastructure;
 
@@ -24,11 +23,11 @@ public static class CatalogueApi
     }
 
     static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListAsync(
-        string? office, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        string? office, RantevouDbContext db, CancellationToken ct)
     {
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
-            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric), text);
+            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
         var culture = Language.Current;
         var services = await db.Services.AsNoTracking()
             .Where(s => s.OfficeId == found.Id && s.Active)
@@ -41,13 +40,13 @@ public static class CatalogueApi
     }
 
     static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(
-        int id, string? date, AvailabilityService availability, IStringLocalizer<Messages> text, CancellationToken ct)
+        int id, string? date, AvailabilityService availability, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
         var found = await availability.DayAsync(id, day, ct);
         if (!found.Ok)
-            return Problems.From(found.Problem, text);
+            return Problems.From(found.Problem);
         var (slots, zone) = found.Value;
         var list = new List<SlotDto>(slots.Count);
         foreach (var s in slots)

@@ -3,12 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Booking;
@@ -19,7 +18,7 @@ namespace Rantevou.Hub.Booking;
 /// a repeat while the first is still running gets 409; the same key with another body gets 422.
 /// </summary>
 public sealed class IdempotencyFilter(
-    RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> text, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    RantevouDbContext db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
@@ -31,7 +30,7 @@ public sealed class IdempotencyFilter(
         if (string.IsNullOrEmpty(key))
             return await next(context);
         if (key.Length > 128)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { [Header] = [MessageKeys.Invalid] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { [Header] = [MessageKeys.Invalid] }));
         // No body bound (empty or unreadable): the endpoint answers 400 itself, and there is nothing to remember.
         if (context.Arguments.OfType<CreateBookingRequest>().FirstOrDefault() is not { } request)
             return await next(context);
@@ -99,9 +98,9 @@ public sealed class IdempotencyFilter(
     IResult Replay(IdempotencyRecord record, string hash)
     {
         if (record.RequestHash != hash)
-            return Problems.From(Problem.Unprocessable(MessageKeys.IdempotencyMismatch), text);
+            return Problems.From(Problem.Unprocessable(MessageKeys.IdempotencyMismatch));
         if (record.StatusCode == 0)
-            return Problems.From(Problem.Conflict(MessageKeys.IdempotencyInFlight), text);
+            return Problems.From(Problem.Conflict(MessageKeys.IdempotencyInFlight));
         return new StoredResult(record.StatusCode, record.ResponseJson, record.Location);
     }
 

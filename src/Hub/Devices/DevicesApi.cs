@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -35,10 +34,10 @@ public static class DevicesApi
     }
 
     static async Task<Results<Created<PairingState>, ProblemHttpResult>> StartAsync(StartPairingRequest request, HttpContext http,
-        DeviceRegistry devices, TimeProvider clock, IStringLocalizer<Messages> text, CancellationToken ct)
+        DeviceRegistry devices, TimeProvider clock, CancellationToken ct)
     {
         if (!Enum.TryParse<DeviceKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["kind"] = [MessageKeys.DeviceKindInvalid] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["kind"] = [MessageKeys.DeviceKindInvalid] }));
         var started = await devices.StartPairingAsync(kind, ct);
         var expires = new DateTimeOffset(started.ExpiresUtc, TimeSpan.Zero);
         DeviceCookies.Write(http, DeviceCookies.Pairing, started.Secret, expires.AddMinutes(1));
@@ -46,8 +45,7 @@ public static class DevicesApi
     }
 
     /// <summary>Pending: the code again. Paired: the device's cookie is set now, once. Unknown or expired: 404, and the page asks for a new code.</summary>
-    static async Task<Results<Ok<PairingState>, ProblemHttpResult>> PollAsync(HttpContext http, DeviceRegistry devices,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+    static async Task<Results<Ok<PairingState>, ProblemHttpResult>> PollAsync(HttpContext http, DeviceRegistry devices, CancellationToken ct)
     {
         var poll = await devices.PollAsync(DeviceCookies.Read(http, DeviceCookies.Pairing), ct);
         if (poll.DeviceSecret is { } secret)
@@ -58,35 +56,34 @@ public static class DevicesApi
         }
         if (poll.Code is { } code)
             return TypedResults.Ok(new PairingState("Pending", DeviceSecrets.Display(code), new DateTimeOffset(poll.ExpiresUtc!.Value, TimeSpan.Zero)));
-        return Problems.From(Problem.NotFound(MessageKeys.PairingUnknown), text);
+        return Problems.From(Problem.NotFound(MessageKeys.PairingUnknown));
     }
 
     static async Task<Ok<List<DeviceDto>>> ListAsync(ClaimsPrincipal user, DeviceRegistry devices, CancellationToken ct) =>
         TypedResults.Ok(await devices.ListAsync(user.OfficeOf(), ct));
 
     static async Task<Results<Created<DeviceDto>, ProblemHttpResult>> ApproveAsync(ApproveDeviceRequest request, ClaimsPrincipal user,
-        DeviceRegistry devices, IStringLocalizer<Messages> text, CancellationToken ct)
+        DeviceRegistry devices, CancellationToken ct)
     {
         // An office's administrator pairs for their own office only: naming another is refused, not silently changed.
         if (user.OfficeOf() is { } own && request.OfficeId is { } asked && asked != own)
-            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.OtherOffice, text);
+            return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.OtherOffice);
         var outcome = await devices.ApproveAsync(user.OfficeOf(), request, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         return outcome.Ok
             ? TypedResults.Created($"/api/admin/devices/{outcome.Value.Id}", outcome.Value)
-            : Problems.From(outcome.Problem, text);
+            : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<DeviceDto>, ProblemHttpResult>> RenameAsync(int id, RenameDeviceRequest request, ClaimsPrincipal user,
-        DeviceRegistry devices, IStringLocalizer<Messages> text, CancellationToken ct)
+        DeviceRegistry devices, CancellationToken ct)
     {
         var outcome = await devices.RenameAsync(user.OfficeOf(), id, request.Name, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
-    static async Task<Results<Ok<DeviceDto>, ProblemHttpResult>> RevokeAsync(int id, ClaimsPrincipal user, DeviceRegistry devices,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+    static async Task<Results<Ok<DeviceDto>, ProblemHttpResult>> RevokeAsync(int id, ClaimsPrincipal user, DeviceRegistry devices, CancellationToken ct)
     {
         var outcome = await devices.RevokeAsync(user.OfficeOf(), id, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
@@ -18,12 +16,11 @@ public static class KioskDevice
         {
             var http = context.HttpContext;
             var registry = http.RequestServices.GetRequiredService<DeviceRegistry>();
-            var text = http.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
             var device = await registry.AuthenticateAsync(DeviceCookies.Read(http), http.RequestAborted);
             if (device is null)
-                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.DeviceRequired, text);
+                return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.DeviceRequired);
             if (device.Kind != DeviceKind.Kiosk)
-                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.DeviceNotKiosk, text);
+                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.DeviceNotKiosk);
             http.Features.Set(device);
             return await next(context);
         });

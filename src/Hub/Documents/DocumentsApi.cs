@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Documents;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
@@ -44,72 +44,68 @@ public static class DocumentsApi
         && request.Path.Value!.TrimEnd('/').EndsWith("/documents", StringComparison.Ordinal);
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> UploadAsync(
-        string code, string? token, int? documentId, HttpRequest request, BookingService bookings, DocumentService documents,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, string? token, int? documentId, HttpRequest request, BookingService bookings, DocumentService documents, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
         return found.Ok
-            ? await ReceiveAsync(found.Value, request, documentId, BookingDocument.Holder, documents, text, ct)
-            : Problems.From(found.Problem, text);
+            ? await ReceiveAsync(found.Value, request, documentId, BookingDocument.Holder, documents, ct)
+            : Problems.From(found.Problem);
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> StaffUploadAsync(
-        string code, int? documentId, HttpRequest request, ClaimsPrincipal user, DocumentService documents,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, int? documentId, HttpRequest request, ClaimsPrincipal user, DocumentService documents, CancellationToken ct)
     {
         var booking = await documents.FindBookingAsync(code, ct);
         var by = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return booking is not null && by is not null
-            ? await ReceiveAsync(booking, request, documentId, by, documents, text, ct)
-            : Problems.From(Problem.NotFound(), text);
+            ? await ReceiveAsync(booking, request, documentId, by, documents, ct)
+            : Problems.From(Problem.NotFound());
     }
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> ReceiveAsync(
-        BookingEntity booking, HttpRequest request, int? documentId, string by, DocumentService documents,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        BookingEntity booking, HttpRequest request, int? documentId, string by, DocumentService documents, CancellationToken ct)
     {
         var outcome = await MultipartUpload.ReceiveAsync(request, booking, documentId, by, documents, ct);
         return outcome.Ok
             ? TypedResults.Created($"/api/bookings/{booking.Code}/documents/{outcome.Value.Id}", ToDto(outcome.Value))
-            : Problems.From(outcome.Problem, text);
+            : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<List<DocumentDto>>, ProblemHttpResult>> ListAsync(
-        string code, string? token, BookingService bookings, DocumentService documents, IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, string? token, BookingService bookings, DocumentService documents, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        return found.Ok ? TypedResults.Ok(await ListOfAsync(found.Value, documents, ct)) : Problems.From(found.Problem, text);
+        return found.Ok ? TypedResults.Ok(await ListOfAsync(found.Value, documents, ct)) : Problems.From(found.Problem);
     }
 
     static async Task<Results<Ok<List<DocumentDto>>, ProblemHttpResult>> StaffListAsync(
-        string code, DocumentService documents, IStringLocalizer<Messages> text, CancellationToken ct) =>
+        string code, DocumentService documents, CancellationToken ct) =>
         await documents.FindBookingAsync(code, ct) is { } booking
             ? TypedResults.Ok(await ListOfAsync(booking, documents, ct))
-            : Problems.From(Problem.NotFound(), text);
+            : Problems.From(Problem.NotFound());
 
     static async Task<List<DocumentDto>> ListOfAsync(BookingEntity booking, DocumentService documents, CancellationToken ct) =>
         (await documents.ListAsync(booking.Id, ct)).Select(ToDto).ToList();
 
     static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        string code, Guid id, string? token, HttpResponse response, BookingService bookings, DocumentService documents,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, Guid id, string? token, HttpResponse response, BookingService bookings, DocumentService documents, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        return found.Ok ? await SendAsync(found.Value, id, response, documents, text, ct) : Problems.From(found.Problem, text);
+        return found.Ok ? await SendAsync(found.Value, id, response, documents, ct) : Problems.From(found.Problem);
     }
 
     static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> StaffDownloadAsync(
-        string code, Guid id, HttpResponse response, DocumentService documents, IStringLocalizer<Messages> text, CancellationToken ct) =>
+        string code, Guid id, HttpResponse response, DocumentService documents, CancellationToken ct) =>
         await documents.FindBookingAsync(code, ct) is { } booking
-            ? await SendAsync(booking, id, response, documents, text, ct)
-            : Problems.From(Problem.NotFound(), text);
+            ? await SendAsync(booking, id, response, documents, ct)
+            : Problems.From(Problem.NotFound());
 
     /// <summary>Always an attachment with the type we decided, never rendered in our origin: an uploaded file is untrusted (R12).</summary>
     static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> SendAsync(
-        BookingEntity booking, Guid id, HttpResponse response, DocumentService documents, IStringLocalizer<Messages> text, CancellationToken ct)
+        BookingEntity booking, Guid id, HttpResponse response, DocumentService documents, CancellationToken ct)
     {
         if (await documents.OpenAsync(booking.Id, id, ct) is not { } opened)
-            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric), text);
+            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, no-store";
         response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";

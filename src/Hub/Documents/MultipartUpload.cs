@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Hub.Documents;

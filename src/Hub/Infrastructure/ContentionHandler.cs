@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 using Npgsql;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 
 namespace Rantevou.Hub.Infrastructure;
@@ -12,14 +10,14 @@ namespace Rantevou.Hub.Infrastructure;
 /// Server 1205; ConflictRetries): the request changed nothing, as its transaction rolled back. The API answers 409
 /// <c>Contention</c> with <c>Retry-After</c>, never a 500: many people booked at the same instant, and trying again works.
 /// </summary>
-sealed class ContentionHandler(IStringLocalizer<Messages> text) : IExceptionHandler
+sealed class ContentionHandler() : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (!http.Request.Path.StartsWithSegments("/api") || !IsContention(exception))
             return false;
         http.Response.Headers.RetryAfter = "1";
-        await Problems.Status(StatusCodes.Status409Conflict, MessageKeys.Contention, text).ExecuteAsync(http);
+        await Problems.Status(StatusCodes.Status409Conflict, MessageKeys.Contention).ExecuteAsync(http);
         return true;
     }
 

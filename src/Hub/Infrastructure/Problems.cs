@@ -1,22 +1,24 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Hub.Infrastructure;
 
-/// <summary>RFC 7807 answers in the request's language, with a stable <c>code</c> for programs.</summary>
+/// <summary>
+/// RFC 7807 answers in the request's language, with a stable <c>code</c> for programs. They localize themselves
+/// (<see cref="Messages.Text"/>), so handlers need no localizer to refuse.
+/// </summary>
 public static class Problems
 {
-    public static ProblemHttpResult From(Problem problem, IStringLocalizer<Messages> text)
+    public static ProblemHttpResult From(Problem problem)
     {
         var status = StatusOf(problem.Kind);
         ProblemDetails details = problem.FieldErrors is { } fields
-            ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value.Select(k => text[k].Value).ToArray()))
+            ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value.Select(Messages.Text).ToArray()))
             : new ProblemDetails();
         details.Status = status;
-        details.Title = text[problem.MessageKey];
+        details.Title = Messages.Text(problem.MessageKey);
         details.Extensions["code"] = problem.MessageKey;
         return TypedResults.Problem(details);
     }
@@ -31,9 +33,9 @@ public static class Problems
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    public static ProblemHttpResult Status(int status, string key, IStringLocalizer<Messages> text)
+    public static ProblemHttpResult Status(int status, string key)
     {
-        var details = new ProblemDetails { Status = status, Title = text[key] };
+        var details = new ProblemDetails { Status = status, Title = Messages.Text(key) };
         details.Extensions["code"] = key;
         return TypedResults.Problem(details);
     }
@@ -42,7 +44,7 @@ public static class Problems
     /// The answer to an Identity password operation that failed, or null when it succeeded: a wrong current password or a
     /// used or expired link, else the password rules (<paramref name="field"/>).
     /// </summary>
-    public static ProblemHttpResult? FromPassword(Microsoft.AspNetCore.Identity.IdentityResult result, string field, IStringLocalizer<Messages> text)
+    public static ProblemHttpResult? FromPassword(Microsoft.AspNetCore.Identity.IdentityResult result, string field)
     {
         if (result.Succeeded)
             return null;
@@ -51,14 +53,13 @@ public static class Problems
             : codes.Contains("InvalidToken") ? MessageKeys.LinkExpired
             : MessageKeys.PasswordWeak;
         var name = key == MessageKeys.PasswordWrong ? "currentPassword" : key == MessageKeys.LinkExpired ? "token" : field;
-        return From(Problem.Invalid(new Dictionary<string, string[]> { [name] = [key] }), text);
+        return From(Problem.Invalid(new Dictionary<string, string[]> { [name] = [key] }));
     }
 
     /// <summary>Bodies for errors raised before a handler runs (bad JSON, 404, 405, 413, 415) and for the rare 500, never with a stack trace.</summary>
     public static IServiceCollection AddRantevouProblemDetails(this IServiceCollection services) =>
         services.AddExceptionHandler<ContentionHandler>().AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
             if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
             {
@@ -76,7 +77,7 @@ public static class Problems
                 };
                 if (key is not null)
                 {
-                    ctx.ProblemDetails.Title = text[key];
+                    ctx.ProblemDetails.Title = Messages.Text(key);
                     ctx.ProblemDetails.Detail = null;
                     ctx.ProblemDetails.Extensions["code"] = key;
                 }

@@ -1,8 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
 
@@ -41,13 +39,12 @@ public static class RateLimits
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
-                var text = http.RequestServices.GetRequiredService<IStringLocalizer<Messages>>();
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var key = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == KioskTickets
                     ? MessageKeys.TooManyTickets : MessageKeys.TooManyRequests;
-                await Problems.Status(StatusCodes.Status429TooManyRequests, key, text).ExecuteAsync(http);
+                await Problems.Status(StatusCodes.Status429TooManyRequests, key).ExecuteAsync(http);
             };
         });
         return services;

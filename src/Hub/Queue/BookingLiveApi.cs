@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
-using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Queue;
 using Rantevou.Hub.Infrastructure;
@@ -22,12 +20,11 @@ public static class BookingLiveApi
     }
 
     static async Task<Results<Ok<BookingLive>, ProblemHttpResult>> LiveAsync(
-        string code, string? token, BookingService bookings, RantevouDbContext db, TimeProvider clock,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, string? token, BookingService bookings, RantevouDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok)
-            return Problems.From(found.Problem, text);
+            return Problems.From(found.Problem);
         var b = found.Value;
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;

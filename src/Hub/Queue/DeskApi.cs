@@ -2,15 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Booking;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Accounts;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
@@ -33,10 +32,10 @@ public static class DeskApi
         var desk = app.MapGroup("/api/desks/{deskId:int}").WithTags("Desks").RequireAuthorization(Policies.Staff).RequireOwnDesk();
         desk.MapGet("/day", DayAsync).WithName("DeskDay");
         desk.MapPost("/call-next", CallNextAsync).WithName("CallNext").Audited("desk.call-next");
-        desk.MapPost("/complete", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct), t)).Audited("desk.complete");
+        desk.MapPost("/complete", (int deskId, DeskActions a, CancellationToken ct) => Person(a.CompleteAsync(deskId, ct))).Audited("desk.complete");
         desk.MapPost("/no-show", NoShowAsync).Audited("desk.no-show");
-        desk.MapPost("/interrupt", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct), t)).Audited("desk.interrupt");
-        desk.MapPost("/recall", (int deskId, DeskActions a, IStringLocalizer<Messages> t, CancellationToken ct) => Person(a.RecallAsync(deskId, ct), t)).Audited("desk.recall");
+        desk.MapPost("/interrupt", (int deskId, DeskActions a, CancellationToken ct) => Person(a.InterruptAsync(deskId, ct))).Audited("desk.interrupt");
+        desk.MapPost("/recall", (int deskId, DeskActions a, CancellationToken ct) => Person(a.RecallAsync(deskId, ct))).Audited("desk.recall");
         desk.MapPost("/defer", DeferAsync).Audited("desk.defer");
         desk.MapDeskChecklist();
 
@@ -46,38 +45,38 @@ public static class DeskApi
     }
 
     static async Task<Results<Ok<QueueSnapshot>, ProblemHttpResult>> SnapshotAsync(
-        string? office, RantevouDbContext db, SnapshotService snapshots, IStringLocalizer<Messages> text, CancellationToken ct)
+        string? office, RantevouDbContext db, SnapshotService snapshots, CancellationToken ct)
     {
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         return found is null
-            ? Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text)
+            ? Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown))
             : TypedResults.Ok(await snapshots.ForOfficeAsync(await OfficeLoader.LoadAsync(db, found.Id, ct), ct));
     }
 
     static async Task<Results<Ok<List<DeskDto>>, ProblemHttpResult>> ListAsync(
-        string? office, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        string? office, RantevouDbContext db, CancellationToken ct)
     {
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
-            return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
+            return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown));
         var culture = Language.Current;
         var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == found.Id && d.Active).Include(d => d.Services).OrderBy(d => d.Number).ToListAsync(ct);
         return TypedResults.Ok(desks.Select(d => new DeskDto(d.Id, d.Number, d.Name(culture), d.Services.Select(s => s.ServiceId).Order().ToList())).ToList());
     }
 
     static async Task<Results<Ok<CalledPerson>, NoContent, ProblemHttpResult>> CallNextAsync(
-        int deskId, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, DeskActions actions, CancellationToken ct)
     {
         var outcome = await actions.CallNextAsync(deskId, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem, text);
+            return Problems.From(outcome.Problem);
         return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();
     }
 
-    static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> Person(Task<Outcome<CalledPerson>> operation, IStringLocalizer<Messages> text)
+    static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> Person(Task<Outcome<CalledPerson>> operation)
     {
         var outcome = await operation;
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     /// <summary>
@@ -85,7 +84,7 @@ public static class DeskApi
     /// likely a slip, the person may still be on the way — needs <c>?confirm=true</c>; the 409 names the time.
     /// </summary>
     static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> NoShowAsync(
-        int deskId, bool? confirm, DeskDayService days, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, bool? confirm, DeskDayService days, DeskActions actions, CancellationToken ct)
     {
         if (confirm != true && await days.NowAsync(deskId, ct) is { Ok: true, Value: { Booking: { } booking } now } && now.NowUtc < booking.StartUtc)
         {
@@ -93,35 +92,35 @@ public static class DeskApi
             var details = new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = text[DeskMessageKeys.NoShowBeforeStart, start.ToString("HH:mm", CultureInfo.InvariantCulture)],
+                Title = Messages.Text(DeskMessageKeys.NoShowBeforeStart, start.ToString("HH:mm", CultureInfo.InvariantCulture)),
             };
             details.Extensions["code"] = DeskMessageKeys.NoShowBeforeStart;
             details.Extensions["scheduledAt"] = start;
             return TypedResults.Problem(details);
         }
-        return await Person(actions.NoShowAsync(deskId, ct), text);
+        return await Person(actions.NoShowAsync(deskId, ct));
     }
 
     /// <summary>R5: "end of the day" is for appointments; a walk-in steps back with interrupt instead (R13), so say so rather than "nobody here".</summary>
     static async Task<Results<Ok<CalledPerson>, ProblemHttpResult>> DeferAsync(
-        int deskId, DeskDayService days, DeskActions actions, IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, DeskDayService days, DeskActions actions, CancellationToken ct)
     {
         if (await days.NowAsync(deskId, ct) is { Ok: true, Value.Ticket: not null })
-            return Problems.From(Problem.Conflict(DeskMessageKeys.DeferWalkIn), text);
-        return await Person(actions.DeferAsync(deskId, ct), text);
+            return Problems.From(Problem.Conflict(DeskMessageKeys.DeferWalkIn));
+        return await Person(actions.DeferAsync(deskId, ct));
     }
 
     static async Task<Results<Ok<DeskDay>, ProblemHttpResult>> DayAsync(
-        int deskId, DeskDayService days, IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, DeskDayService days, CancellationToken ct)
     {
         var outcome = await days.ForDeskAsync(deskId, ct);
-        return outcome.Ok ? TypedResults.Ok(DeskDayViews.ToDto(outcome.Value, text)) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(DeskDayViews.ToDto(outcome.Value)) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> VoidAsync(
-        string code, VoidRequest request, BookingClosures closures, RantevouDbContext db, IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, VoidRequest request, BookingClosures closures, RantevouDbContext db, CancellationToken ct)
     {
         Outcome<BookingEntity> outcome = await closures.VoidAsync(code, request.Reason, ct);
-        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value, ct)) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(await BookingViews.ToDtoAsync(db, outcome.Value, ct)) : Problems.From(outcome.Problem);
     }
 }

@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Audit;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Documents;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -26,25 +25,24 @@ public static class DeskChecklistApi
     }
 
     static async Task<Results<Ok<DeskChecklist>, ProblemHttpResult>> ListAsync(
-        int deskId, DocumentChecklist checklist, IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, DocumentChecklist checklist, CancellationToken ct)
     {
         var outcome = await checklist.ForDeskAsync(deskId, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem, text);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<DeskChecklist>, ProblemHttpResult>> CheckAsync(
-        int deskId, int index, DocumentCheckRequest request, ClaimsPrincipal user, HttpContext http, DocumentChecklist checklist,
-        IStringLocalizer<Messages> text, CancellationToken ct)
+        int deskId, int index, DocumentCheckRequest request, ClaimsPrincipal user, HttpContext http, DocumentChecklist checklist, CancellationToken ct)
     {
         if (request.Checked is not { } check)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["checked"] = [DeskMessageKeys.CheckedRequired] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["checked"] = [DeskMessageKeys.CheckedRequired] }));
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } by)
-            return Problems.From(Problem.NotFound(MessageKeys.DeskUnknown), text);
+            return Problems.From(Problem.NotFound(MessageKeys.DeskUnknown));
         if (!check)
             http.AuditAction("desk.document-uncheck");
         var outcome = await checklist.SetAsync(deskId, index, check, by, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem, text);
+            return Problems.From(outcome.Problem);
         http.AuditTarget($"{outcome.Value.Code} #{index + 1}");
         return TypedResults.Ok(outcome.Value);
     }

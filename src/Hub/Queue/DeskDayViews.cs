@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
@@ -12,7 +11,7 @@ namespace Rantevou.Hub.Queue;
 /// <summary>The clerk screen's desk day in the clerk's language, with the advice in words and numbers (R4, R13).</summary>
 public static class DeskDayViews
 {
-    public static DeskDay ToDto(DeskDayView v, IStringLocalizer<Messages> text)
+    public static DeskDay ToDto(DeskDayView v)
     {
         var zone = v.Office.TimeZone;
         var culture = Language.Current;
@@ -24,10 +23,10 @@ public static class DeskDayViews
         var next = v.Next;
         var nextLabel = next.Person is { } p ? Label(p.Id) : null;
         var advice = new DeskAdvice(next.Reason.ToString(),
-            text[$"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose],
+            Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose),
             nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
         var interruption = v.Interruption is { } i
-            ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone), text),
+            ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone)),
                 i.MinutesOverdue, i.ServingMinutesLeft)
             : null;
         var appointments = day.Bookings.Where(b => b.DeskId == v.Desk.Id && OnTheDesksList(b.Status))
@@ -56,12 +55,12 @@ public static class DeskDayViews
     /// R13: names the due appointment and its time rather than counting minutes, so the words (which the clerk screen's
     /// alert reads out whenever they change) stay the same while it waits; a service already past its time says so.
     /// </summary>
-    static string InterruptionText(InterruptionAdvice i, string label, DateTimeOffset due, IStringLocalizer<Messages> text)
+    static string InterruptionText(InterruptionAdvice i, string label, DateTimeOffset due)
     {
         var key = i.Reason == InterruptionReason.AppointmentWaiting && i.ServingMinutesLeft == 0
             ? "Interruption.AppointmentWaiting.Overrun"
             : $"Interruption.{i.Reason}.Named";
-        return text[key, i.MinutesOverdue, i.ServingMinutesLeft, label, due.ToString("HH:mm", CultureInfo.InvariantCulture)];
+        return Messages.Text(key, i.MinutesOverdue, i.ServingMinutesLeft, label, due.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Devices;
 using Rantevou.Hub.Infrastructure;
 
@@ -22,27 +22,27 @@ public static class KioskApi
     {
         // Only a registered kiosk (ADR 0015): an anonymous client could otherwise take every ticket of the day.
         var api = app.MapGroup("/api/kiosk").WithTags("Kiosk").RequireRateLimiting(RateLimits.Kiosk).RequireKiosk();
-        api.MapPost("/checkin", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, (qr, c) => s.CheckInAsync(qr, http.Kiosk().OfficeId, c), db, clock, t, ct)).WithName("KioskCheckIn");
-        api.MapPost("/checkin/end-of-day", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> t, CancellationToken ct) =>
-            Answer(r, (qr, c) => s.EndOfDayAsync(qr, http.Kiosk().OfficeId, c), db, clock, t, ct)).WithName("KioskEndOfDay");
+        api.MapPost("/checkin", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, CancellationToken ct) =>
+            Answer(r, (qr, c) => s.CheckInAsync(qr, http.Kiosk().OfficeId, c), db, clock, ct)).WithName("KioskCheckIn");
+        api.MapPost("/checkin/end-of-day", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, CancellationToken ct) =>
+            Answer(r, (qr, c) => s.EndOfDayAsync(qr, http.Kiosk().OfficeId, c), db, clock, ct)).WithName("KioskEndOfDay");
         // R6: as many tickets a minute as the lobby printer can print, per kiosk (RateLimits.KioskTickets).
         api.MapPost("/walkins", IssueAsync).WithName("KioskWalkIn").RequireRateLimiting(RateLimits.KioskTickets);
         return app;
     }
 
     static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Answer(CheckInRequest request,
-        Func<string?, CancellationToken, Task<CheckIn>> operation, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> text,
+        Func<string?, CancellationToken, Task<CheckIn>> operation, RantevouDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Qr) || request.Qr.Length > 512)
-            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["qr"] = [MessageKeys.QrRequired] }), text);
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["qr"] = [MessageKeys.QrRequired] }));
         var result = await operation(request.Qr, ct);
         var office = result.Booking is { } b ? await OfficeLoader.LoadAsync(db, b.OfficeId, ct) : null;
-        return TypedResults.Ok(ToResult(result, office, clock.GetUtcNow().UtcDateTime, text));
+        return TypedResults.Ok(ToResult(result, office, clock.GetUtcNow().UtcDateTime));
     }
 
-    static CheckInResult ToResult(CheckIn c, Office? office, DateTime nowUtc, IStringLocalizer<Messages> text)
+    static CheckInResult ToResult(CheckIn c, Office? office, DateTime nowUtc)
     {
         var culture = CultureInfo.CurrentUICulture;
         var zone = office?.TimeZone;
@@ -59,22 +59,22 @@ public static class KioskApi
             endOfDayFits = false;
         var message = status switch
         {
-            CheckInStatus.CheckedIn when c.Booking!.Late => text["CheckIn.CheckedInLate", code!, c.DeskNumber ?? 0],
-            CheckInStatus.CheckedIn => text["CheckIn.CheckedIn", code!, c.DeskNumber ?? 0, Time(c.ExpectedUtc)],
-            CheckInStatus.Late => $"{text["CheckIn.Late", code!]} {(c.EndOfDay!.Fits ? text["CheckIn.LateEstimate", Time(c.EndOfDay.StartUtc)] : text["CheckIn.LateNoTime"])}",
-            CheckInStatus.Deferred => text["CheckIn.Deferred", code!, Time(c.EndOfDay?.StartUtc)],
+            CheckInStatus.CheckedIn when c.Booking!.Late => Messages.Text("CheckIn.CheckedInLate", code!, c.DeskNumber ?? 0),
+            CheckInStatus.CheckedIn => Messages.Text("CheckIn.CheckedIn", code!, c.DeskNumber ?? 0, Time(c.ExpectedUtc)),
+            CheckInStatus.Late => $"{Messages.Text("CheckIn.Late", code!)} {(c.EndOfDay!.Fits ? Messages.Text("CheckIn.LateEstimate", Time(c.EndOfDay.StartUtc)) : Messages.Text("CheckIn.LateNoTime"))}",
+            CheckInStatus.Deferred => Messages.Text("CheckIn.Deferred", code!, Time(c.EndOfDay?.StartUtc)),
             CheckInStatus.Early => Early(),
-            CheckInStatus.WrongDay => text["CheckIn.WrongDay", code!, Date(c.ExpectedUtc)],
-            CheckInStatus.NotConfirmed => text["CheckIn.NotConfirmed", code!],
-            CheckInStatus.Cancelled when c.Booking!.Status == BookingStatus.Released => text["CheckIn.Released", code!],
-            CheckInStatus.Cancelled => text["CheckIn.Cancelled", code!],
-            CheckInStatus.Void => text["CheckIn.Void", code!],
-            CheckInStatus.Expired when otherDay => text["CheckIn.ExpiredOtherDay", code!, Date(c.ExpectedUtc)],
-            CheckInStatus.Expired when c.Booking!.CheckedInUtc is not null => text["CheckIn.ExpiredDayClosed", code!],
-            CheckInStatus.Expired when c.EndOfDay is { Fits: false } => text["CheckIn.ExpiredNoTime", code!],
-            CheckInStatus.Expired => text["CheckIn.Expired", code!],
-            CheckInStatus.AlreadyCheckedIn => text["CheckIn.AlreadyCheckedIn", code!],
-            _ => text["CheckIn.Unknown"],
+            CheckInStatus.WrongDay => Messages.Text("CheckIn.WrongDay", code!, Date(c.ExpectedUtc)),
+            CheckInStatus.NotConfirmed => Messages.Text("CheckIn.NotConfirmed", code!),
+            CheckInStatus.Cancelled when c.Booking!.Status == BookingStatus.Released => Messages.Text("CheckIn.Released", code!),
+            CheckInStatus.Cancelled => Messages.Text("CheckIn.Cancelled", code!),
+            CheckInStatus.Void => Messages.Text("CheckIn.Void", code!),
+            CheckInStatus.Expired when otherDay => Messages.Text("CheckIn.ExpiredOtherDay", code!, Date(c.ExpectedUtc)),
+            CheckInStatus.Expired when c.Booking!.CheckedInUtc is not null => Messages.Text("CheckIn.ExpiredDayClosed", code!),
+            CheckInStatus.Expired when c.EndOfDay is { Fits: false } => Messages.Text("CheckIn.ExpiredNoTime", code!),
+            CheckInStatus.Expired => Messages.Text("CheckIn.Expired", code!),
+            CheckInStatus.AlreadyCheckedIn => Messages.Text("CheckIn.AlreadyCheckedIn", code!),
+            _ => Messages.Text("CheckIn.Unknown"),
         };
         DateTimeOffset? Local(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone) : null;
         return new CheckInResult(code, status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),
@@ -86,8 +86,8 @@ public static class KioskApi
         {
             var opens = c.OpensUtc ?? c.ExpectedUtc?.AddMinutes(-office!.CheckInOpensMinutes);
             return opens > nowUtc
-                ? text["CheckIn.Early", code!, Time(c.ExpectedUtc), Time(opens)]
-                : text["CheckIn.NotLate", code!, Time(c.ExpectedUtc)];
+                ? Messages.Text("CheckIn.Early", code!, Time(c.ExpectedUtc), Time(opens))
+                : Messages.Text("CheckIn.NotLate", code!, Time(c.ExpectedUtc));
         }
     }
 
@@ -100,7 +100,7 @@ public static class KioskApi
     };
 
     static async Task<Results<Created<WalkInResult>, ProblemHttpResult>> IssueAsync(
-        WalkInRequest request, string? office, HttpContext http, WalkInService walkIns, RantevouDbContext db, IStringLocalizer<Messages> text,
+        WalkInRequest request, string? office, HttpContext http, WalkInService walkIns, RantevouDbContext db,
         CancellationToken ct)
     {
         // The kiosk issues its own office's tickets; an ?office= naming another is a mistake to say, not to follow.
@@ -109,13 +109,13 @@ public static class KioskApi
         {
             var named = await OfficeDirectory.ResolveAsync(db, office, ct);
             if (named is null)
-                return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown), text);
+                return Problems.From(Problem.NotFound(MessageKeys.OfficeUnknown));
             if (named.Id != kiosk.OfficeId)
-                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.DeviceOtherOffice, text);
+                return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.DeviceOtherOffice);
         }
         var outcome = await walkIns.IssueAsync(kiosk.OfficeId, request.ServiceId, request.Priority, ct);
         if (!outcome.Ok)
-            return Problems.From(outcome.Problem, text);
+            return Problems.From(outcome.Problem);
         var t = outcome.Value;
         return TypedResults.Created($"/t/{t.Ticket.Code}", new WalkInResult(t.Ticket.Label, t.Position, t.EstimatedWaitMinutes, t.Ticket.Code, $"/t/{t.Ticket.Code}"));
     }

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Queue;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Notifications;
 
@@ -27,11 +26,11 @@ public static class TicketApi
     }
 
     static async Task<Results<Ok<WalkInStatus>, ProblemHttpResult>> StatusAsync(
-        string code, RantevouDbContext db, TimeProvider clock, IStringLocalizer<Messages> text, CancellationToken ct)
+        string code, RantevouDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var ticket = await FindAsync(db, code, ct);
         if (ticket is null)
-            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric), text);
+            return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
         var office = await OfficeLoader.LoadAsync(db, ticket.OfficeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var facts = await DayFacts.LoadAsync(db, office, now, ct);

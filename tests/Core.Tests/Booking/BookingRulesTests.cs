@@ -1,7 +1,9 @@
 using CsCheck;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Slots;
 using Rantevou.Core.Tests.Offices;
 

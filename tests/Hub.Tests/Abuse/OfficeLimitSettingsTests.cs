@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Agents;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Abuse;
 

@@ -14,11 +14,11 @@ using Rantevou.Contracts.Queue;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Hub.Tests.Documents;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Accounts;
 

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Accounts;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Accounts;
 

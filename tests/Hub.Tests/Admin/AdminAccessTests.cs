@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
 

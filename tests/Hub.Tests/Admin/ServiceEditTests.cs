@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Admin;
 

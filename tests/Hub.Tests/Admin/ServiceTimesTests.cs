@@ -4,6 +4,7 @@ using Rantevou.Contracts.Admin;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Audit;
 

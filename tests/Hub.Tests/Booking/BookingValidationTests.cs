@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Hub.Tests.Support;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Booking;

@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Booking;

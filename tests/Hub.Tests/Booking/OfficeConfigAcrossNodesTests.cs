@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Rantevou.Contracts.Admin;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Booking;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Rantevou.Contracts.Booking;
-using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Booking;

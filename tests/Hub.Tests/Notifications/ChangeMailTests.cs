@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.Notifications;

@@ -8,7 +8,6 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
-using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Admin;
 

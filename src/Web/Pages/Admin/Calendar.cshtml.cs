@@ -67,7 +67,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         Closed = Request.Form["Closed"].Contains("true");
         if (Lang.ParseDate(Date) is not { } date)
         {
-            Fail(nameof(Date), Core.Booking.MessageKeys.DateInvalid);
+            Fail(nameof(Date), Core.Localization.MessageKeys.DateInvalid);
         }
         else if (Handle(await calendar.SetSpecialDayAsync(Office.Id, date, new SpecialDayEdit(Closed, Open, Close, NameEl, NameEn), confirm, ct),
             f => char.ToUpperInvariant(f[0]) + f[1..]))

@@ -10,7 +10,6 @@ using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Devices;
 using Rantevou.Core.Localization;
-using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
@@ -64,7 +63,7 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
         return await AfterAsync(await devices.RevokeAsync(User.OfficeOf(), id, ct), id, ct);
     }
 
-    async Task<IActionResult> AfterAsync(Core.Booking.Outcome<DeviceDto> outcome, int? id, CancellationToken ct)
+    async Task<IActionResult> AfterAsync(Core.Outcomes.Outcome<DeviceDto> outcome, int? id, CancellationToken ct)
     {
         if (Handle(outcome))
             return RedirectToPage("/Admin/Devices", new { culture = Language.Query });

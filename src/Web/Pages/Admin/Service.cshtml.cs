@@ -8,7 +8,6 @@ using Rantevou.Core.Admin;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
-using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
@@ -110,7 +109,7 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
     async Task<bool?> EditAsync(int id, ServiceEdit edit, bool confirm, Func<string, string> field, CancellationToken ct)
     {
         var outcome = await catalogue.EditServiceAsync(Office.Id, id, edit, confirm, ct);
-        return outcome.Problem?.Kind == Core.Booking.ProblemKind.NotFound ? null : Handle(outcome, field);
+        return outcome.Problem?.Kind == Core.Outcomes.ProblemKind.NotFound ? null : Handle(outcome, field);
     }
 
     /// <summary>One document per line, "Greek | English"; a line without both halves is kept so validation names it.</summary>

@@ -9,7 +9,6 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
-using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
@@ -82,7 +81,7 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         return await AfterAsync(await accounts.ResetTwoFactorAsync(User.OfficeOf(), id ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
     }
 
-    async Task<IActionResult> AfterAsync(Core.Booking.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
+    async Task<IActionResult> AfterAsync(Core.Outcomes.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
     {
         if (Handle(outcome))
             return RedirectToPage("/Admin/Staff", new { culture = Language.Query });

@@ -5,6 +5,7 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
+using Rantevou.Core.Outcomes;
 using Rantevou.Web.Booking;
 using Rantevou.Web.Infrastructure;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Web.Booking;
-using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Manage;
 

@@ -10,7 +10,6 @@ using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Web.Booking;
 using Rantevou.Web.Documents;
-using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Manage;
 
