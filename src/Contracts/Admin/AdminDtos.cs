@@ -18,10 +18,13 @@ public sealed record SpecialDayEdit(bool Closed, string? Open, string? Close, st
 /// <summary>
 /// The office's booking settings (R1, R3, R5) and its anti-abuse limits (R12): per person, upcoming bookings of one
 /// service and bookings of one day; the no-show pause (noShowLimit 0 = never) and its window; the agents' daily quota.
+/// R2: whether reminders go out the day before and at what office-local time ("HH:mm"); left out (null) of a change,
+/// each stays as it is, so a caller that does not know them does not switch them.
 /// </summary>
 public sealed record OfficeSettings(
     int BookingHorizonDays, int BookingCutoffMinutes, int HoldMinutes, int GraceMinutes, int CheckInOpensMinutes,
-    int ActivePerService, int PerDay, int NoShowLimit, int NoShowWindowDays, int AgentDailyQuota);
+    int ActivePerService, int PerDay, int NoShowLimit, int NoShowWindowDays, int AgentDailyQuota,
+    bool? RemindersOn = null, string? ReminderTime = null);
 
 public sealed record AdminService(int Id, int GroupId, string NameEl, string NameEn, int DurationMinutes, bool Active, int SortOrder, List<DocumentText> Documents);
 

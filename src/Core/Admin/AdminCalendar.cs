@@ -89,7 +89,8 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
     {
         var o = await db.Offices.AsNoTracking().FirstAsync(x => x.Id == officeId, ct);
         return new OfficeSettings(o.BookingHorizonDays, o.BookingCutoffMinutes, o.HoldMinutes, o.GraceMinutes, o.CheckInOpensMinutes,
-            o.ActivePerService, o.PerDay, o.NoShowLimit, o.NoShowWindowDays, o.AgentDailyQuota);
+            o.ActivePerService, o.PerDay, o.NoShowLimit, o.NoShowWindowDays, o.AgentDailyQuota,
+            o.RemindersOn, AdminRules.Format(o.ReminderTime));
     }
 
     /// <summary>
@@ -110,6 +111,7 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
         rules.Range("noShowLimit", s.NoShowLimit, 0, AdminRules.MaxNoShowLimit, MessageKeys.NoShowLimitRange);
         rules.Range("noShowWindowDays", s.NoShowWindowDays, 1, AdminRules.MaxNoShowWindowDays, MessageKeys.NoShowWindowRange);
         rules.Limit("agentDailyQuota", s.AgentDailyQuota);
+        var reminderTime = s.ReminderTime is null ? null : rules.Time("reminderTime", s.ReminderTime);
         if (rules.Problem is { } invalid)
             return invalid;
         await db.Offices.Where(o => o.Id == officeId).ExecuteUpdateAsync(u => u
@@ -123,10 +125,12 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
             .SetProperty(o => o.NoShowLimit, s.NoShowLimit)
             .SetProperty(o => o.NoShowWindowDays, s.NoShowWindowDays)
             .SetProperty(o => o.AgentDailyQuota, s.AgentDailyQuota)
+            .SetProperty(o => o.RemindersOn, o => s.RemindersOn ?? o.RemindersOn)
+            .SetProperty(o => o.ReminderTime, o => reminderTime ?? o.ReminderTime)
             .SetProperty(o => o.ConfigVersion, o => o.ConfigVersion + 1), ct);
         configs.Forget(officeId);
         // R5: a shorter grace brings deadlines forward; the expiry scheduler looks again.
         expiry.Any();
-        return s;
+        return await SettingsAsync(officeId, ct);
     }
 }

@@ -68,7 +68,8 @@ public sealed class AdminRules
         return (o.Value, c.Value);
     }
 
-    TimeOnly? Time(string field, string? text)
+    /// <summary>A time of day as HH:mm on the 5-minute grid.</summary>
+    public TimeOnly? Time(string field, string? text)
     {
         if (TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Minute % 5 == 0)
             return t;

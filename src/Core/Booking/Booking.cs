@@ -22,6 +22,16 @@ public enum BookingStatus
     NoShow,
 }
 
+/// <summary>The person's answer to the reminder of the day before.</summary>
+public enum ReminderAnswer
+{
+    /// <summary>"I will come".</summary>
+    Coming,
+
+    /// <summary>"I cannot come": the booking was cancelled and its time freed for someone else.</summary>
+    Released,
+}
+
 public sealed class Booking
 {
     public Guid Id { get; set; }
@@ -87,6 +97,14 @@ public sealed class Booking
 
     /// <summary>GDPR: when the personal data was erased after the retention period.</summary>
     public DateTime? AnonymisedUtc { get; set; }
+
+    /// <summary>R2: when the reminder of the day before was written to the outbox; set once, by a conditional update (ReminderSweep).</summary>
+    public DateTime? ReminderSentUtc { get; set; }
+
+    /// <summary>What the person answered from the reminder's links, if anything (kept for the office's statistics).</summary>
+    public ReminderAnswer? ReminderAnswer { get; set; }
+
+    public DateTime? ReminderAnsweredUtc { get; set; }
 
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }

@@ -45,6 +45,12 @@ public sealed partial class BookingService
         var booking = found.Value;
         if (!booking.IsActive)
             return Problem.Conflict(MessageKeys.NotChangeable);
+        return await CancelFoundAsync(booking, ct);
+    }
+
+    /// <summary>The holder's cancellation of an active booking: its time is freed at once and the person told (R2).</summary>
+    async Task<Outcome<Booking>> CancelFoundAsync(Booking booking, CancellationToken ct)
+    {
         booking.Status = BookingStatus.Cancelled;
         booking.ClosedUtc = Now;
         booking.HoldUntilUtc = null;
@@ -90,6 +96,10 @@ public sealed partial class BookingService
                                 .SetProperty(b => b.StartUtc, newStart.Value)
                                 .SetProperty(b => b.EndUtc, end)
                                 .SetProperty(b => b.DeskId, desk.Id)
+                                // R2: a new time is a new appointment to be reminded of, and asked about again.
+                                .SetProperty(b => b.ReminderSentUtc, (DateTime?)null)
+                                .SetProperty(b => b.ReminderAnswer, (ReminderAnswer?)null)
+                                .SetProperty(b => b.ReminderAnsweredUtc, (DateTime?)null)
                                 .SetProperty(b => b.Version, version + 1), ct) == 0)
                     {
                         changedMeanwhile = true;

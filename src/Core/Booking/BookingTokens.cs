@@ -16,7 +16,11 @@ public sealed class BookingTokens(byte[] key)
     public string Manage(Guid bookingId) => Sign("manage|" + bookingId.ToString("N"), 22);
     public string Confirm(Guid bookingId) => Sign("confirm|" + bookingId.ToString("N"), 22);
 
+    /// <summary>The reminder's links ("I will come", "release my time"): only the reminder mail carries it.</summary>
+    public string Reminder(Guid bookingId) => Sign("reminder|" + bookingId.ToString("N"), 22);
+
     public bool IsManage(Guid bookingId, string? token) => Same(Manage(bookingId), token);
+    public bool IsReminder(Guid bookingId, string? token) => Same(Reminder(bookingId), token);
     public bool IsConfirm(Guid bookingId, string? token) => Same(Confirm(bookingId), token);
 
     /// <summary>The text inside the booking's QR code: prefix, code and a signature so a typed code cannot be forged.</summary>

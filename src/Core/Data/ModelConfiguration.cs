@@ -21,6 +21,9 @@ sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
         e.HasMany(o => o.Desks).WithOne().HasForeignKey(d => d.OfficeId);
         e.HasMany(o => o.Hours).WithOne().HasForeignKey(h => h.OfficeId);
         e.HasMany(o => o.SpecialDays).WithOne().HasForeignKey(s => s.OfficeId);
+        // Offices that existed before reminders get them on, at noon; the application always writes its own value.
+        e.Property(o => o.RemindersOn).HasDefaultValue(true).ValueGeneratedNever();
+        e.Property(o => o.ReminderTime).HasDefaultValue(Office.DefaultReminderTime).ValueGeneratedNever();
     }
 }
 
@@ -114,6 +117,7 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.HasIndex(b => b.Mobile);
         e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
+        e.Property(b => b.ReminderAnswer).HasConversion<string>().HasMaxLength(16);
         e.Ignore(b => b.IsActive);
         e.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Service>().WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);

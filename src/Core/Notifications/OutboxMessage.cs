@@ -43,4 +43,6 @@ public enum MailKind
     NotServedDayClosed,
     /// <summary>R11: the office changed its services, desks or hours and the booking could no longer stand.</summary>
     CancelledByOffice,
+    /// <summary>R2: the day before a confirmed appointment, with links to say "I will come" or to release the time.</summary>
+    Reminder,
 }

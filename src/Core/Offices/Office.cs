@@ -41,6 +41,17 @@ public sealed class Office
     /// <summary>R12: bookings one agent account may make per office day, unless the account has its own quota.</summary>
     public int AgentDailyQuota { get; set; } = 20;
 
+    /// <summary>R2: whether confirmed bookings get a reminder email the day before.</summary>
+    public bool RemindersOn { get; set; } = true;
+
+    /// <summary>
+    /// R2: the office-local time of the day before at which the reminders go out. Noon by default: the person still has
+    /// the afternoon to answer, and a time released then is still bookable by someone else before the cut-off.
+    /// </summary>
+    public TimeOnly ReminderTime { get; set; } = DefaultReminderTime;
+
+    public static readonly TimeOnly DefaultReminderTime = new(12, 0);
+
     /// <summary>
     /// Bumped in the same transaction as every admin change of the office's settings, services or hours (R11), so a
     /// node that keeps them in memory learns from one number read inside the booking's transaction that its copy is old

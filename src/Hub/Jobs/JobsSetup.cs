@@ -37,6 +37,7 @@ public static class JobsSetup
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddScoped<RetentionJob>();
         builder.Services.AddScoped<LiveDayJob>();
+        builder.Services.AddScoped<ReminderJob>();
         return builder;
     }
 
@@ -71,6 +72,8 @@ public static class JobsSetup
         recurring.AddOrUpdate<RetentionJob>("privacy-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         // R5: the net under the expiry scheduler (ExpiryScheduler), and the day's close at closing time.
         recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        // R2: each minute, so the reminders leave within a minute of the office's reminder time (a cheap query otherwise).
+        recurring.AddOrUpdate<ReminderJob>("reminders", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;
     }
 }

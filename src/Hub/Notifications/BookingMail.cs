@@ -29,6 +29,7 @@ public sealed class BookingMail(
         var manageUrl = $"{baseUrl}/b/{booking.Code}?token={tokens.Manage(booking.Id)}&culture={culture.Name}";
         var confirmUrl = $"{baseUrl}/b/{booking.Code}/confirm?token={tokens.Confirm(booking.Id)}&culture={culture.Name}";
         var bookUrl = $"{baseUrl}/?culture={culture.Name}";
+        var reminderQuery = $"?token={tokens.Reminder(booking.Id)}&culture={culture.Name}";
         var start = OfficeCalendar.ToLocal(booking.StartUtc, office.TimeZone);
         var when = start.ToString("dddd d MMMM yyyy, HH:mm", culture);
 
@@ -59,13 +60,20 @@ public sealed class BookingMail(
                 lines.Add(text["QrHint"]);
                 links.Add((text["Link.Manage"], manageUrl));
                 break;
+            case MailKind.Reminder:
+                // R2: one click each; the links open a page whose button does it, since mail scanners fetch links.
+                lines.Add(text["ReminderAsk"]);
+                links.Add((text["Link.Coming"], $"{baseUrl}/b/{booking.Code}/coming{reminderQuery}"));
+                links.Add((text["Link.Release"], $"{baseUrl}/b/{booking.Code}/release{reminderQuery}"));
+                links.Add((text["Link.Manage"], manageUrl));
+                break;
             default:
                 if (booking.StatusReason is { Length: > 0 } reason)
                     lines.Add(text["Reason", reason]);
                 links.Add((text["Link.BookAgain"], bookUrl));
                 break;
         }
-        var documents = kind is MailKind.Created or MailKind.Confirmed or MailKind.Rescheduled
+        var documents = kind is MailKind.Created or MailKind.Confirmed or MailKind.Rescheduled or MailKind.Reminder
             ? service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture.Name)).ToList()
             : [];
 

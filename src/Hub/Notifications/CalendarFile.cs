@@ -17,10 +17,12 @@ public sealed record CalendarEntry(
 /// </summary>
 public static class CalendarFile
 {
+    public const int AlarmHoursBefore = 2;
+
     public static string Event(CalendarEntry e, bool cancelled)
     {
         var calendar = new Calendar { Method = cancelled ? "CANCEL" : "PUBLISH" };
-        calendar.Events.Add(new CalendarEvent
+        var appointment = new CalendarEvent
         {
             Uid = e.Uid,
             Sequence = e.Sequence,
@@ -32,7 +34,11 @@ public static class CalendarFile
             Description = e.Description,
             Organizer = new Organizer("mailto:" + e.Organizer),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
-        });
+        };
+        // R2: the calendar itself reminds the person shortly before, in time to set out (the email did the day before).
+        if (!cancelled)
+            appointment.Alarms.Add(new Alarm { Action = AlarmAction.Display, Description = e.Summary, Trigger = new Trigger(Duration.FromHours(-AlarmHoursBefore)) });
+        calendar.Events.Add(appointment);
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 

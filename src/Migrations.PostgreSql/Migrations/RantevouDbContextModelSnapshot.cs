@@ -424,6 +424,16 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReminderAnswer")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ReminderAnsweredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReminderSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 
@@ -1065,6 +1075,14 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("PerDay")
                         .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("ReminderTime")
+                        .HasColumnType("time without time zone")
+                        .HasDefaultValue(new TimeOnly(12, 0, 0));
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Slug")
                         .IsRequired()

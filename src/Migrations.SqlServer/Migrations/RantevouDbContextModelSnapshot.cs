@@ -426,6 +426,16 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReminderAnswer")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ReminderAnsweredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReminderSentUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
 
@@ -1070,6 +1080,14 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     b.Property<int>("PerDay")
                         .HasColumnType("int");
+
+                    b.Property<TimeOnly>("ReminderTime")
+                        .HasColumnType("time")
+                        .HasDefaultValue(new TimeOnly(12, 0, 0));
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Slug")
                         .IsRequired()

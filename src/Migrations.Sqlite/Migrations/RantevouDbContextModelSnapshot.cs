@@ -411,6 +411,16 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReminderAnswer")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderAnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
@@ -1036,6 +1046,14 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PerDay")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("ReminderTime")
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeOnly(12, 0, 0));
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Slug")
                         .IsRequired()

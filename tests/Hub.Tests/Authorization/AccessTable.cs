@@ -145,6 +145,9 @@ public static class AccessTable
         new("*", "/b/{code}/confirm", Access.TokenHolder),
         new("*", "/b/{code}/cancel", Access.TokenHolder),
         new("*", "/b/{code}/reschedule", Access.TokenHolder),
+        // R2: the reminder's two links need its own token (the matrix's token holder has the manage token: 404 there too)
+        new("*", "/b/{code}/coming", Access.TokenHolder),
+        new("*", "/b/{code}/release", Access.TokenHolder),
         new("*", "/kiosk", Access.Public),
         new("*", "/display", Access.Public),
         new("*", "/devices/pair", Access.Public),

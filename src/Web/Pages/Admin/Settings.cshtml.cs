@@ -14,7 +14,8 @@ using Rantevou.Web.Localization;
 namespace Rantevou.Web.Pages.Admin;
 
 /// <summary>
-/// R1, R3, R5 settings and the R12 limits of the office; they judge new bookings only, so nothing needs confirming (R11).
+/// R1, R3, R5 settings, the R12 limits and the R2 reminders of the office; they judge new bookings (and the next
+/// reminders) only, so nothing needs confirming (R11).
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
@@ -30,6 +31,8 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
     [BindProperty] public int NoShowLimit { get; set; }
     [BindProperty] public int NoShowWindowDays { get; set; }
     [BindProperty] public int AgentDailyQuota { get; set; }
+    [BindProperty] public bool RemindersOn { get; set; }
+    [BindProperty] public string? ReminderTime { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,6 +43,7 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
             (s.BookingHorizonDays, s.BookingCutoffMinutes, s.HoldMinutes, s.GraceMinutes, s.CheckInOpensMinutes);
         (ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota) =
             (s.ActivePerService, s.PerDay, s.NoShowLimit, s.NoShowWindowDays, s.AgentDailyQuota);
+        (RemindersOn, ReminderTime) = (s.RemindersOn ?? true, s.ReminderTime);
     }
 
     [Audited("admin.settings.update")]
@@ -48,7 +52,7 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
         await LoadOfficeAsync(ct);
         var outcome = await calendar.SetSettingsAsync(Office.Id,
             new OfficeSettings(BookingHorizonDays, BookingCutoffMinutes, HoldMinutes, GraceMinutes, CheckInOpensMinutes,
-                ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota), ct);
+                ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota, RemindersOn, ReminderTime), ct);
         if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
             return RedirectToPage("/Admin/Settings", new { culture = Language.Query });
         return Page();
