@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Rantevou.Core.Notifications;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Booking;
 

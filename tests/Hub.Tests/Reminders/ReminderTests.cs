@@ -4,16 +4,15 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.LiveDay;
 using Rantevou.Hub.Tests.Support;
-using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Reminders;
 

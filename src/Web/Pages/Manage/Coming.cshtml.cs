@@ -3,6 +3,7 @@ using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Web.Pages.Manage;

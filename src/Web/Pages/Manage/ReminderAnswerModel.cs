@@ -6,6 +6,7 @@ using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Web.Booking;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
