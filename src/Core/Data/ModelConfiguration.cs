@@ -113,6 +113,8 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.HasIndex(b => b.EmailKey);
         e.HasIndex(b => b.Mobile);
         e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
+        // The statistics count the bookings made in a period.
+        e.HasIndex(b => new { b.OfficeId, b.CreatedUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
         e.Ignore(b => b.IsActive);
         e.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Restrict);

@@ -170,6 +170,8 @@ public static class AccessTable
         new("GET", "/api/admin/services", Access.Admin),
         new("GET", "/api/admin/service-times", Access.Admin),
         new("GET", "/api/admin/settings", Access.Admin),
+        new("GET", "/api/admin/statistics", Access.Admin),
+        new("GET", "/api/admin/statistics.csv", Access.Admin),
         new("GET", "/api/admin/special-days", Access.Admin),
         new("POST", "/api/admin/groups", Access.Admin),
         new("POST", "/api/admin/services", Access.Admin),
