@@ -53,6 +53,16 @@ public static class StatisticsFigures
     public static IEnumerable<(string Key, double? Value)> Of(ServiceStatisticsDto s) =>
         Of(s.Bookings).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions));
 
+    /// <summary>The measures of a desk's, an hour's and a service's row, in order: the tables' column headers.</summary>
+    public static IEnumerable<string> DeskKeys => Of(new DeskStatisticsDto(0, 0, "", "", 0, 0, 0, null, 0)).Select(f => f.Key);
+
+    public static IEnumerable<string> HourKeys => Of(new HourStatisticsDto(0, 0, NoWait, NoWait, 0, 0, null)).Select(f => f.Key);
+
+    public static IEnumerable<string> ServiceKeys => Of(new ServiceStatisticsDto(0, "", "", new BookingFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+        new WalkInFigures(0, 0, 0, 0), new WaitingFigures(NoWait, NoWait), 0)).Select(f => f.Key);
+
+    static readonly WaitFigures NoWait = new(0, null, null);
+
     /// <summary>A ratio (0…1) as a percentage with one decimal.</summary>
     public static double? Percent(double? ratio) => ratio is { } r ? Math.Round(r * 100, 1, MidpointRounding.AwayFromZero) : null;
 
