@@ -5,6 +5,7 @@ using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
 using static Rantevou.Hub.Tests.Statistics.StatisticsHistory;
 
 namespace Rantevou.Hub.Tests.Statistics;
@@ -13,7 +14,7 @@ namespace Rantevou.Hub.Tests.Statistics;
 /// The administrators' statistics over <see cref="StatisticsHistory"/>: every figure is the one worked out by hand from
 /// the history's description (the working is in the comments), not from the code under test.
 /// </summary>
-public sealed class StatisticsApiTests : AdminTest
+public class StatisticsApiTests : AdminTest
 {
     async Task<(Ids Ids, StatisticsDto Stats)> StatisticsAsync()
     {
@@ -150,4 +151,11 @@ public sealed class StatisticsApiTests : AdminTest
             await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, field);
         }
     }
+}
+
+/// <summary>The same statistics on PostgreSQL: its grouping and projections read the same history the same way.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class StatisticsApiTestsOnPostgres : StatisticsApiTests
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
 }
