@@ -12,7 +12,7 @@ namespace Rantevou.Web.Statistics;
 public sealed record BarChart(string Id, string Title, string RowHeader, IReadOnlyList<string> Series, IReadOnlyList<BarRow> Rows)
 {
     public const int Width = 640;
-    public const int LabelWidth = 210;
+    public const int LabelWidth = 230;
     public const int BarHeight = 16;
     public const int Gap = 10;
 

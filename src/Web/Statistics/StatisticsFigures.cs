@@ -53,13 +53,17 @@ public static class StatisticsFigures
     public static IEnumerable<(string Key, double? Value)> Of(ServiceStatisticsDto s) =>
         Of(s.Bookings).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions));
 
-    /// <summary>The measures of a desk's, an hour's and a service's row, in order: the tables' column headers.</summary>
+    /// <summary>The measures of a desk's and an hour's row, in order: the tables' column headers.</summary>
     public static IEnumerable<string> DeskKeys => Of(new DeskStatisticsDto(0, 0, "", "", 0, 0, 0, null, 0)).Select(f => f.Key);
 
     public static IEnumerable<string> HourKeys => Of(new HourStatisticsDto(0, 0, NoWait, NoWait, 0, 0, null)).Select(f => f.Key);
 
-    public static IEnumerable<string> ServiceKeys => Of(new ServiceStatisticsDto(0, "", "", new BookingFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        new WalkInFigures(0, 0, 0, 0), new WaitingFigures(NoWait, NoWait), 0)).Select(f => f.Key);
+    /// <summary>The columns of the page's per-service table: the main figures (the CSV has every one).</summary>
+    public static readonly string[] ServiceColumns =
+    [
+        "M.Appointments", "M.Served", "M.NoShows", "M.ExpiredLate", "M.Cancelled", "M.AppointmentWaitP50", "M.WalkInsIssued",
+        "M.WalkInsServed", "M.WalkInWaitP50", "M.Interruptions",
+    ];
 
     static readonly WaitFigures NoWait = new(0, null, null);
 

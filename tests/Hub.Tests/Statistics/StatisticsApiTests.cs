@@ -129,7 +129,7 @@ public class StatisticsApiTests : AdminTest
         Assert.Equal("Section,Item,Measure,Value", englishLines[0]);
         Assert.Contains("Total,2026-11-23 – 2026-11-24,\"Walk-in wait, 90th percentile (minutes)\",26.4", englishLines);
         Assert.Contains("Hour,10:00–11:00,Minutes serving,55", englishLines);
-        Assert.Contains("Punctuality,30 minutes late or more,Arrivals,1", englishLines);
+        Assert.Contains("Punctuality,30+ minutes late,Arrivals,1", englishLines);
     }
 
     public static TheoryData<string, string, string> BadPeriods => new()
