@@ -162,6 +162,7 @@ public static class AccessTable
         new("*", "/admin/services/{id}", Access.Admin),
         new("*", "/admin/settings", Access.Admin),
         new("*", "/admin/audit", Access.Admin),
+        new("*", "/admin/statistics", Access.Admin),
         new("GET", "/api/admin/audit", Access.Admin),
         new("DELETE", "/api/admin/special-days/{date}", Access.Admin),
         new("GET", "/api/admin/desks", Access.Admin),
