@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Rantevou.Contracts.Admin;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
@@ -24,10 +25,10 @@ public sealed class StatisticsPageTests : AdminTest
         Assert.Contains("<th scope=\"row\">Εξυπηρετήθηκαν</th><td>4</td>", greek, StringComparison.Ordinal);
         // Greek numbers take a decimal comma: the walk-ins' 90th percentile wait is 26.4 minutes.
         Assert.Contains("<td>26,4</td>", greek, StringComparison.Ordinal);
-        Assert.Contains("href=\"/api/admin/statistics.csv?from=2026-11-23&amp;to=2026-11-24\"", greek, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/statistics?handler=Csv&amp;from=2026-11-23&amp;to=2026-11-24\"", greek, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Served</th><td>4</td>", english, StringComparison.Ordinal);
         Assert.Contains("<td>26.4</td>", english, StringComparison.Ordinal);
-        Assert.Contains("/api/admin/statistics.csv?from=2026-11-23&amp;to=2026-11-24&amp;culture=en", english, StringComparison.Ordinal);
+        Assert.Contains("/admin/statistics?handler=Csv&amp;from=2026-11-23&amp;to=2026-11-24&amp;culture=en", english, StringComparison.Ordinal);
         foreach (var chart in new[] { "punctuality", "waiting", "utilisation" })
         {
             Assert.Contains($"<svg role=\"img\" aria-labelledby=\"{chart}-title\"", english, StringComparison.Ordinal);
@@ -35,6 +36,23 @@ public sealed class StatisticsPageTests : AdminTest
         }
         Assert.Contains("30+ minutes late", WebUtility.HtmlDecode(english), StringComparison.Ordinal);
         Assert.Contains("Θυρίδα 2", greek, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCsvLink_DownloadsTheFiguresShown_WithABom_InThePagesLanguage()
+    {
+        var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");
+        await Db(db => WriteAsync(db, services![0].Id, services[1].Id));
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var csv = await admin.GetAsync("/admin/statistics?handler=Csv&from=2026-11-23&to=2026-11-24&culture=en");
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("Section,Item,Measure,Value", lines[0]);
+        Assert.Contains("Total,2026-11-23 – 2026-11-24,Served,4", lines);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
@@ -9,6 +10,7 @@ using Rantevou.Core.Localization;
 using Rantevou.Core.Statistics;
 using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
+using Rantevou.Web.Statistics;
 
 namespace Rantevou.Web.Pages.Admin;
 
@@ -18,16 +20,17 @@ namespace Rantevou.Web.Pages.Admin;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class StatisticsModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
-    IStringLocalizer<AdminText> text, OfficeStatistics statistics, TimeProvider clock) : AdminPageModel(db, users, messages, text)
+    IStringLocalizer<AdminText> text, IStringLocalizer<StatisticsText> labels, OfficeStatistics statistics, TimeProvider clock)
+    : AdminPageModel(db, users, messages, text)
 {
     public const string Today = "today";
     public const string Week = "week";
     public const string Month = "month";
     public const string Custom = "custom";
 
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Period { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public StatisticsDto? Figures { get; private set; }
 
@@ -61,11 +64,23 @@ public sealed class StatisticsModel(RantevouDbContext db, UserManager<AppUser> u
             Figures = await statistics.ForOfficeAsync(Office.Id, from, to, ct);
     }
 
+    /// <summary>
+    /// The figures shown, as CSV (<see cref="StatisticsCsv"/>, as the API's): from the page, so the office is the one
+    /// the page shows, the directorate administrator's choice included.
+    /// </summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        if (Figures is not { } f)
+            return Page();
+        return File(StatisticsCsv.Write(f, labels), "text/csv; charset=utf-8", $"statistics-{f.From:yyyy-MM-dd}-{f.To:yyyy-MM-dd}.csv");
+    }
+
     /// <summary>This page for one of the set periods, in the page's language.</summary>
     public string PeriodLink(string period) => Link("/admin/statistics", new() { ["period"] = period });
 
-    /// <summary>The figures shown, as the CSV the API gives.</summary>
-    public string CsvLink => Link("/api/admin/statistics.csv", new() { ["from"] = From, ["to"] = To });
+    /// <summary>The figures shown, as CSV.</summary>
+    public string CsvLink => Link("/admin/statistics", new() { ["handler"] = "Csv", ["from"] = From, ["to"] = To });
 
     static string Link(string path, Dictionary<string, string?> query)
     {
