@@ -6,6 +6,7 @@ using Rantevou.Bench.Backend;
 //   availability <out> [--quick]           the availability part only
 //   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
+//   statistics <out> [--quick]               the administrators' statistics over one office's year, <out>/statistics.json
 var verb = args.FirstOrDefault();
 switch (verb)
 {
@@ -28,6 +29,11 @@ switch (verb)
         var result = await new LoadGenerator(args[1], int.Parse(args[2]), starts, Seeder.Desks, 64)
             .RunAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(int.Parse(args[3])));
         Console.WriteLine(result);
+        return 0;
+    case "statistics":
+        Directory.CreateDirectory(args[1]);
+        await Suite.WriteAsync(Path.GetFullPath(args[1]), "statistics",
+            await StatisticsBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "statistics"), args.Contains("--quick")));
         return 0;
     case "baseline-server":
         await BaselineServer.RunAsync(args[1], args[2]);

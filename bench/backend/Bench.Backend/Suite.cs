@@ -41,7 +41,7 @@ public static class Suite
         return 0;
     }
 
-    static async Task WriteAsync(string outDir, string part, IEnumerable<Row> rows)
+    public static async Task WriteAsync(string outDir, string part, IEnumerable<Row> rows)
     {
         var list = rows.ToList();
         var json = new JsonObject { ["part"] = part, ["rows"] = new JsonArray(list.Select(r => (JsonNode)r.ToJson()).ToArray()) };

@@ -91,6 +91,7 @@ public static class CoreSetup
         builder.Services.AddScoped<Admin.AdminCatalogue>();
         builder.Services.AddScoped<Admin.AdminCalendar>();
         builder.Services.AddScoped<Admin.ServiceTimes>();
+        builder.Services.AddScoped<Statistics.OfficeStatistics>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Retention>();

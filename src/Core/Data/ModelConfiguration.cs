@@ -116,6 +116,8 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.HasIndex(b => b.EmailKey);
         e.HasIndex(b => b.Mobile);
         e.HasIndex(b => new { b.OfficeId, b.Status, b.StartUtc });
+        // The statistics count the bookings made in a period.
+        e.HasIndex(b => new { b.OfficeId, b.CreatedUtc });
         e.Property(b => b.Version).IsConcurrencyToken();
         e.Property(b => b.ReminderAnswer).HasConversion<string>().HasMaxLength(16);
         e.Ignore(b => b.IsActive);

@@ -63,11 +63,25 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
             return Problem.NotFound(MessageKeys.DeskUnknown);
         var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct);
+            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct,
+                interrupted: true);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         return await ChangeTicketAsync(ticket, office!, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);
     }
+
+    /// <summary>R13: the interruption is kept for the statistics in the same transaction as the change itself.</summary>
+    void RecordInterruption(Office office, DateOnly day, Offices.Desk desk, int serviceId, bool walkIn, DateTime? calledUtc, DateTime now) =>
+        db.Interruptions.Add(new Interruption
+        {
+            OfficeId = office.Id,
+            Day = day,
+            DeskId = desk.Id,
+            ServiceId = serviceId,
+            WalkIn = walkIn,
+            CalledUtc = calledUtc ?? now,
+            AtUtc = now,
+        });
 
     /// <summary>Calls the current person again (the display repeats the call).</summary>
     public async Task<Outcome<CalledPerson>> RecallAsync(int deskId, CancellationToken ct)
@@ -101,7 +115,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     }
 
     async Task<Outcome<CalledPerson>> ChangeBookingAsync(BookingEntity b, Office office, DateOnly day, Offices.Desk desk,
-        BookingStatus from, BookingStatus to, QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
+        BookingStatus from, BookingStatus to, QueueEventKind kind, MailKind? mailKind, CancellationToken ct, bool interrupted = false)
     {
         var now = Now;
         var done = to is BookingStatus.Served or BookingStatus.NoShow;
@@ -113,6 +127,8 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
                     .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
                     .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
                 return false;
+            if (interrupted)
+                RecordInterruption(office, day, desk, b.ServiceId, walkIn: false, b.CalledUtc, now);
             b.Status = to;
             if (mailKind is { } mk)
                 await change.MailAsync(mail, mk, b, ct);
@@ -138,6 +154,8 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
                     .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)
                     .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
                 return false;
+            if (interrupted)
+                RecordInterruption(office, day, desk, t.ServiceId, walkIn: true, t.CalledUtc, now);
             change.Tell(kind, t.Label, desk.Number);
             return true;
         }, ct);

@@ -88,6 +88,7 @@ public static class MessageKeys
     public const string DayInvalid = "DayInvalid";
     public const string AffectsBookings = "AffectsBookings";
     public const string DateRangeInvalid = "DateRangeInvalid";
+    public const string PeriodTooLong = "PeriodTooLong";
     public const string PageInvalid = "PageInvalid";
     public const string FilterTooLong = "FilterTooLong";
     public const string DeviceRequired = "DeviceRequired";

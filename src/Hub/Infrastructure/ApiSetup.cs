@@ -40,6 +40,7 @@ public static class ApiSetup
         app.MapStaffAccountsApi();
         app.MapAdminApi();
         app.MapServiceTimesApi();
+        app.MapStatisticsApi();
         app.MapAuditApi();
         app.MapDevicesApi();
         return app;

@@ -468,6 +468,8 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AgentId", "CreatedUtc");
 
+                    b.HasIndex("OfficeId", "CreatedUtc");
+
                     b.HasIndex("OfficeId", "StartUtc");
 
                     b.HasIndex("Status", "HoldUntilUtc");
@@ -829,6 +831,42 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                         {
                             t.HasCheckConstraint("CK_DocumentChecks_Person", "(\"BookingId\" IS NULL AND \"TicketId\" IS NOT NULL) OR (\"BookingId\" IS NOT NULL AND \"TicketId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CalledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("Interruptions");
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
@@ -1342,6 +1380,15 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

@@ -470,6 +470,8 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgentId", "CreatedUtc");
 
+                    b.HasIndex("OfficeId", "CreatedUtc");
+
                     b.HasIndex("OfficeId", "StartUtc");
 
                     b.HasIndex("Status", "HoldUntilUtc");
@@ -834,6 +836,42 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_DocumentChecks_Person", "(BookingId IS NULL AND TicketId IS NOT NULL) OR (BookingId IS NOT NULL AND TicketId IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CalledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("Interruptions");
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
@@ -1347,6 +1385,15 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

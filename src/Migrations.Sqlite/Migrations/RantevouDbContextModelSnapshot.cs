@@ -455,6 +455,8 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgentId", "CreatedUtc");
 
+                    b.HasIndex("OfficeId", "CreatedUtc");
+
                     b.HasIndex("OfficeId", "StartUtc");
 
                     b.HasIndex("Status", "HoldUntilUtc");
@@ -804,6 +806,40 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_DocumentChecks_Person", "(BookingId IS NULL AND TicketId IS NOT NULL) OR (BookingId IS NOT NULL AND TicketId IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CalledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("Interruptions");
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>
@@ -1309,6 +1345,15 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Rantevou.Core.LiveDay.Interruption", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rantevou.Core.LiveDay.OfficeDay", b =>

@@ -63,7 +63,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : Browser
         Seen("/agent");
         await Context.ClearCookiesAsync();
         await SignInAsync("/admin", "admin@example.org");
-        foreach (var path in (string[])["/admin/services", "/admin/desks", "/admin/calendar", "/admin/settings", "/admin/agents", "/admin/audit", "/hangfire"])
+        foreach (var path in (string[])["/admin/services", "/admin/desks", "/admin/calendar", "/admin/settings", "/admin/agents", "/admin/audit", "/admin/statistics", "/hangfire"])
             await VisitAsync(path);
 
         await Page.WaitForTimeoutAsync(300);

@@ -1,0 +1,59 @@
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.Statistics;
+
+/// <summary>A stretch of a desk's time with someone at it, in office-local wall time.</summary>
+public sealed record Segment(int DeskId, DateTime From, DateTime To);
+
+/// <summary>
+/// Desk utilisation: minutes with someone at the desk over minutes the desk was open, per desk and per hour of the day.
+/// A desk counts as open for the office's hours on each open day if it is in service now or worked that day; the
+/// software keeps no history of desks switched on and off (R11), so this is the closest honest measure.
+/// </summary>
+public sealed class DeskTime
+{
+    public int OpenDays { get; private set; }
+
+    /// <summary>Busy and open minutes of each desk.</summary>
+    public Dictionary<int, (double Busy, double Open)> Desks { get; } = [];
+
+    /// <summary>Busy and open desk-minutes of each local hour of the day (9 = 09:00–10:00), over all days.</summary>
+    public Dictionary<int, (double Busy, double Open)> Hours { get; } = [];
+
+    public static DeskTime Measure(Office office, DateOnly from, DateOnly to, IEnumerable<int> activeDesks, IReadOnlyList<Segment> segments)
+    {
+        var active = activeDesks.ToHashSet();
+        var byDay = segments.ToLookup(s => DateOnly.FromDateTime(s.From));
+        var openDays = 0;
+        var time = new DeskTime();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
+            if (open is null)
+                continue;
+            openDays++;
+            var opens = OfficeCalendar.ToLocal(open.OpenUtc, office.TimeZone).DateTime;
+            var closes = OfficeCalendar.ToLocal(open.CloseUtc, office.TimeZone).DateTime;
+            foreach (var desk in active.Union(byDay[day].Select(s => s.DeskId)))
+                time.Add(desk, opens, closes, open: true);
+        }
+        foreach (var s in segments)
+            time.Add(s.DeskId, s.From, s.To, open: false);
+        time.OpenDays = openDays;
+        return time;
+    }
+
+    /// <summary>Adds the stretch to its desk and splits it over the hours of the day it touches.</summary>
+    void Add(int desk, DateTime from, DateTime to, bool open)
+    {
+        Desks[desk] = Plus(Desks.GetValueOrDefault(desk), (to - from).TotalMinutes, open);
+        for (var hour = from.Date.AddHours(from.Hour); hour < to; hour = hour.AddHours(1))
+        {
+            var minutes = ((to < hour.AddHours(1) ? to : hour.AddHours(1)) - (from > hour ? from : hour)).TotalMinutes;
+            Hours[hour.Hour] = Plus(Hours.GetValueOrDefault(hour.Hour), minutes, open);
+        }
+    }
+
+    static (double Busy, double Open) Plus((double Busy, double Open) sum, double minutes, bool open) =>
+        open ? (sum.Busy, sum.Open + minutes) : (sum.Busy + minutes, sum.Open);
+}
