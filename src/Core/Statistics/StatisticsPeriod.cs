@@ -1,5 +1,7 @@
 using System.Globalization;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Statistics;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Statistics;
 using Rantevou.Hub.Infrastructure;
 using Rantevou.Web.Localization;
@@ -22,21 +23,21 @@ public static class StatisticsApi
 
     /// <summary><c>from</c> and <c>to</c>: office-local dates (yyyy-MM-dd), both days included, at most <see cref="StatisticsPeriod.MaxDays"/>.</summary>
     static async Task<Results<Ok<StatisticsDto>, ProblemHttpResult>> GetAsync(string? from, string? to, HttpContext http,
-        OfficeStatistics statistics, IStringLocalizer<Messages> text, CancellationToken ct)
+        OfficeStatistics statistics, CancellationToken ct)
     {
         var period = StatisticsPeriod.Parse(from, to);
         if (!period.Ok)
-            return Problems.From(period.Problem, text);
+            return Problems.From(period.Problem);
         var (f, t) = period.Value;
         return TypedResults.Ok(await statistics.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), f, t, ct));
     }
 
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(string? from, string? to, HttpContext http,
-        OfficeStatistics statistics, IStringLocalizer<Messages> text, IStringLocalizer<StatisticsText> labels, CancellationToken ct)
+        OfficeStatistics statistics, IStringLocalizer<StatisticsText> labels, CancellationToken ct)
     {
         var period = StatisticsPeriod.Parse(from, to);
         if (!period.Ok)
-            return Problems.From(period.Problem, text);
+            return Problems.From(period.Problem);
         var (f, t) = period.Value;
         var figures = await statistics.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), f, t, ct);
         return TypedResults.File(StatisticsCsv.Write(figures, labels), "text/csv; charset=utf-8", $"statistics-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}.csv");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;

@@ -7,6 +7,7 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Outcomes;
 using Rantevou.Core.Statistics;
 using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
