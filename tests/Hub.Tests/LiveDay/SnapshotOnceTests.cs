@@ -54,8 +54,9 @@ public sealed class SnapshotOnceTests : LiveDayTest
     static Task<QueueSnapshot[]> AllAskAsync(IEnumerable<HubConnection> screens, long version) =>
         Task.WhenAll(screens.Select(c => c.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.GetSnapshotAtLeast), (string?)null, version).WaitAsync(Wait)));
 
-    [Fact]
-    public async Task CallNext_WithFiftyScreens_BuildsTheSnapshotOfTheNewVersion_AtMostTwice()
+    /// <summary>A walk-in waits, fifty screens join, the clerk calls: the ticket, the screens, the build count before the call, the call's version.</summary>
+    async Task<(string Ticket, List<(HubConnection Connection, TaskCompletionSource<QueueEvent> Heard, TaskCompletionSource<QueueSnapshot> Pushed)> Screens,
+        long Before, long Version)> CallWithScreensAsync()
     {
         At(9, 0);
         var walkIn = await WalkInAsync(await ServiceAsync("Driving licence renewal"));
@@ -66,30 +67,30 @@ public sealed class SnapshotOnceTests : LiveDayTest
 
         Assert.Equal(walkIn.Ticket, (await clerk.CallNextAsync(desk))!.Label);
         var heard = await Task.WhenAll(screens.Select(s => s.Heard.Task.WaitAsync(Wait)));
-        var version = Assert.Single(heard.Select(e => e.Version).Distinct());
+        return (walkIn.Ticket, screens, before, Assert.Single(heard.Select(e => e.Version).Distinct()));
+    }
+
+    [Fact]
+    public async Task CallNext_WithFiftyScreens_BuildsTheSnapshotOfTheNewVersion_AtMostTwice()
+    {
+        var (ticket, screens, before, version) = await CallWithScreensAsync();
+
         var snapshots = await AllAskAsync(screens.Select(s => s.Connection), version);
 
         Assert.All(snapshots, s => Assert.Equal(version, s.Version));
-        Assert.All(snapshots, s => Assert.Contains(s.Serving, x => x.Code == walkIn.Ticket && x.DeskNumber == 1));
+        Assert.All(snapshots, s => Assert.Contains(s.Serving, x => x.Code == ticket && x.DeskNumber == 1));
         Assert.InRange(Cache.Built - before, 1, 2);
     }
 
     [Fact]
     public async Task CallNext_PushesTheNewSnapshotToEveryScreen_BuiltOnce_WithoutAScreenAsking()
     {
-        At(9, 0);
-        var walkIn = await WalkInAsync(await ServiceAsync("Driving licence renewal"));
-        var clerk = await ClerkAsync();
-        var desk = await DeskIdAsync(1);
-        var screens = await ScreensAsync();
-        var before = Cache.Built;
+        var (ticket, screens, before, version) = await CallWithScreensAsync();
 
-        Assert.Equal(walkIn.Ticket, (await clerk.CallNextAsync(desk))!.Label);
-        var version = Assert.Single((await Task.WhenAll(screens.Select(s => s.Heard.Task.WaitAsync(Wait)))).Select(e => e.Version).Distinct());
         var pushed = await Task.WhenAll(screens.Select(s => s.Pushed.Task.WaitAsync(Wait)));
 
         Assert.All(pushed, s => Assert.Equal(version, s.Version));
-        Assert.All(pushed, s => Assert.Contains(s.Serving, x => x.Code == walkIn.Ticket && x.DeskNumber == 1));
+        Assert.All(pushed, s => Assert.Contains(s.Serving, x => x.Code == ticket && x.DeskNumber == 1));
         Assert.Equal(1, Cache.Built - before);
     }
 
