@@ -36,9 +36,9 @@ dotnet build -c Release "$BASE_DIR/bench/fanout/FanoutHost/FanoutHost.csproj" -n
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# bench NAME TREE: the tree's own server and queue-live.js, a fresh data folder.
+# bench NAME TREE [SCRIPT]: the tree's own server and queue-live.js (or SCRIPT), a fresh data folder.
 bench() {
-  local name=$1 tree=$2 port data log
+  local name=$1 tree=$2 script=${3:-$2/src/Hub/wwwroot/js/queue-live.js} port data log kiosk
   port=$(free_port)
   data=$(mktemp -d -t rantevou-bench-XXXXXX)
   log="$RAW/$name.log"
@@ -46,13 +46,20 @@ bench() {
   SERVER_PID=$!
   for _ in $(seq 1 600); do grep -q '^READY' "$log" && break; sleep 0.2; done
   grep '^READY' "$log" || { cat "$log" >&2; exit 1; }
-  taskset -c 1 node "$NODE_DIR/screens.js" --server "http://127.0.0.1:$port" --script "$tree/src/Hub/wwwroot/js/queue-live.js" \
-    --sizes "$SIZES" --label "$name" --out "$RAW/$name.json"
+  # A server that registers a kiosk at start says its cookie (kiosk=…); an older one needs none.
+  kiosk=$(grep '^READY' "$log" | sed -n 's/.* kiosk=\([^ ]*\).*/\1/p')
+  taskset -c 1 node "$NODE_DIR/screens.js" --server "http://127.0.0.1:$port" --script "$script" \
+    --sizes "$SIZES" --label "$name" --out "$RAW/$name.json" ${kiosk:+--kiosk "$kiosk"}
   kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
   rm -rf "$data"
 }
 
-bench baseline "$BASE_DIR"
+if [[ -n "${SCREENS_BASE_SCRIPT:-}" ]]; then
+  # This server with another queue-live.js (the screens as they were), when an older server cannot run the bench.
+  bench baseline "$ROOT" "$SCREENS_BASE_SCRIPT"
+else
+  bench baseline "$BASE_DIR"
+fi
 bench rantevou "$ROOT"
 python3 "$HERE/rows.py" "$RAW" "$OUT" "$BASE_REF"

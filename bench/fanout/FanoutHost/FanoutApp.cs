@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rantevou.Core.Data;
+using Rantevou.Core.Devices;
 using Rantevou.Core.Time;
 
 namespace Rantevou.Bench.Fanout;
@@ -21,6 +24,9 @@ public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<
 
     public string BaseUrl => $"http://127.0.0.1:{port}";
 
+    /// <summary>The cookie value of a kiosk registered at start: the lobby's walk-ins need a registered kiosk (ADR 0015).</summary>
+    public string KioskSecret { get; private set; } = "";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDir);
@@ -32,6 +38,7 @@ public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<
         builder.UseSetting("Rantevou:RateLimits:BookingPerMinute", "1000000");
         builder.UseSetting("Rantevou:RateLimits:LoginPerMinute", "1000000");
         builder.UseSetting("Rantevou:RateLimits:KioskPerMinute", "1000000");
+        builder.UseSetting("Rantevou:RateLimits:TicketsPerKioskPerMinute", "1000000");
         // Per-request logging to the console would cost the server more than the broadcast itself.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(s =>
@@ -49,6 +56,10 @@ public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RANTEVOU_HUB", manifest[typeof(Program).Assembly.FullName!]);
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
+        using var scope = Services.CreateScope();
+        var office = scope.ServiceProvider.GetRequiredService<RantevouDbContext>().Offices.OrderBy(o => o.Id).Select(o => o.Id).First();
+        (_, KioskSecret) = scope.ServiceProvider.GetRequiredService<DeviceRegistry>()
+            .RegisterAsync(office, DeviceKind.Kiosk, "Bench kiosk", null, CancellationToken.None).GetAwaiter().GetResult();
         return this;
     }
 }

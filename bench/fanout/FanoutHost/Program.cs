@@ -19,7 +19,7 @@ public static class FanoutMain
         await using (var app = new FanoutApp(port, args[1]).Start())
         {
             Console.WriteLine($"READY pid={Environment.ProcessId} url={app.BaseUrl} serverGC={GCSettings.IsServerGC} " +
-                $"concurrentGC={AppContext.GetData("System.GC.Concurrent") ?? "default"} latencyMode={GCSettings.LatencyMode} cpus={Environment.ProcessorCount}");
+                $"concurrentGC={AppContext.GetData("System.GC.Concurrent") ?? "default"} latencyMode={GCSettings.LatencyMode} cpus={Environment.ProcessorCount} kiosk={app.KioskSecret}");
             await stop.Task;
         }
         return 0;

@@ -5,6 +5,7 @@
 // snapshot request, so the screens' requests are counted instead).
 //
 //   node screens.js --server URL --script path/to/queue-live.js --sizes 100:10,1000:10 --out file.json [--label x]
+//     [--kiosk SECRET]  the cookie of a registered kiosk (ADR 0015), for the walk-in the clerk then calls
 'use strict';
 const fs = require('fs');
 const vm = require('vm');
@@ -49,6 +50,7 @@ process.on('unhandledRejection', () => { dropped++; });
 async function post(path, body, token) {
   const headers = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (args.kiosk && path.startsWith('/api/kiosk/')) headers.cookie = `rantevou.device=${args.kiosk}`;
   const r = await fetch(`${base}${path}`, { method: 'POST', headers, body });
   if (!r.ok) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
   return r.status === 204 ? null : r.json();
