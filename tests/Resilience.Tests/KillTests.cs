@@ -34,13 +34,14 @@ public sealed class KillTests(ITestOutputHelper output)
             int refused = 0, unknown = 0, answered = 0;
             var clock = Stopwatch.StartNew();
             TimeSpan killedAt = default;
-            var dead = false; // set once the process has exited: a request sent after that cannot have been booked
             using (var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri(hub.BaseUrl) })
             {
                 await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
                 {
                     var (serviceId, start) = targets[i % targets.Count];
-                    var afterDeath = Volatile.Read(ref dead);
+                    // Killed turns true as soon as SIGKILL is sent, before the process is reaped: a request sent after
+                    // that cannot have been booked.
+                    var afterDeath = hub.Killed;
                     try
                     {
                         var response = await http.BookAsync(serviceId, start, email: $"p{i}@example.org");
@@ -54,7 +55,6 @@ public sealed class KillTests(ITestOutputHelper output)
                         {
                             killedAt = clock.Elapsed;
                             hub.Kill();
-                            Volatile.Write(ref dead, true);
                         }
                     }
                     catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
