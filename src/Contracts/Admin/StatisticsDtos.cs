@@ -13,10 +13,12 @@ public sealed record StatisticsDto(DateOnly From, DateOnly To, int OpenDays, Boo
 /// <paramref name="Made"/>: bookings created in the period (whatever their day). The rest count the appointments whose
 /// time falls in the period, by what is stored about them: ever confirmed, cancelled (by the person or the office),
 /// released unconfirmed, expired for lateness (R5), no-show (R12), void (R9), served, and checked in but still
-/// waiting at closing. <c>…ByAgents</c>: made by a driving school or processing agent account (R7).
+/// waiting at closing, moved at least once; and the reminders of the day before (R2): sent, answered "I will come",
+/// answered "release my slot". <c>…ByAgents</c>: made by a driving school or processing agent account (R7).
 /// </summary>
 public sealed record BookingFigures(int Made, int MadeByAgents, int Appointments, int AppointmentsByAgents, int Confirmed,
-    int Cancelled, int Released, int ExpiredLate, int NoShows, int Voided, int Served, int NotServedByClosing);
+    int Cancelled, int Released, int ExpiredLate, int NoShows, int Voided, int Served, int NotServedByClosing, int Rescheduled,
+    int RemindersSent, int RemindersComing, int RemindersReleased);
 
 /// <summary>R3/R5: check-ins, how many came after their start and were still let in (late), and how many of those were served.</summary>
 public sealed record ArrivalFigures(int CheckedIn, int Late, int LateServed, List<PunctualityBucketDto> Punctuality);

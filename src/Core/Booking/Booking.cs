@@ -106,6 +106,9 @@ public sealed class Booking
 
     public DateTime? ReminderAnsweredUtc { get; set; }
 
+    /// <summary>How many times the booking was moved to another time (kept for the office's statistics).</summary>
+    public int Reschedules { get; set; }
+
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }
 

@@ -100,6 +100,7 @@ public sealed partial class BookingService
                                 .SetProperty(b => b.ReminderSentUtc, (DateTime?)null)
                                 .SetProperty(b => b.ReminderAnswer, (ReminderAnswer?)null)
                                 .SetProperty(b => b.ReminderAnsweredUtc, (DateTime?)null)
+                                .SetProperty(b => b.Reschedules, b => b.Reschedules + 1)
                                 .SetProperty(b => b.Version, version + 1), ct) == 0)
                     {
                         changedMeanwhile = true;

@@ -29,7 +29,7 @@ public sealed class OfficeStatistics(RantevouDbContext db)
         var appointments = await db.Bookings.AsNoTracking()
             .Where(b => b.OfficeId == officeId && b.StartUtc >= fromUtc && b.StartUtc < toUtc)
             .Select(b => new Appointment(b.ServiceId, b.StartUtc, b.Status, b.AgentId != null, b.ConfirmedUtc != null, b.CheckedInUtc,
-                b.Late, b.CalledUtc, b.CalledDeskId, b.DoneUtc)).ToListAsync(ct);
+                b.Late, b.CalledUtc, b.CalledDeskId, b.DoneUtc, b.Reschedules > 0, b.ReminderSentUtc != null, b.ReminderAnswer)).ToListAsync(ct);
         var tickets = await db.WalkInTickets.AsNoTracking()
             .Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to)
             .Select(t => new Ticket(t.ServiceId, t.Status, t.IssuedUtc, t.CalledUtc, t.CalledDeskId, t.DoneUtc)).ToListAsync(ct);
@@ -80,7 +80,9 @@ public sealed class OfficeStatistics(RantevouDbContext db)
             a.Count(x => x.Confirmed), Count(a, BookingStatus.Cancelled), Count(a, BookingStatus.Released),
             // R5: the sweep expires a booking nobody checked in for; one expired at closing had checked in and waited.
             a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is null), Count(a, BookingStatus.NoShow), Count(a, BookingStatus.Void),
-            Count(a, BookingStatus.Served), a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is not null));
+            Count(a, BookingStatus.Served), a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is not null),
+            a.Count(x => x.Rescheduled), a.Count(x => x.Reminded), a.Count(x => x.Answer == ReminderAnswer.Coming),
+            a.Count(x => x.Answer == ReminderAnswer.Released));
     }
 
     static int Count(List<Appointment> a, BookingStatus status) => a.Count(x => x.Status == status);
@@ -145,7 +147,7 @@ public sealed class OfficeStatistics(RantevouDbContext db)
     sealed record MadeCount(int ServiceId, bool Agent, int Count);
 
     sealed record Appointment(int ServiceId, DateTime StartUtc, BookingStatus Status, bool Agent, bool Confirmed, DateTime? CheckedInUtc,
-        bool Late, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc);
+        bool Late, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc, bool Rescheduled, bool Reminded, ReminderAnswer? Answer);
 
     sealed record Ticket(int ServiceId, TicketStatus Status, DateTime IssuedUtc, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc);
 

@@ -434,6 +434,9 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Reschedules")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 

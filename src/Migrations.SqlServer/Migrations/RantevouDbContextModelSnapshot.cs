@@ -436,6 +436,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Reschedules")
+                        .HasColumnType("int");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
 

@@ -421,6 +421,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Reschedules")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 

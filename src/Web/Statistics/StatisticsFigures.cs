@@ -13,7 +13,8 @@ public static class StatisticsFigures
         ("M.Made", b.Made), ("M.MadeByAgents", b.MadeByAgents), ("M.Appointments", b.Appointments),
         ("M.AppointmentsByAgents", b.AppointmentsByAgents), ("M.Confirmed", b.Confirmed), ("M.Cancelled", b.Cancelled),
         ("M.Released", b.Released), ("M.ExpiredLate", b.ExpiredLate), ("M.NoShows", b.NoShows), ("M.Voided", b.Voided),
-        ("M.Served", b.Served), ("M.NotServedByClosing", b.NotServedByClosing),
+        ("M.Served", b.Served), ("M.NotServedByClosing", b.NotServedByClosing), ("M.Rescheduled", b.Rescheduled),
+        ("M.RemindersSent", b.RemindersSent), ("M.RemindersComing", b.RemindersComing), ("M.RemindersReleased", b.RemindersReleased),
     ];
 
     public static IEnumerable<(string Key, double? Value)> Of(ArrivalFigures a) =>

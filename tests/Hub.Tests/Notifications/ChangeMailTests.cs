@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
@@ -39,6 +40,8 @@ public sealed class ChangeMailTests : AppTest
         var ics = Encoding.UTF8.GetString(mail.Calendar().Bytes());
         Assert.Contains($"DTSTART:{target.UtcDateTime:yyyyMMdd'T'HHmmss}Z", ics, StringComparison.Ordinal);
         Assert.Equal(["Created", "Confirmed", "Rescheduled"], await MailKindsAsync(await IdOfAsync(created.Code)));
+        var id = await IdOfAsync(created.Code);
+        Assert.Equal(1, await Db(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Reschedules).SingleAsync())); // for the statistics
     }
 
     [Fact]

@@ -32,9 +32,11 @@ public class StatisticsApiTests : AdminTest
 
         // Made: 9 (Mon 08:00, agent), 10 (Tue 07:00), 12 and 13 (Mon, for December; 13 by an agent).
         // Appointments 1–10; by agents 2 and 9; confirmed all but 6; one each cancelled, released, expired late (4),
-        // no-show (3), void (7); served 1, 2, 9, 10; 8 waited till closing.
+        // no-show (3), void (7); served 1, 2, 9, 10; 8 waited till closing; moved: 10 (twice, counted once; 11 is outside).
+        // Reminded (R2): 1 (coming), 5 (released), 9 (no answer); 11 is outside the period.
         Assert.Equal(new BookingFigures(Made: 4, MadeByAgents: 2, Appointments: 10, AppointmentsByAgents: 2, Confirmed: 9, Cancelled: 1,
-            Released: 1, ExpiredLate: 1, NoShows: 1, Voided: 1, Served: 4, NotServedByClosing: 1), s.Bookings);
+            Released: 1, ExpiredLate: 1, NoShows: 1, Voided: 1, Served: 4, NotServedByClosing: 1, Rescheduled: 1,
+            RemindersSent: 3, RemindersComing: 1, RemindersReleased: 1), s.Bookings);
         Assert.Equal((new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24), 2), (s.From, s.To, s.OpenDays));
     }
 

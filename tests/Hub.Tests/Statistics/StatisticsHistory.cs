@@ -11,16 +11,16 @@ namespace Rantevou.Hub.Tests.Statistics;
 /// 2026 (Athens, UTC+2), desks 1 and 2 in service, service A (the first) and B (the second). Times are local.
 ///
 /// Appointments (start, check-in, call → done at desk, end):
-///  1 A Mon 09:00, in 08:50, 09:02 → 09:17 d1, served.
+///  1 A Mon 09:00, in 08:50, 09:02 → 09:17 d1, served; reminded, answered "I will come".
 ///  2 A Mon 09:20, in 09:23 late, 09:33 → 09:43 d1, served; booked by an agent.
 ///  3 A Mon 10:00, in 09:20, 10:00 → 10:05 d2, no-show.
 ///  4 A Mon 10:00, never came: expired as late (R5).
-///  5 A Mon 11:00, confirmed, then cancelled.   6 A Mon 11:00, never confirmed: released.
+///  5 A Mon 11:00, confirmed, reminded, then released from the reminder (cancelled).   6 A Mon 11:00, never confirmed: released.
 ///  7 B Mon 12:00, voided (R9).
 ///  8 B Mon 13:00, in 13:20 late, still waiting at closing: expired at closing.
-///  9 B Mon 12:30, in 12:25, 12:40 → 13:10 d2, served; booked by an agent on Monday 08:00.
-/// 10 A Tue 09:00, in 09:40 late, 10:30 → 10:50 d1, served; booked on Tuesday 07:00.
-/// Outside: 11 A Wed 25 November (after the period), served. Made on Monday for 3 December: 12 B, 13 B (agent).
+///  9 B Mon 12:30, in 12:25, 12:40 → 13:10 d2, served; booked by an agent on Monday 08:00; reminded, no answer.
+/// 10 A Tue 09:00, in 09:40 late, 10:30 → 10:50 d1, served; booked on Tuesday 07:00, then moved twice.
+/// Outside: 11 A Wed 25 November (after the period), served; moved once, reminded, answered "I will come". Made on Monday for 3 December: 12 B, 13 B (agent).
 /// Every other booking was made on Friday 20 November.
 ///
 /// Walk-ins: T1 A Mon issued 09:05, 09:17 → 09:32 d1, served. T2 A Mon issued 10:10, called 10:20 at d2 and interrupted
@@ -48,7 +48,8 @@ public static class StatisticsHistory
         var made = L(20, 10, 0);
 
         BookingEntity B(int service, DateTime start, BookingStatus status, DateTime? checkedIn = null, bool late = false,
-            DateTime? called = null, DateTime? done = null, int? desk = null, bool agent = false, bool confirmed = true, DateTime? created = null) => new()
+            DateTime? called = null, DateTime? done = null, int? desk = null, bool agent = false, bool confirmed = true, DateTime? created = null,
+            ReminderAnswer? answer = null, bool reminded = false, int moved = 0) => new()
             {
                 Id = Guid.NewGuid(),
                 Code = BookingCode.New(),
@@ -71,22 +72,27 @@ public static class StatisticsHistory
                 CalledUtc = called,
                 CalledDeskId = desk,
                 DoneUtc = done,
+                ReminderSentUtc = reminded || answer is not null ? start.AddHours(-21) : null,
+                ReminderAnswer = answer,
+                ReminderAnsweredUtc = answer is null ? null : start.AddHours(-20),
+                Reschedules = moved,
             };
 
         db.Bookings.AddRange(
-            B(serviceA, L(23, 9, 0), BookingStatus.Served, L(23, 8, 50), called: L(23, 9, 2), done: L(23, 9, 17), desk: d1),
+            B(serviceA, L(23, 9, 0), BookingStatus.Served, L(23, 8, 50), called: L(23, 9, 2), done: L(23, 9, 17), desk: d1, answer: ReminderAnswer.Coming),
             B(serviceA, L(23, 9, 20), BookingStatus.Served, L(23, 9, 23), late: true, called: L(23, 9, 33), done: L(23, 9, 43), desk: d1, agent: true),
             B(serviceA, L(23, 10, 0), BookingStatus.NoShow, L(23, 9, 20), called: L(23, 10, 0), done: L(23, 10, 5), desk: d2),
             B(serviceA, L(23, 10, 0), BookingStatus.Expired),
-            B(serviceA, L(23, 11, 0), BookingStatus.Cancelled),
+            B(serviceA, L(23, 11, 0), BookingStatus.Cancelled, answer: ReminderAnswer.Released),
             B(serviceA, L(23, 11, 0), BookingStatus.Released, confirmed: false),
             B(serviceB, L(23, 12, 0), BookingStatus.Void),
             B(serviceB, L(23, 13, 0), BookingStatus.Expired, L(23, 13, 20), late: true),
             B(serviceB, L(23, 12, 30), BookingStatus.Served, L(23, 12, 25), called: L(23, 12, 40), done: L(23, 13, 10), desk: d2, agent: true,
-                created: L(23, 8, 0)),
+                created: L(23, 8, 0), reminded: true),
             B(serviceA, L(24, 9, 0), BookingStatus.Served, L(24, 9, 40), late: true, called: L(24, 10, 30), done: L(24, 10, 50), desk: d1,
-                created: L(24, 7, 0)),
-            B(serviceA, L(25, 9, 0), BookingStatus.Served, L(25, 8, 55), called: L(25, 9, 0), done: L(25, 9, 10), desk: d1),
+                created: L(24, 7, 0), moved: 2),
+            B(serviceA, L(25, 9, 0), BookingStatus.Served, L(25, 8, 55), called: L(25, 9, 0), done: L(25, 9, 10), desk: d1, moved: 1,
+                answer: ReminderAnswer.Coming),
             B(serviceB, new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc), BookingStatus.Confirmed, created: L(23, 11, 0)),
             B(serviceB, new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc), BookingStatus.Confirmed, agent: true, created: L(23, 11, 30)));
 
