@@ -24,7 +24,8 @@ public sealed class FirstStartTests : IDisposable
     };
 
     static readonly string[] DemoEmails =
-        ["admin@example.org", .. Enumerable.Range(1, 6).Select(n => $"clerk{n}@example.org"), "school@example.org", "agent@example.org"];
+        ["admin@example.org", .. Enumerable.Range(1, 6).Select(n => $"clerk{n}@example.org"), "school@example.org", "agent@example.org",
+         "admin-b@example.org", "clerk-b1@example.org", "clerk-b2@example.org", "directorate@example.org"];
 
     readonly string dataDir = Nodes.NewDataDir();
 
@@ -41,6 +42,8 @@ public sealed class FirstStartTests : IDisposable
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(http, email, "Demo!2026")).StatusCode);
         var services = await http.GetFromJsonAsync<JsonElement>("/api/services");
         Assert.True(services.GetArrayLength() > 0, "the office catalogue is created in Production too");
+        // The demo's second office is demo data: not in Production.
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/services?office=demo-b")).StatusCode);
         await Eventually(() => node.Output.Contains("admin create --email", StringComparison.Ordinal), node.Output);
 
         var created = await CreateAdminAsync(Password + "\n", "--email", "proistamenos@office.gr", "--name", "Προϊστάμενος");

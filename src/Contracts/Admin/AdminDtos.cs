@@ -41,3 +41,12 @@ public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, strin
 
 /// <summary>A change was applied; these bookings were cancelled with it, each told by email.</summary>
 public sealed record ChangeDone(List<AffectedBookingDto> Cancelled);
+
+/// <summary>A new office: its short name for addresses (<c>?office=</c>), names, desks, weekly hours and catalogue services.</summary>
+public sealed record OfficeCreate(string? Slug, string? NameEl, string? NameEn, int Desks, string? Open, string? Close,
+    List<DayOfWeek>? Days, List<string>? Services);
+
+public sealed record OfficeSummary(int Id, string Slug, string NameEl, string NameEn, int Desks, int Services);
+
+/// <summary>A service of the directorate's catalogue, which a new office may offer.</summary>
+public sealed record CatalogueEntry(string Key, string Group, string Name, int DurationMinutes);

@@ -36,7 +36,7 @@ public interface IQueueClient
 /// <summary>The methods clients call on the hub.</summary>
 public interface IQueueHub
 {
-    /// <summary>Displays, kiosks and live pages join their office (slug, or null for the only office) and get the snapshot.</summary>
+    /// <summary>Displays, kiosks and live pages join their office (slug, or null for the first office) and get the snapshot.</summary>
     Task<QueueSnapshot> JoinOffice(string? office);
 
     Task<QueueSnapshot> GetSnapshot(string? office);

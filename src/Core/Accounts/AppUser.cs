@@ -43,6 +43,9 @@ public static class Policies
     /// <summary>Clerks, and admins who may stand in at a desk.</summary>
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+
+    /// <summary>The directorate's administrator: an admin who belongs to no office, and so may add offices.</summary>
+    public const string Directorate = "Directorate";
     public const string Agent = "Agent";
 
     /// <summary>Any signed-in account with a role: its own password and sessions.</summary>

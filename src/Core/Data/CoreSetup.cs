@@ -89,6 +89,7 @@ public static class CoreSetup
         builder.Services.AddOptions<AvailabilityOptions>().BindConfiguration("Rantevou:Availability").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Admin.OfficeChanges>();
         builder.Services.AddScoped<Admin.AdminCatalogue>();
+        builder.Services.AddScoped<Admin.AdminOffices>();
         builder.Services.AddScoped<Admin.AdminCalendar>();
         builder.Services.AddScoped<Admin.ServiceTimes>();
         builder.Services.AddScoped<Statistics.OfficeStatistics>();

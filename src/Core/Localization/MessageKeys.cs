@@ -99,4 +99,11 @@ public static class MessageKeys
     public const string PairingCodeInvalid = "PairingCodeInvalid";
     public const string TooManyTickets = "TooManyTickets";
     public const string DeviceOtherOffice = "DeviceOtherOffice";
+    public const string OfficeNotYours = "OfficeNotYours";
+    public const string SlugInvalid = "SlugInvalid";
+    public const string SlugTaken = "SlugTaken";
+    public const string DeskCountInvalid = "DeskCountInvalid";
+    public const string DaysRequired = "DaysRequired";
+    public const string CatalogueServicesRequired = "CatalogueServicesRequired";
+    public const string CatalogueServiceUnknown = "CatalogueServiceUnknown";
 }

@@ -3,14 +3,18 @@ using Rantevou.Core.Data;
 
 namespace Rantevou.Core.Offices;
 
-/// <summary>Which office a request means: the one named by <c>?office=</c>, or the only one there is.</summary>
+/// <summary>
+/// Which office a request means: the one named by <c>?office=</c>, else the directorate's first office, so that a
+/// kiosk, display or client that names none keeps working when a second office is added.
+/// </summary>
 public static class OfficeDirectory
 {
-    public static async Task<Office?> ResolveAsync(RantevouDbContext db, string? slug, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(slug))
-            return await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
-        var first = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Take(2).ToListAsync(ct);
-        return first.Count == 1 ? first[0] : null;
-    }
+    public static Task<Office?> ResolveAsync(RantevouDbContext db, string? slug, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(slug)
+            ? db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct)
+            : db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
+
+    /// <summary>Every office, first first: what a citizen or the directorate's administrator chooses from.</summary>
+    public static Task<List<Office>> AllAsync(RantevouDbContext db, CancellationToken ct) =>
+        db.Offices.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
 }

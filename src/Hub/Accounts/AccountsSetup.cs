@@ -83,6 +83,8 @@ public static class AccountsSetup
             // An administrator acts as staff too (any desk, citizens' documents): with the second factor when it is required.
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Clerk, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(Policies.Directorate, p => p.RequireRole(Roles.Admin).RequireAssertion(c => c.User.OfficeOf() is null)
+                .AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent))
             .AddPolicy(Policies.Account, p => p.RequireRole(Roles.All));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AdminTwoFactorHandler>();

@@ -8,12 +8,14 @@ using Rantevou.Core.Demo;
 namespace Rantevou.Hub.Accounts;
 
 /// <summary>
-/// The roles, and on an empty user table the demo accounts of API.md, all in the demo office with
-/// the password <see cref="Password"/>: admin, clerk1…clerk6 (clerk N at desk N, each assigned every desk of the office), a driving school, a processing agent.
+/// The roles, and on an empty user table the demo accounts of API.md with the password <see cref="Password"/>: in the
+/// demo office admin, clerk1…clerk6 (clerk N at desk N, each assigned every desk of the office), a driving school, a
+/// processing agent; the demo's second office (<see cref="DemoSeeder.SeedBranchAsync"/>) with admin-b, clerk-b1 and
+/// clerk-b2; and the directorate's administrator, who belongs to no office and administers both.
 /// The password is printed in the README, so the accounts exist only where <see cref="Wanted"/> says so.
 /// </summary>
-public sealed class DemoAccounts(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, RantevouDbContext db, IOptions<RantevouOptions> options, IHostEnvironment environment)
+public sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, RantevouDbContext db,
+    DemoSeeder seeder, IOptions<RantevouOptions> options, IHostEnvironment environment)
 {
     public const string Password = "Demo!2026";
 
@@ -35,9 +37,16 @@ public sealed class DemoAccounts(
             await CreateAsync($"clerk{n}@example.org", $"Υπάλληλος {n}", Roles.Clerk, office.Id, desk: n);
         await CreateAsync("school@example.org", "Σχολή Οδηγών Δέλτα", Roles.Agent, office.Id, agent: AgentKind.DrivingSchool, mobile: "+306900000001");
         await CreateAsync("agent@example.org", "Διεκπεραιωτής Άλφα", Roles.Agent, office.Id, agent: AgentKind.ProcessingAgent, mobile: "+306900000002");
+
+        await seeder.SeedBranchAsync(ct);
+        var branch = await db.Offices.AsNoTracking().FirstAsync(o => o.Slug == DemoSeeder.BranchSlug, ct);
+        await CreateAsync("admin-b@example.org", "Διαχειριστής Λαυρίου", Roles.Admin, branch.Id);
+        for (var n = 1; n <= DemoSeeder.BranchDeskCount; n++)
+            await CreateAsync($"clerk-b{n}@example.org", $"Υπάλληλος Λαυρίου {n}", Roles.Clerk, branch.Id, desk: n);
+        await CreateAsync("directorate@example.org", "Διαχειριστής Διεύθυνσης", Roles.Admin, officeId: null);
     }
 
-    async Task CreateAsync(string email, string name, string role, int officeId, int? desk = null, AgentKind? agent = null, string? mobile = null)
+    async Task CreateAsync(string email, string name, string role, int? officeId, int? desk = null, AgentKind? agent = null, string? mobile = null)
     {
         var user = new AppUser
         {

@@ -23,63 +23,63 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin).WithAdminOffice();
         api.MapGet("/services", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.ServicesAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.ServicesAsync(AdminOffice.Id(http), ct)));
         api.MapPost("/services", CreateServiceAsync).Audited("admin.service.create");
         api.MapPut("/services/{id:int}", EditServiceAsync).Audited("admin.service.update");
         api.MapGet("/groups", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.GroupsAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.GroupsAsync(AdminOffice.Id(http), ct)));
         api.MapPost("/groups", SaveGroupAsync).Audited("admin.group.create");
         api.MapPut("/groups/{id:int}", SaveGroupAsync).Audited("admin.group.update");
         api.MapGet("/desks", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.DesksAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.DesksAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/desks/{id:int}", EditDeskAsync).Audited("admin.desk.update");
         api.MapGet("/hours", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.HoursAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.HoursAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/hours", SetHoursAsync).Audited("admin.hours.update");
         api.MapGet("/special-days", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.SpecialDaysAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.SpecialDaysAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/special-days/{date}", SetSpecialDayAsync).Audited("admin.special-day.set");
         api.MapDelete("/special-days/{date}", RemoveSpecialDayAsync).Audited("admin.special-day.remove");
         api.MapGet("/settings", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.SettingsAsync(await OfficeIdAsync(http, ct), ct)));
+            TypedResults.Ok(await admin.SettingsAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/settings", SetSettingsAsync).Audited("admin.settings.update");
         return app;
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditServiceAsync(
         int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-        Answer(await admin.EditServiceAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct));
+        Answer(await admin.EditServiceAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
 
     static async Task<Results<Created<AdminService>, ProblemHttpResult>> CreateServiceAsync(
         ServiceEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
     {
-        var outcome = await admin.CreateServiceAsync(await OfficeIdAsync(http, ct), edit, ct);
+        var outcome = await admin.CreateServiceAsync(AdminOffice.Id(http), edit, ct);
         return outcome.Ok ? TypedResults.Created($"/api/admin/services/{outcome.Value.Id}", outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<AdminGroup>, ProblemHttpResult>> SaveGroupAsync(
         int? id, GroupEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
     {
-        var outcome = await admin.SaveGroupAsync(await OfficeIdAsync(http, ct), id, edit, ct);
+        var outcome = await admin.SaveGroupAsync(AdminOffice.Id(http), id, edit, ct);
         return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(
         int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-        Answer(await admin.EditDeskAsync(await OfficeIdAsync(http, ct), id, edit, confirm == true, ct));
+        Answer(await admin.EditDeskAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetHoursAsync(
         List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-        Answer(await admin.SetHoursAsync(await OfficeIdAsync(http, ct), week, confirm == true, ct));
+        Answer(await admin.SetHoursAsync(AdminOffice.Id(http), week, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
         string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
-        return Answer(await admin.SetSpecialDayAsync(await OfficeIdAsync(http, ct), day, edit, confirm == true, ct));
+        return Answer(await admin.SetSpecialDayAsync(AdminOffice.Id(http), day, edit, confirm == true, ct));
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveSpecialDayAsync(
@@ -87,13 +87,13 @@ public static class AdminApi
     {
         if (ParseDate(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
-        return Answer(await admin.RemoveSpecialDayAsync(await OfficeIdAsync(http, ct), day, confirm == true, ct));
+        return Answer(await admin.RemoveSpecialDayAsync(AdminOffice.Id(http), day, confirm == true, ct));
     }
 
     static async Task<Results<Ok<OfficeSettings>, ProblemHttpResult>> SetSettingsAsync(
         OfficeSettings settings, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
-        var outcome = await admin.SetSettingsAsync(await OfficeIdAsync(http, ct), settings, ct);
+        var outcome = await admin.SetSettingsAsync(AdminOffice.Id(http), settings, ct);
         return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
@@ -117,16 +117,4 @@ public static class AdminApi
 
     static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    /// <summary>
-    /// The admin's own office, from the sign-in's claims (<see cref="OfficeScope"/>); the directorate's administrator
-    /// (no office) administers the first office here.
-    /// </summary>
-    internal static async Task<int> OfficeIdAsync(HttpContext http, CancellationToken ct)
-    {
-        if (http.User.OfficeOf() is { } officeId)
-            return officeId;
-        var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
-        return await db.Offices.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
-    }
 }

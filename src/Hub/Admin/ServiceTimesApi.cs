@@ -13,7 +13,7 @@ public static class ServiceTimesApi
 {
     public static IEndpointRouteBuilder MapServiceTimesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/admin/service-times", GetAsync).WithTags("Admin").WithName("ServiceTimes").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/admin/service-times", GetAsync).WithTags("Admin").WithName("ServiceTimes").RequireAuthorization(Policies.Admin).WithAdminOffice();
         return app;
     }
 
@@ -21,6 +21,6 @@ public static class ServiceTimesApi
     {
         if (weeks is < 1 or > 52)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["weeks"] = [MessageKeys.SettingOutOfRange] }));
-        return TypedResults.Ok(await times.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), weeks ?? ServiceTimes.DefaultWeeks, ct));
+        return TypedResults.Ok(await times.ForOfficeAsync(AdminOffice.Id(http), weeks ?? ServiceTimes.DefaultWeeks, ct));
     }
 }

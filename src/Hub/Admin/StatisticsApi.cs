@@ -16,8 +16,8 @@ public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/admin/statistics", GetAsync).WithTags("Admin").WithName("Statistics").RequireAuthorization(Policies.Admin);
-        app.MapGet("/api/admin/statistics.csv", CsvAsync).WithTags("Admin").WithName("StatisticsCsv").RequireAuthorization(Policies.Admin);
+        app.MapGet("/api/admin/statistics", GetAsync).WithTags("Admin").WithName("Statistics").RequireAuthorization(Policies.Admin).WithAdminOffice();
+        app.MapGet("/api/admin/statistics.csv", CsvAsync).WithTags("Admin").WithName("StatisticsCsv").RequireAuthorization(Policies.Admin).WithAdminOffice();
         return app;
     }
 
@@ -29,7 +29,7 @@ public static class StatisticsApi
         if (!period.Ok)
             return Problems.From(period.Problem);
         var (f, t) = period.Value;
-        return TypedResults.Ok(await statistics.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), f, t, ct));
+        return TypedResults.Ok(await statistics.ForOfficeAsync(AdminOffice.Id(http), f, t, ct));
     }
 
     static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(string? from, string? to, HttpContext http,
@@ -39,7 +39,7 @@ public static class StatisticsApi
         if (!period.Ok)
             return Problems.From(period.Problem);
         var (f, t) = period.Value;
-        var figures = await statistics.ForOfficeAsync(await AdminApi.OfficeIdAsync(http, ct), f, t, ct);
+        var figures = await statistics.ForOfficeAsync(AdminOffice.Id(http), f, t, ct);
         return TypedResults.File(StatisticsCsv.Write(figures, labels), "text/csv; charset=utf-8", $"statistics-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}.csv");
     }
 }

@@ -39,6 +39,7 @@ public static class ApiSetup
         app.MapAgentAccountsApi();
         app.MapStaffAccountsApi();
         app.MapAdminApi();
+        app.MapOfficesApi();
         app.MapServiceTimesApi();
         app.MapStatisticsApi();
         app.MapAuditApi();

@@ -13,12 +13,16 @@ public sealed class IndexModel(RantevouDbContext db) : PageModel
     public Office Office { get; private set; } = null!;
     public IReadOnlyList<ServiceGroup> Groups { get; private set; } = [];
 
+    /// <summary>The directorate's other offices, where the person may book instead.</summary>
+    public IReadOnlyList<Office> Others { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? office, CancellationToken ct)
     {
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
             return NotFound();
         Office = found;
+        Others = (await OfficeDirectory.AllAsync(db, ct)).Where(o => o.Id != found.Id).ToList();
         var groups = await db.ServiceGroups.AsNoTracking()
             .Where(g => g.OfficeId == found.Id)
             .Include(g => g.Services.Where(s => s.Active)).ThenInclude(s => s.Documents)

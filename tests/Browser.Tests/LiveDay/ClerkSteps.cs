@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Demo;
 using Rantevou.TestKit;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +23,7 @@ public static class ClerkSteps
     public static async Task<LiveApp> DeskOneDayAsync()
     {
         var app = LiveApp.At(Tue(7, 30)).Start();
-        await app.WithDbAsync(db => db.Desks.Where(d => d.Number == 2 || d.Number == 3).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, false)));
+        await app.WithDbAsync(db => db.Desks.Where(d => db.Offices.Any(o => o.Id == d.OfficeId && o.Slug == DemoSeeder.OfficeSlug) && (d.Number == 2 || d.Number == 3)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, false)));
         return app;
     }
 

@@ -23,11 +23,14 @@ public static class LiveDaySteps
         return http;
     }
 
-    /// <summary>A confirmed booking for a service desk 1 offers (the first booking of the day goes to desk 1); returns its code.</summary>
-    public static async Task<string> ConfirmedBookingAsync(this LiveApp app, DateTimeOffset start)
+    /// <summary>
+    /// A confirmed booking for a service desk 1 offers (the first booking of the day goes to desk 1), at the first office
+    /// or the one <paramref name="office"/> names; returns its code.
+    /// </summary>
+    public static async Task<string> ConfirmedBookingAsync(this LiveApp app, DateTimeOffset start, string? office = null)
     {
         using var http = app.Http();
-        var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!;
+        var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks" + (office is null ? "" : $"?office={office}")))!;
         var response = await http.BookAsync(desks.Single(d => d.Number == 1).Services[0], start);
         Assert.True(response.IsSuccessStatusCode, $"booking at {start:HH:mm}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var created = (await response.Content.ReadFromJsonAsync<Contracts.Booking.BookingCreatedDto>())!;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Demo;
 
 namespace Rantevou.Hub.Tests.Admin;
 
@@ -30,14 +31,14 @@ public sealed partial class AdminPagesTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("id=\"PerDay-error\"", html, StringComparison.Ordinal);
         Assert.Contains("Δώστε ακέραιο αριθμό από 1 έως 1.000.000.", html, StringComparison.Ordinal);
-        Assert.Equal(1_000_000, await Db(db => db.Offices.Select(o => o.PerDay).SingleAsync()));
+        Assert.Equal(1_000_000, await Db(db => db.Offices.Where(o => o.Slug == DemoSeeder.OfficeSlug).Select(o => o.PerDay).SingleAsync()));
 
         var english = await PostFormAsync(admin, "/admin/settings?culture=en", SettingsForm("x"));
         Assert.Contains("Enter a whole number from 1 to 1,000,000.", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var saved = await PostFormAsync(admin, "/admin/settings", SettingsForm("2"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal((1, 2, 3, 90, 15), await Db(db => db.Offices
+        Assert.Equal((1, 2, 3, 90, 15), await Db(db => db.Offices.Where(o => o.Slug == DemoSeeder.OfficeSlug)
             .Select(o => ValueTuple.Create(o.ActivePerService, o.PerDay, o.NoShowLimit, o.NoShowWindowDays, o.AgentDailyQuota)).SingleAsync()));
         Assert.Contains("Όρια κατά της κατάχρησης", await (await admin.GetAsync("/admin/settings?culture=el")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

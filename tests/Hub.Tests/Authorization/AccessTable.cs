@@ -17,6 +17,12 @@ public enum Access
     /// <summary>Admins only (<c>Policies.Admin</c>).</summary>
     Admin,
 
+    /// <summary>
+    /// The directorate's administrator, an admin of no office (<c>Policies.Directorate</c>). None of the matrix's
+    /// identities is one: its office's admin must be refused too.
+    /// </summary>
+    Directorate,
+
     /// <summary>Driving schools and processing agents (<c>Policies.Agent</c>).</summary>
     Agent,
 
@@ -166,6 +172,10 @@ public static class AccessTable
         new("*", "/admin/settings", Access.Admin),
         new("*", "/admin/audit", Access.Admin),
         new("*", "/admin/statistics", Access.Admin),
+        new("*", "/admin/offices", Access.Directorate),
+        new("GET", "/api/admin/offices", Access.Admin),
+        new("GET", "/api/admin/catalogue", Access.Admin),
+        new("POST", "/api/admin/offices", Access.Directorate),
         new("GET", "/api/admin/audit", Access.Admin),
         new("DELETE", "/api/admin/special-days/{date}", Access.Admin),
         new("GET", "/api/admin/desks", Access.Admin),

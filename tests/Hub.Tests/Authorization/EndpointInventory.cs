@@ -72,7 +72,8 @@ public static class EndpointInventory
     {
         Access.Public or Access.TokenHolder or Access.Kiosk => Principals.ToHashSet(),
         Access.Staff => new HashSet<string> { Roles.Clerk, Roles.Admin },
-        Access.Admin => new HashSet<string> { Roles.Admin },
+        // The inventory's admin principal carries no office claim, so the directorate's policy admits it.
+        Access.Admin or Access.Directorate => new HashSet<string> { Roles.Admin },
         Access.Agent => new HashSet<string> { Roles.Agent },
         Access.Account => new HashSet<string> { Roles.Clerk, Roles.Admin, Roles.Agent },
         _ => throw new ArgumentOutOfRangeException(nameof(access)),

@@ -91,7 +91,7 @@ public sealed class EndpointMatrixTests(MatrixOffice office, ITestOutputHelper o
     [Fact]
     public async Task StaffPage_Anonymously_RedirectsToLogin()
     {
-        foreach (var page in AccessTable.Endpoints.Where(r => r.Method == "*" && r.Access is Access.Staff or Access.Admin or Access.Agent or Access.Account))
+        foreach (var page in AccessTable.Endpoints.Where(r => r.Method == "*" && r.Access is Access.Staff or Access.Admin or Access.Directorate or Access.Agent or Access.Account))
         {
             using var response = await office.Client(null).GetAsync(Probe.Path(page.Pattern, office, office.Identities[0]));
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);

@@ -81,8 +81,8 @@ public static partial class Probe
             && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase) == true;
         return access switch
         {
-            Access.Staff or Access.Admin or Access.Agent or Access.Account when status is 401 or 403 || toLogin => null,
-            Access.Staff or Access.Admin or Access.Agent or Access.Account => $"{status}: expected 401, 403 or a redirect to login",
+            Access.Staff or Access.Admin or Access.Directorate or Access.Agent or Access.Account when status is 401 or 403 || toLogin => null,
+            Access.Staff or Access.Admin or Access.Directorate or Access.Agent or Access.Account => $"{status}: expected 401, 403 or a redirect to login",
             Access.Kiosk when status is 401 or 403 => null,
             Access.Kiosk => $"{status}: expected 401 without a kiosk's credential, 403 for a display's",
             // A page's POST stops at antiforgery (400) before the token is looked at; the GET row checks the token.

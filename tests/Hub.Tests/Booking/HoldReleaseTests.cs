@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Demo;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Tests.Support;
 
@@ -100,7 +101,7 @@ public class HoldReleaseTests : AppTest
         return (service, (await FreeStartsAsync(service.Id, Wednesday))[12]);
     }
 
-    Task<int> HoldMinutesAsync() => Db(db => db.Offices.Select(o => o.HoldMinutes).SingleAsync());
+    Task<int> HoldMinutesAsync() => Db(db => db.Offices.Where(o => o.Slug == DemoSeeder.OfficeSlug).Select(o => o.HoldMinutes).SingleAsync());
 }
 
 /// <summary>The same release sweep on PostgreSQL.</summary>

@@ -68,7 +68,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 
         var facts = await WithDb(services, async db => new
         {
-            Office = await db.Offices.SingleAsync(),
+            Office = await db.Offices.SingleAsync(o => o.Slug == DemoSeeder.OfficeSlug),
             Services = await db.Services.ToListAsync(),
             Groups = await db.ServiceGroups.CountAsync(),
             Desks = await db.Desks.OrderBy(d => d.Number).ToListAsync(),

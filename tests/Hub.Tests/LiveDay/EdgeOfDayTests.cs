@@ -77,7 +77,7 @@ public sealed class EdgeOfDayTests : LiveDayTest
         Assert.Equal(wednesday.Label, (await clerk.CallNextAsync(desk))!.Label);
         // The clerk goes home without completing; closing leaves the person at the desk alone.
         At(14, 0);
-        Assert.Equal(1, await RunAsync(c => c.CloseDaysAsync(CancellationToken.None)));
+        Assert.Equal(2, await RunAsync(c => c.CloseDaysAsync(CancellationToken.None))); // both demo offices close their day
         Assert.Equal(BookingStatus.Called, await StatusAsync(wednesday));
 
         App.Clock.SetUtcNow(Wed(8, 55).AddDays(1));
@@ -100,7 +100,7 @@ public sealed class EdgeOfDayTests : LiveDayTest
         At(13, 20);
         Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
         At(14, 0);
-        Assert.Equal(1, await RunAsync(c => c.CloseDaysAsync(CancellationToken.None)));
+        Assert.Equal(2, await RunAsync(c => c.CloseDaysAsync(CancellationToken.None))); // both demo offices close their day
         var en = await ScanAsync(booked.Qr);
         Assert.Equal(("Expired", false), (en.Status, en.EndOfDayFits));
         Assert.Equal($"The appointment ({booked.Label}) could not be served before the office closed. Please book a new appointment.", en.Message);

@@ -8,6 +8,7 @@ using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
+using Rantevou.Core.Demo;
 using Rantevou.Core.Localization;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Tests.Admin;
@@ -92,6 +93,10 @@ public class ReminderTests : AdminTest
         var audited = await Db(db => db.AuditEntries.Where(a => a.Action == "booking.reminder.release").OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(2, audited.Count);
         Assert.All(audited, a => Assert.Equal((booked.Code, AuditOutcome.Succeeded, "Holder"), (a.Target, a.Outcome, a.ActorRole)));
+
+        // The office's statistics count the reminder and its answer (the new booking of the freed time got none).
+        var day = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-12-02&to=2026-12-02");
+        Assert.Equal((2, 1, 0, 1), (day!.Bookings.Appointments, day.Bookings.RemindersSent, day.Bookings.RemindersComing, day.Bookings.RemindersReleased));
     }
 
     [Fact]
@@ -204,7 +209,7 @@ public class ReminderTests : AdminTest
         Assert.Contains("Υπενθυμίσεις", page, StringComparison.Ordinal);
         var saved = await PageForms.SubmitAsync(browser, "/admin/settings", "RemindersOn", f => f.Tick("RemindersOn", false).Set("ReminderTime", "18:30"), html: page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal((false, new TimeOnly(18, 30)), await Db(db => db.Offices.Select(o => new ValueTuple<bool, TimeOnly>(o.RemindersOn, o.ReminderTime)).SingleAsync()));
+        Assert.Equal((false, new TimeOnly(18, 30)), await Db(db => db.Offices.Where(o => o.Slug == DemoSeeder.OfficeSlug).Select(o => new ValueTuple<bool, TimeOnly>(o.RemindersOn, o.ReminderTime)).SingleAsync()));
 
         var english = await browser.GetStringAsync("/admin/settings?culture=en");
         var refused = await PageForms.SubmitAsync(browser, "/admin/settings?culture=en", "RemindersOn", f => f.Set("ReminderTime", "7pm"), html: english);

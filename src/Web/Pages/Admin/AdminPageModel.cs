@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
@@ -35,11 +34,11 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     }
 
     /// <summary>For the directorate's administrator (no office of their own): every office, to choose which one the pages show.</summary>
-    public IReadOnlyList<(int Id, string Name)> OfficeChoices { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Name)> OfficeChoices { get; private set; } = [];
 
     /// <summary>
     /// The office the pages show and change: the admin's own; for the directorate's administrator the one they chose
-    /// (<c>?office=</c>, remembered in a cookie for the other pages and their forms), else the first.
+    /// (<c>?office=</c> with its short name, remembered in a cookie for the other pages and their forms), else the first.
     /// </summary>
     protected async Task LoadOfficeAsync(CancellationToken ct)
     {
@@ -50,13 +49,12 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
 
     async Task<int> ChosenOfficeAsync(CancellationToken ct)
     {
-        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.NameEl, o.NameEn }).ToListAsync(ct);
-        OfficeChoices = offices.Select(o => (o.Id, Language.Current == "en" ? o.NameEn : o.NameEl)).ToList();
-        var asked = int.TryParse(Request.Query["office"], out var q) ? q : (int?)null;
-        var remembered = int.TryParse(Request.Cookies[OfficeCookie], out var c) ? c : (int?)null;
-        var chosen = offices.FirstOrDefault(o => o.Id == asked) ?? offices.FirstOrDefault(o => o.Id == remembered) ?? offices[0];
-        if (asked == chosen.Id)
-            Response.Cookies.Append(OfficeCookie, chosen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var offices = await OfficeDirectory.AllAsync(db, ct);
+        OfficeChoices = offices.Select(o => (o.Slug, o.Name(Language.Current))).ToList();
+        var asked = Request.Query["office"].ToString();
+        var chosen = offices.FirstOrDefault(o => o.Slug == asked) ?? offices.FirstOrDefault(o => o.Slug == Request.Cookies[OfficeCookie]) ?? offices[0];
+        if (asked == chosen.Slug)
+            Response.Cookies.Append(OfficeCookie, chosen.Slug,
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, Path = "/admin", IsEssential = true });
         return chosen.Id;
     }
