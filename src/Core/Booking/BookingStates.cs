@@ -63,6 +63,9 @@ public enum DayScope
 public sealed record BookingTransition(BookingStep Step, BookingStatus[] From, BookingStatus To, string Rule, MailKind? Mail, DayScope Day)
 {
     public bool AllowsFrom(BookingStatus status) => From.Contains(status);
+
+    /// <summary>What a conditional update needs: the statuses it may start from, the one it writes, the mail it sends.</summary>
+    public void Deconstruct(out BookingStatus[] from, out BookingStatus to, out MailKind? mail) => (from, to, mail) = (From, To, Mail);
 }
 
 /// <summary>

@@ -142,8 +142,7 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         QueueEventKind eventKind, CancellationToken ct)
     {
         var now = Now;
-        var transition = BookingStates.Of(step);
-        var (from, to) = (transition.From, transition.To);
+        var (from, to, mailKind) = BookingStates.Of(step);
         var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.Status, to)
             .SetProperty(x => x.ClosedUtc, now)
@@ -157,7 +156,7 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         // Not MoveTo: the conditional update above was the table's check, and this work may run again (DayChanges).
         b.Status = to;
         b.StatusReason = reason;
-        await change.MailAsync(mail, transition.Mail!.Value, b, ct);
+        await change.MailAsync(mail, mailKind!.Value, b, ct);
         change.Tell(eventKind, BookingCode.Display(b.Code));
         return true;
     }

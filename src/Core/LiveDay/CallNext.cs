@@ -50,7 +50,7 @@ public sealed partial class DeskActions
     /// </summary>
     async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, DateOnly day, DateTime now, string code, CancellationToken ct)
     {
-        var (waiting, called) = (BookingStates.From(BookingStep.Call), BookingStates.Of(BookingStep.Call).To);
+        var (waiting, called, _) = BookingStates.Of(BookingStep.Call);
         var changed = pick.Kind == PersonKind.Appointment
             ? await db.Bookings
                 .Where(b => b.Id == pick.Id && waiting.Contains(b.Status))

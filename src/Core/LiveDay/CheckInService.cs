@@ -142,7 +142,7 @@ public sealed class CheckInService(
     Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStep step, bool late, QueueEventKind kind, CancellationToken ct) =>
         changes.RunAsync(office, OfficeDays.Today(office, clock), async change =>
         {
-            var (from, to, mailKind) = (BookingStates.From(step), BookingStates.Of(step).To, BookingStates.Of(step).Mail);
+            var (from, to, mailKind) = BookingStates.Of(step);
             var now = clock.GetUtcNow().UtcDateTime;
             var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.Status, to)

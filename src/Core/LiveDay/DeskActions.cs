@@ -118,7 +118,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
         BookingStep step, QueueEventKind kind, CancellationToken ct)
     {
         var now = Now;
-        var (from, to, mailKind) = (BookingStates.From(step), BookingStates.Of(step).To, BookingStates.Of(step).Mail);
+        var (from, to, mailKind) = BookingStates.Of(step);
         var done = to is BookingStatus.Served or BookingStatus.NoShow;
         // R13: an interruption is recorded for the statistics; the clerk's own deferral (R5) is not one.
         var interrupted = step == BookingStep.Interrupt;
