@@ -112,6 +112,20 @@ public sealed class Booking
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// Takes <paramref name="step"/> in memory, as its row of <see cref="BookingStates.Table"/> says; a status the row does
+    /// not start from is refused. Callers check first (or wrote the change with the row's conditional update), so a
+    /// refusal here is a mistake in the code, never a person's doing.
+    /// </summary>
+    public BookingTransition MoveTo(BookingStep step)
+    {
+        var transition = BookingStates.Of(step);
+        if (!transition.AllowsFrom(Status))
+            throw new InvalidOperationException($"A booking cannot go from {Status} to {transition.To} by {step}.");
+        Status = transition.To;
+        return transition;
+    }
+
     /// <summary>Whether the booking still holds its desk's time (cancelled, released, expired and void ones give it back).</summary>
     public static bool OccupiesSlot(BookingStatus s) =>
         s is not (BookingStatus.Cancelled or BookingStatus.Released or BookingStatus.Expired or BookingStatus.Void);

@@ -27,14 +27,14 @@ public sealed partial class BookingService
             return Problem.NotFound();
         if (booking.Status == BookingStatus.Confirmed)
             return booking;
-        if (booking.Status != BookingStatus.Pending)
+        if (!BookingStates.Allows(BookingStep.Confirm, booking.Status))
             return Problem.Conflict(MessageKeys.NotChangeable);
         if (booking.HoldUntilUtc <= Now)
             return Problem.Conflict(MessageKeys.HoldExpired);
-        booking.Status = BookingStatus.Confirmed;
+        var confirm = booking.MoveTo(BookingStep.Confirm);
         booking.ConfirmedUtc = Now;
         booking.HoldUntilUtc = null;
-        return await SaveChangeAsync(booking, MailKind.Confirmed, releaseClaims: false, ct);
+        return await SaveChangeAsync(booking, confirm, releaseClaims: false, ct);
     }
 
     public async Task<Outcome<Booking>> CancelAsync(string? code, string? manageToken, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed partial class BookingService
         if (!found.Ok)
             return found;
         var booking = found.Value;
-        if (!booking.IsActive)
+        if (!BookingStates.Allows(BookingStep.CancelByHolder, booking.Status))
             return Problem.Conflict(MessageKeys.NotChangeable);
         return await CancelFoundAsync(booking, ct);
     }
@@ -51,10 +51,10 @@ public sealed partial class BookingService
     /// <summary>The holder's cancellation of an active booking: its time is freed at once and the person told (R2).</summary>
     async Task<Outcome<Booking>> CancelFoundAsync(Booking booking, CancellationToken ct)
     {
-        booking.Status = BookingStatus.Cancelled;
+        var cancel = booking.MoveTo(BookingStep.CancelByHolder);
         booking.ClosedUtc = Now;
         booking.HoldUntilUtc = null;
-        return await SaveChangeAsync(booking, MailKind.Cancelled, releaseClaims: true, ct);
+        return await SaveChangeAsync(booking, cancel, releaseClaims: true, ct);
     }
 
     /// <summary>Moves an active booking to another start; the new time is claimed in the same transaction that frees the old one.</summary>
@@ -149,18 +149,19 @@ public sealed partial class BookingService
         foreach (var booking in due)
         {
             db.ChangeTracker.Clear();
-            booking.Status = BookingStatus.Released;
+            var release = booking.MoveTo(BookingStep.ReleaseUnconfirmed);
             booking.ClosedUtc = now;
             booking.HoldUntilUtc = null;
-            if ((await SaveChangeAsync(booking, MailKind.Released, releaseClaims: true, ct)).Ok)
+            if ((await SaveChangeAsync(booking, release, releaseClaims: true, ct)).Ok)
                 released++;
         }
         return released;
     }
 
     /// <summary>Writes a status change of a booking read earlier, with its mail, if the booking is still at the version read.</summary>
-    async Task<Outcome<Booking>> SaveChangeAsync(Booking booking, MailKind kind, bool releaseClaims, CancellationToken ct)
+    async Task<Outcome<Booking>> SaveChangeAsync(Booking booking, BookingTransition transition, bool releaseClaims, CancellationToken ct)
     {
+        var kind = transition.Mail!.Value;
         var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == booking.ServiceId, ct);
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);

@@ -55,7 +55,7 @@ public sealed partial class BookingService
         var booking = found.Value;
         if (booking.Status == BookingStatus.Cancelled)
             return new ReminderOutcome(ReminderReply.AlreadyDone, booking);
-        if (!booking.IsActive)
+        if (!BookingStates.Allows(BookingStep.CancelByHolder, booking.Status))
             return new ReminderOutcome(ReminderReply.NotChangeable, booking);
         booking.ReminderAnswer = ReminderAnswer.Released;
         booking.ReminderAnsweredUtc = Now;

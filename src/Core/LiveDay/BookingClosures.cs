@@ -28,7 +28,7 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
             .OrderBy(b => b.StartUtc).Take(1000).ToListAsync(ct);
         var expired = 0;
         foreach (var b in candidates.Where(b => b.StartUtc.AddMinutes(graces[b.OfficeId]) <= now))
-            if (await EndAsync(b, [BookingStatus.Confirmed], BookingStatus.Expired, null, MailKind.Expired, QueueEventKind.Expired, ct))
+            if (await EndAsync(b, BookingStep.ExpireLate, null, QueueEventKind.Expired, ct))
                 expired++;
         return expired;
     }
@@ -77,10 +77,9 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         var b = normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(x => x.Code == normalized, ct);
         if (b is null)
             return Problem.NotFound();
-        BookingStatus[] from = [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn, BookingStatus.Deferred, BookingStatus.Called];
-        if (!from.Contains(b.Status))
+        if (!BookingStates.Allows(BookingStep.Void, b.Status))
             return Problem.Conflict(MessageKeys.NotChangeable);
-        return await EndAsync(b, from, BookingStatus.Void, reason.Trim(), MailKind.Voided, QueueEventKind.Voided, ct)
+        return await EndAsync(b, BookingStep.Void, reason.Trim(), QueueEventKind.Voided, ct)
             ? await db.Bookings.AsNoTracking().FirstAsync(x => x.Id == b.Id, ct)
             : Problem.Conflict(MessageKeys.ChangedMeanwhile);
     }
@@ -100,13 +99,12 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
             if (open is null || now < open.CloseUtc)
                 continue;
             var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
+            var stillWaiting = BookingStates.From(BookingStep.CloseDay);
             var waiting = await db.Bookings.AsNoTracking()
-                .Where(b => b.OfficeId == office.Id && b.StartUtc >= from && b.StartUtc < open.CloseUtc
-                    && (b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Deferred))
+                .Where(b => b.OfficeId == office.Id && b.StartUtc >= from && b.StartUtc < open.CloseUtc && stillWaiting.Contains(b.Status))
                 .ToListAsync(ct);
             foreach (var b in waiting)
-                await EndAsync(b, [BookingStatus.CheckedIn, BookingStatus.Deferred], BookingStatus.Expired, null,
-                    MailKind.NotServedDayClosed, QueueEventKind.DayClosed, ct);
+                await EndAsync(b, BookingStep.CloseDay, null, QueueEventKind.DayClosed, ct);
             if (await changes.RunAsync(office, day, async change =>
                 {
                     var first = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == day && d.ClosedUtc == null)
@@ -121,16 +119,15 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         return closed;
     }
 
-    async Task<bool> EndAsync(BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason, MailKind kind, QueueEventKind eventKind, CancellationToken ct)
+    async Task<bool> EndAsync(BookingEntity b, BookingStep step, string? reason, QueueEventKind eventKind, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);
         return await changes.RunAsync(office, OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone),
-            change => EndInTransactionAsync(change, b, from, to, reason, kind, eventKind, ct), ct);
+            change => EndInTransactionAsync(change, b, step, reason, eventKind, ct), ct);
     }
 
     /// <summary>Statuses an office change (R11) ends: booked or waiting, but not yet at a desk.</summary>
-    public static readonly BookingStatus[] CancellableByOffice =
-        [BookingStatus.Pending, BookingStatus.Confirmed, BookingStatus.CheckedIn, BookingStatus.Deferred];
+    public static readonly BookingStatus[] CancellableByOffice = BookingStates.From(BookingStep.CancelByOffice);
 
     /// <summary>
     /// R11 with R2: an admin change (service off, day closed, desk off) ends a booking inside the change's own
@@ -138,13 +135,14 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
     /// roll back together.
     /// </summary>
     public Task<bool> CancelByOfficeAsync(DayChange change, BookingEntity b, string? reason, CancellationToken ct) =>
-        EndInTransactionAsync(change, b, CancellableByOffice, BookingStatus.Cancelled, reason,
-            MailKind.CancelledByOffice, QueueEventKind.CancelledByOffice, ct);
+        EndInTransactionAsync(change, b, BookingStep.CancelByOffice, reason, QueueEventKind.CancelledByOffice, ct);
 
-    async Task<bool> EndInTransactionAsync(DayChange change, BookingEntity b, BookingStatus[] from, BookingStatus to, string? reason,
-        MailKind kind, QueueEventKind eventKind, CancellationToken ct)
+    /// <summary>The step's conditional update (its row's statuses), the freed time, the step's mail and the screens' event.</summary>
+    async Task<bool> EndInTransactionAsync(DayChange change, BookingEntity b, BookingStep step, string? reason,
+        QueueEventKind eventKind, CancellationToken ct)
     {
         var now = Now;
+        var (from, to, mailKind) = BookingStates.Of(step);
         var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.Status, to)
             .SetProperty(x => x.ClosedUtc, now)
@@ -155,9 +153,10 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         if (changed == 0)
             return false;
         await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
+        // Not MoveTo: the conditional update above was the table's check, and this work may run again (DayChanges).
         b.Status = to;
         b.StatusReason = reason;
-        await change.MailAsync(mail, kind, b, ct);
+        await change.MailAsync(mail, mailKind!.Value, b, ct);
         change.Tell(eventKind, BookingCode.Display(b.Code));
         return true;
     }

@@ -50,11 +50,12 @@ public sealed partial class DeskActions
     /// </summary>
     async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, DateOnly day, DateTime now, string code, CancellationToken ct)
     {
+        var (waiting, called, _) = BookingStates.Of(BookingStep.Call);
         var changed = pick.Kind == PersonKind.Appointment
             ? await db.Bookings
-                .Where(b => b.Id == pick.Id && (b.Status == BookingStatus.CheckedIn || b.Status == BookingStatus.Deferred))
+                .Where(b => b.Id == pick.Id && waiting.Contains(b.Status))
                 .ExecuteUpdateAsync(u => u
-                    .SetProperty(b => b.Status, BookingStatus.Called)
+                    .SetProperty(b => b.Status, called)
                     .SetProperty(b => b.CalledDeskId, desk.Id)
                     .SetProperty(b => b.CalledUtc, now)
                     .SetProperty(b => b.Version, b => b.Version + 1), ct)

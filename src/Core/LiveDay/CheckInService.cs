@@ -49,7 +49,7 @@ public sealed class CheckInService(
         // says whether it does; one that does not fit offers no choice).
         if (ExpiredForLateness(booking))
             return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office!, now, ct)));
-        if (booking.Status != BookingStatus.Confirmed)
+        if (!BookingStates.Allows(BookingStep.CheckIn, booking.Status))
             return StateAnswer(booking, desk);
         if (now < booking.StartUtc.AddMinutes(-office!.CheckInOpensMinutes))
             return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
@@ -57,7 +57,7 @@ public sealed class CheckInService(
         var late = now > booking.StartUtc;
         if (late && await JudgeAsync(booking, office, now, ct) is { Outcome: not LateArrivalOutcome.CheckInLate } advice)
             return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, Estimate(advice));
-        var ok = await ChangeAsync(booking, office, [BookingStatus.Confirmed], BookingStatus.CheckedIn, late, QueueEventKind.CheckedIn, null, ct);
+        var ok = await ChangeAsync(booking, office, BookingStep.CheckIn, late, QueueEventKind.CheckedIn, ct);
         return ok ? new CheckIn(CheckInStatus.CheckedIn, booking, desk, booking.StartUtc) : await AgainAsync(booking.Code, ct);
     }
 
@@ -78,8 +78,7 @@ public sealed class CheckInService(
         // nobody ahead, nothing is promised and a new appointment is needed.
         if (advice.Outcome == LateArrivalOutcome.BookAgain)
             return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, estimate);
-        var ok = await ChangeAsync(booking, office!, [BookingStatus.Confirmed, BookingStatus.Expired], BookingStatus.Deferred, true,
-            QueueEventKind.Deferred, MailKind.Deferred, ct);
+        var ok = await ChangeAsync(booking, office!, BookingStep.ServeAtEndOfDay, true, QueueEventKind.Deferred, ct);
         return ok ? new CheckIn(CheckInStatus.Deferred, booking, desk, estimate.StartUtc, estimate) : await AgainAsync(booking.Code, ct);
     }
 
@@ -139,11 +138,11 @@ public sealed class CheckInService(
     Task<int> DeskNumberAsync(int deskId, CancellationToken ct) =>
         db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).FirstAsync(ct);
 
-    /// <summary>One change of today (<see cref="DayChanges"/>): the conditional status change, the day's version and any mail.</summary>
-    Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStatus[] from, BookingStatus to, bool late,
-        QueueEventKind kind, MailKind? mailKind, CancellationToken ct) =>
+    /// <summary>One change of today (<see cref="DayChanges"/>): the step's conditional status change, the day's version and its mail.</summary>
+    Task<bool> ChangeAsync(BookingEntity b, Office office, BookingStep step, bool late, QueueEventKind kind, CancellationToken ct) =>
         changes.RunAsync(office, OfficeDays.Today(office, clock), async change =>
         {
+            var (from, to, mailKind) = BookingStates.Of(step);
             var now = clock.GetUtcNow().UtcDateTime;
             var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.Status, to)

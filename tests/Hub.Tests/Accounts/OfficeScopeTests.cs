@@ -155,17 +155,6 @@ public sealed class OfficeScopeTests : AppTest
     }
 
     [Fact]
-    public async Task HubCallNext_AtAnotherOfficesDesk_IsRefused()
-    {
-        var other = await ConnectAsync((await Clerk.LoginAsync(App, "clerk1@example.org")).Token);
-        var refused = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<CalledPerson?>("CallNext", northDesk));
-        Assert.Contains(MessageKeys.OtherOffice, refused.Message);
-
-        var own = await ConnectAsync((await Clerk.LoginAsync(App, NorthClerk)).Token);
-        Assert.Null(await own.InvokeAsync<CalledPerson?>("CallNext", northDesk)); // nobody has checked in: allowed, and nobody to call
-    }
-
-    [Fact]
     public async Task ClerkPage_ShowsOnlyTheOwnOfficesDesks_WithThePanelForUploadedFiles()
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -106,30 +106,6 @@ public sealed partial class AuditRecordingTests : LiveDayTest
     }
 
     [Fact]
-    public async Task CallNextThroughTheHub_IsRecorded_AndItsRefusalWithTheHttpStatus()
-    {
-        var desk = await DeskIdAsync(1);
-        var clerk = await ClerkAsync();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(App.Server.BaseAddress, HubPaths.Queue), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(clerk.Token);
-            })
-            .Build();
-        await connection.StartAsync().WaitAsync(Wait);
-        Assert.Null(await connection.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
-        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<CalledPerson?>("CallNext", 999_999).WaitAsync(Wait));
-
-        var entries = await EntriesAsync();
-        Assert.Equal(2, entries.Count);
-        Assert.Equal(("desk.call-next", desk.ToString(), 200, AuditOutcome.Succeeded, AuditChannel.Hub, "Clerk"),
-            (entries[0].Action, entries[0].Target, entries[0].Status, entries[0].Outcome, entries[0].Channel, entries[0].ActorRole));
-        Assert.Equal(("999999", 404, AuditOutcome.Refused), (entries[1].Target, entries[1].Status, entries[1].Outcome));
-    }
-
-    [Fact]
     public async Task ABrokenAuditLog_DoesNotBreakTheAction()
     {
         var desk = await DeskIdAsync(1);

@@ -85,39 +85,6 @@ public sealed class QueueHubTests : LiveDayTest
     }
 
     [Fact]
-    public async Task HubCallNext_IsRefusedAnonymously_AndWorksWithAClerksBearerToken()
-    {
-        var renewal = await ServiceAsync("Driving licence renewal");
-        var booked = await BookAsync(renewal, Wed(9, 0), "hubcall");
-        At(8, 55);
-        Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
-        At(9, 0);
-        var desk = await DeskIdAsync(1);
-        var version = await VersionAsync();
-
-        var anonymous = await ConnectAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
-        Assert.Contains("unauthorized", refused.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(version, await VersionAsync());
-
-        var agent = await Clerk.LoginAsync(App, "agent@example.org");
-        var asAgent = await ConnectAsync(agent.Token);
-        await Assert.ThrowsAsync<HubException>(() => asAgent.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
-
-        var clerk = await ClerkAsync();
-        var screen = await ConnectAsync(clerk.Token);
-        var events = Listen(screen);
-        await screen.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
-        var person = await screen.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait);
-        Assert.Equal(booked.Label, person!.Label);
-        var (called, _) = await NextAsync(events);
-        Assert.Equal((version + 1, QueueEventKind.Called), (called.Version, called.Kind));
-        // Nobody else waits: the hub answers null, as the API answers 204.
-        await clerk.ActAsync(desk, "complete");
-        Assert.Null(await screen.InvokeAsync<CalledPerson?>("CallNext", desk).WaitAsync(Wait));
-    }
-
-    [Fact]
     public async Task Screens_HearTheOfficeClock_EachMinute_WithoutAnyChange()
     {
         At(9, 0);
