@@ -50,7 +50,7 @@ public static class AdminApi
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditServiceAsync(
         int id, ServiceEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-        Answer(await admin.EditServiceAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
+        await AnswerAsync(http, await admin.EditServiceAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
 
     static async Task<Results<Created<AdminService>, ProblemHttpResult>> CreateServiceAsync(
         ServiceEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
@@ -68,18 +68,18 @@ public static class AdminApi
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(
         int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
-        Answer(await admin.EditDeskAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
+        await AnswerAsync(http, await admin.EditDeskAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetHoursAsync(
         List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-        Answer(await admin.SetHoursAsync(AdminOffice.Id(http), week, confirm == true, ct));
+        await AnswerAsync(http, await admin.SetHoursAsync(AdminOffice.Id(http), week, confirm == true, ct));
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
         string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
         if (ParseDate(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
-        return Answer(await admin.SetSpecialDayAsync(AdminOffice.Id(http), day, edit, confirm == true, ct));
+        return await AnswerAsync(http, await admin.SetSpecialDayAsync(AdminOffice.Id(http), day, edit, confirm == true, ct));
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveSpecialDayAsync(
@@ -87,7 +87,7 @@ public static class AdminApi
     {
         if (ParseDate(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
-        return Answer(await admin.RemoveSpecialDayAsync(AdminOffice.Id(http), day, confirm == true, ct));
+        return await AnswerAsync(http, await admin.RemoveSpecialDayAsync(AdminOffice.Id(http), day, confirm == true, ct));
     }
 
     static async Task<Results<Ok<OfficeSettings>, ProblemHttpResult>> SetSettingsAsync(
@@ -97,14 +97,17 @@ public static class AdminApi
         return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
-    static Results<Ok<ChangeDone>, ProblemHttpResult> Answer(Outcome<ChangeResult> outcome)
+    /// <summary>The change, or the bookings it would cancel, their times in the office's own time zone.</summary>
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> AnswerAsync(HttpContext http, Outcome<ChangeResult> outcome)
     {
         if (!outcome.Ok)
             return Problems.From(outcome.Problem);
         var result = outcome.Value;
         var culture = Language.Current;
+        var configs = http.RequestServices.GetRequiredService<OfficeConfigCache>();
+        var zone = (await configs.OfficeAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted)).Office.TimeZone;
         var list = result.Affected.Select(a => new AffectedBookingDto(
-            a.Code, OfficeCalendar.ToLocal(a.StartUtc, Athens), a.Service(culture), a.MaskedEmail)).ToList();
+            a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
             return TypedResults.Ok(new ChangeDone(list));
         var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = Messages.Text(MessageKeys.AffectsBookings) };
@@ -112,8 +115,6 @@ public static class AdminApi
         details.Extensions["affected"] = list;
         return TypedResults.Problem(details);
     }
-
-    static readonly TimeZoneInfo Athens = TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens");
 
     static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
