@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace Rantevou.Browser.Tests;
 
-/// <summary>One headless Debian Chromium for all browser tests; each test gets its own context (cookies, JS on or off).</summary>
+/// <summary>
+/// One headless Debian Chromium per collection of browser tests; each test gets its own context (cookies, JS on or off).
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     IPlaywright? playwright;
@@ -31,8 +33,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>Most browser tests, one after another on one browser.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// The longest browser tests (a whole office day, the accessibility sweep), on a browser of their own, beside
+/// <see cref="BrowserCollection"/>: the two collections run at the same time, so the run takes about as long as the
+/// longer of the two instead of their sum. Each test still has its own server, SMTP server and browser context.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LongBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-long";
 }

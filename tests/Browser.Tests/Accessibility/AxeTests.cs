@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Rantevou.Browser.Tests.Accessibility;
 
 /// <summary>axe-core finds nothing serious or critical on the pages a citizen goes through.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LongBrowserCollection.Name)]
 public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]

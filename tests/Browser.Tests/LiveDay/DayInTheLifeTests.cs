@@ -12,7 +12,7 @@ namespace Rantevou.Browser.Tests.LiveDay;
 /// own pages and an administrator. Desk 4 works through the API. Each step asserts what each screen shows, runs axe on
 /// it, and the key moments are saved to docs/screenshots/day/.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LongBrowserCollection.Name)]
 public sealed class DayInTheLifeTests(BrowserFixture browser)
 {
     static readonly LocatorAssertionsToBeVisibleOptions Quickly = new() { Timeout = 5000 };
