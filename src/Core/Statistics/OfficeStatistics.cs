@@ -10,7 +10,7 @@ namespace Rantevou.Core.Statistics;
 
 /// <summary>
 /// The administrators' statistics of one office over a period of office days. Everything comes from what the live day
-/// stores (statuses, check-in, call and done times, walk-in tickets, interruptions): a handful of queries over indexed
+/// stores (statuses, check-in, call and done times, the calling clerk, the end-of-day choice, walk-in tickets, interruptions): a handful of queries over indexed
 /// columns (office + start, office + creation, office + day), each reading only the columns it needs, summed up in memory.
 /// </summary>
 public sealed class OfficeStatistics(RantevouDbContext db)
@@ -105,7 +105,9 @@ public sealed class OfficeStatistics(RantevouDbContext db)
             .ToLookup(c => c.By);
         var ids = calls.Select(g => g.Key).ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return calls.Select(g => new ClerkStatisticsDto(g.Key, names.GetValueOrDefault(g.Key) ?? "", g.Count(c => c.Served), Round(g.Sum(c => c.Minutes))))
+        // An account removed since keeps its row under its id: its work was done in the period all the same.
+        return calls.Select(g => new ClerkStatisticsDto(g.Key, names.GetValueOrDefault(g.Key) is { Length: > 0 } name ? name : g.Key,
+                g.Count(c => c.Served), Round(g.Sum(c => c.Minutes))))
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.UserId, StringComparer.Ordinal).ToList();
     }
 
