@@ -3,11 +3,11 @@ namespace Rantevou.Contracts.Admin;
 /// <summary>
 /// What the administrators see of one office over office days <paramref name="From"/> … <paramref name="To"/> (both
 /// included, Europe/Athens): the bookings and what became of them, arrivals, waiting, walk-ins, the desks' work and
-/// interruptions, in total and per service, per desk and per hour of the day. Minutes; null where nothing was measured.
+/// interruptions, in total and per service, per desk, per clerk and per hour of the day. Minutes; null where nothing was measured.
 /// </summary>
 public sealed record StatisticsDto(DateOnly From, DateOnly To, int OpenDays, BookingFigures Bookings, ArrivalFigures Arrivals,
     WaitingFigures Waiting, WalkInFigures WalkIns, int Interruptions, List<ServiceStatisticsDto> Services, List<DeskStatisticsDto> Desks,
-    List<HourStatisticsDto> Hours);
+    List<HourStatisticsDto> Hours, List<ClerkStatisticsDto> Clerks, InterruptedFigures Interrupted);
 
 /// <summary>
 /// <paramref name="Made"/>: bookings created in the period (whatever their day). The rest count the appointments whose
@@ -20,8 +20,12 @@ public sealed record BookingFigures(int Made, int MadeByAgents, int Appointments
     int Cancelled, int Released, int ExpiredLate, int NoShows, int Voided, int Served, int NotServedByClosing, int Rescheduled,
     int RemindersSent, int RemindersComing, int RemindersReleased);
 
-/// <summary>R3/R5: check-ins, how many came after their start and were still let in (late), and how many of those were served.</summary>
-public sealed record ArrivalFigures(int CheckedIn, int Late, int LateServed, List<PunctualityBucketDto> Punctuality);
+/// <summary>
+/// R3/R5: check-ins, how many came after their start and were still let in (late), and how many of those were served;
+/// the late arrivals who chose at the kiosk to be served at the end of the day (R5), and how many of those were served.
+/// </summary>
+public sealed record ArrivalFigures(int CheckedIn, int Late, int LateServed, List<PunctualityBucketDto> Punctuality, int EndOfDayChosen,
+    int EndOfDayServed);
 
 /// <summary>
 /// Check-ins whose minutes after the start (check-in − start; negative: early) are at least <paramref name="FromMinutes"/>
@@ -34,8 +38,25 @@ public sealed record WaitFigures(int Count, double? P50Minutes, double? P90Minut
 
 public sealed record WaitingFigures(WaitFigures Appointments, WaitFigures WalkIns);
 
-/// <summary>R6: walk-in tickets issued, served, called and absent, and still waiting when the office closed.</summary>
-public sealed record WalkInFigures(int Issued, int Served, int NoShows, int NotServedByClosing);
+/// <summary>
+/// R6: walk-in tickets issued, served, called and absent, and still waiting when the office closed. Of the served:
+/// <paramref name="ServedInGaps"/> were (last) called before the end of the last appointment of that day booked at the desk
+/// that called them (not cancelled or released), so between appointments; <paramref name="ServedAfterAppointments"/> were
+/// called at or after it, or at a desk with no appointment that day.
+/// </summary>
+public sealed record WalkInFigures(int Issued, int Served, int NoShows, int NotServedByClosing, int ServedInGaps, int ServedAfterAppointments);
+
+/// <summary>
+/// R13: the people whose service was interrupted (each counted once however often), how many of them were served
+/// afterwards, and how many were not (absent when called again, or still waiting at closing).
+/// </summary>
+public sealed record InterruptedFigures(int People, int ServedAfterwards, int NotServed);
+
+/// <summary>
+/// One clerk's (staff account's) work: people served whose last call was theirs, and their minutes serving (called → done,
+/// interrupted services included), over the whole period.
+/// </summary>
+public sealed record ClerkStatisticsDto(string UserId, string Name, int Served, double BusyMinutes);
 
 public sealed record ServiceStatisticsDto(int ServiceId, string NameEl, string NameEn, BookingFigures Bookings, WalkInFigures WalkIns,
     WaitingFigures Waiting, int Interruptions);

@@ -93,6 +93,9 @@ public sealed class Booking
     /// <summary>The desk that called the person (may differ from the booked desk).</summary>
     public int? CalledDeskId { get; set; }
 
+    /// <summary>The staff account that called the person (last call), kept for the office's per-clerk statistics.</summary>
+    public string? CalledByUserId { get; set; }
+
     public DateTime? DoneUtc { get; set; }
 
     /// <summary>GDPR: when the personal data was erased after the retention period.</summary>
@@ -108,6 +111,9 @@ public sealed class Booking
 
     /// <summary>How many times the booking was moved to another time (kept for the office's statistics).</summary>
     public int Reschedules { get; set; }
+
+    /// <summary>R5: when the late person chose at the kiosk to be served at the end of the day (kept for the statistics).</summary>
+    public DateTime? EndOfDayChosenUtc { get; set; }
 
     /// <summary>Bumped on every change; conditional updates compare it.</summary>
     public int Version { get; set; }

@@ -110,6 +110,7 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.Property(b => b.StatusReason).HasMaxLength(500);
         e.Property(b => b.AgentId).HasMaxLength(450);
         e.Property(b => b.AgentName).HasMaxLength(200);
+        e.Property(b => b.CalledByUserId).HasMaxLength(450);
         e.HasIndex(b => new { b.AgentId, b.CreatedUtc });
         // R12 per-person limits look a person up by email or mobile on every booking.
         e.Property(b => b.EmailKey).HasMaxLength(254).HasDefaultValue("");
@@ -181,6 +182,7 @@ sealed class WalkInTicketConfiguration : IEntityTypeConfiguration<LiveDay.WalkIn
         e.Property(t => t.Code).HasMaxLength(16);
         e.Property(t => t.Priority).HasConversion<string>().HasMaxLength(20);
         e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(t => t.CalledByUserId).HasMaxLength(450);
         e.Property(t => t.Version).IsConcurrencyToken();
         e.Ignore(t => t.Label);
         e.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);

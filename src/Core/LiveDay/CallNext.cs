@@ -11,9 +11,10 @@ public sealed partial class DeskActions
 {
     /// <summary>
     /// R3–R6: calls whom the policy picks. The pick is claimed with a conditional update, so two clerks calling at the
-    /// same instant never get the same person: the loser of the race picks again.
+    /// same instant never get the same person: the loser of the race picks again. <paramref name="clerkId"/> (the staff
+    /// account calling) is stored on the person's row for the office's per-clerk statistics.
     /// </summary>
-    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, CancellationToken ct)
+    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct)
     {
         var (desk, office, day) = await DeskAsync(deskId, ct);
         if (desk is null)
@@ -31,7 +32,7 @@ public sealed partial class DeskActions
             var code = pick.Kind == PersonKind.Appointment
                 ? BookingCode.Display(facts.Bookings.First(b => b.Id == pick.Id).Code)
                 : facts.Tickets.First(t => t.Id == pick.Id).Label;
-            if (!await changes.RunAsync(office!, day, change => ClaimAsync(change, pick, desk, day, now, code, ct), ct))
+            if (!await changes.RunAsync(office!, day, change => ClaimAsync(change, pick, desk, clerkId, day, now, code, ct), ct))
                 continue;
             var booking = pick.Kind == PersonKind.Appointment ? await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == pick.Id, ct) : null;
             var ticket = booking is null ? await db.WalkInTickets.AsNoTracking().FirstAsync(t => t.Id == pick.Id, ct) : null;
@@ -48,7 +49,8 @@ public sealed partial class DeskActions
     /// The pick is claimed with a conditional update, and the desk itself must still be free: a double click or a second
     /// screen at the same desk loses here (false: the transaction rolls back and the caller picks again).
     /// </summary>
-    async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, DateOnly day, DateTime now, string code, CancellationToken ct)
+    async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, string? clerkId, DateOnly day,
+        DateTime now, string code, CancellationToken ct)
     {
         var (waiting, called, _) = BookingStates.Of(BookingStep.Call);
         var changed = pick.Kind == PersonKind.Appointment
@@ -58,12 +60,14 @@ public sealed partial class DeskActions
                     .SetProperty(b => b.Status, called)
                     .SetProperty(b => b.CalledDeskId, desk.Id)
                     .SetProperty(b => b.CalledUtc, now)
+                    .SetProperty(b => b.CalledByUserId, clerkId)
                     .SetProperty(b => b.Version, b => b.Version + 1), ct)
             : await db.WalkInTickets.Where(t => t.Id == pick.Id && t.Status == TicketStatus.Waiting)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(t => t.Status, TicketStatus.Called)
                     .SetProperty(t => t.CalledDeskId, desk.Id)
                     .SetProperty(t => t.CalledUtc, now)
+                    .SetProperty(t => t.CalledByUserId, clerkId)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
         var (from, to) = OfficeDays.UtcRange(change.Office, day);
         var atDesk = await db.Bookings.CountAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called

@@ -144,10 +144,13 @@ public sealed class CheckInService(
         {
             var (from, to, mailKind) = BookingStates.Of(step);
             var now = clock.GetUtcNow().UtcDateTime;
+            // R5: the late person's choice of the end of the day is kept as it is made, for the office's statistics.
+            var endOfDay = step == BookingStep.ServeAtEndOfDay;
             var changed = await db.Bookings.Where(x => x.Id == b.Id && from.Contains(x.Status)).ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.Status, to)
                 .SetProperty(x => x.CheckedInUtc, now)
                 .SetProperty(x => x.Late, late)
+                .SetProperty(x => x.EndOfDayChosenUtc, x => endOfDay ? now : x.EndOfDayChosenUtc)
                 .SetProperty(x => x.Version, x => x.Version + 1), ct);
             if (changed == 0)
                 return false;

@@ -70,16 +70,20 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     }
 
     /// <summary>R13: the interruption is kept for the statistics in the same transaction as the change itself.</summary>
-    void RecordInterruption(Office office, DateOnly day, Offices.Desk desk, int serviceId, bool walkIn, DateTime? calledUtc, DateTime now) =>
+    void RecordInterruption(Office office, DateOnly day, Offices.Desk desk, int serviceId, Guid? bookingId, Guid? ticketId, string? calledBy,
+        DateTime? calledUtc, DateTime now) =>
         db.Interruptions.Add(new Interruption
         {
             OfficeId = office.Id,
             Day = day,
             DeskId = desk.Id,
             ServiceId = serviceId,
-            WalkIn = walkIn,
+            WalkIn = ticketId is not null,
             CalledUtc = calledUtc ?? now,
             AtUtc = now,
+            BookingId = bookingId,
+            TicketId = ticketId,
+            CalledByUserId = calledBy,
         });
 
     /// <summary>Calls the current person again (the display repeats the call).</summary>
@@ -131,7 +135,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
                     .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
                 return false;
             if (interrupted)
-                RecordInterruption(office, day, desk, b.ServiceId, walkIn: false, b.CalledUtc, now);
+                RecordInterruption(office, day, desk, b.ServiceId, b.Id, null, b.CalledByUserId, b.CalledUtc, now);
             b.Status = to;
             if (mailKind is { } mk)
                 await change.MailAsync(mail, mk, b, ct);
@@ -158,7 +162,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
                     .SetProperty(x => x.Version, x => x.Version + 1), ct) == 0)
                 return false;
             if (interrupted)
-                RecordInterruption(office, day, desk, t.ServiceId, walkIn: true, t.CalledUtc, now);
+                RecordInterruption(office, day, desk, t.ServiceId, null, t.Id, t.CalledByUserId, t.CalledUtc, now);
             change.Tell(kind, t.Label, desk.Number);
             return true;
         }, ct);

@@ -27,6 +27,14 @@ public sealed class Interruption
     public DateTime CalledUtc { get; set; }
 
     public DateTime AtUtc { get; set; }
+
+    /// <summary>The interrupted person: their booking, or their walk-in ticket, so the statistics can follow what became of them.</summary>
+    public Guid? BookingId { get; set; }
+
+    public Guid? TicketId { get; set; }
+
+    /// <summary>The staff account that had called the person: the interrupted minutes count towards that clerk's work.</summary>
+    public string? CalledByUserId { get; set; }
 }
 
 sealed class InterruptionConfiguration : IEntityTypeConfiguration<Interruption>
@@ -34,6 +42,7 @@ sealed class InterruptionConfiguration : IEntityTypeConfiguration<Interruption>
     public void Configure(EntityTypeBuilder<Interruption> e)
     {
         e.HasIndex(i => new { i.OfficeId, i.Day });
+        e.Property(i => i.CalledByUserId).HasMaxLength(450);
         e.HasOne<Office>().WithMany().HasForeignKey(i => i.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -46,6 +46,9 @@ public sealed class WalkInTicket
 
     public DateTime? CalledUtc { get; set; }
     public int? CalledDeskId { get; set; }
+
+    /// <summary>The staff account that called the ticket (last call), kept for the office's per-clerk statistics.</summary>
+    public string? CalledByUserId { get; set; }
     public DateTime? DoneUtc { get; set; }
     public int Version { get; set; }
 

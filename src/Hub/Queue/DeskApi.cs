@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +66,9 @@ public static class DeskApi
     }
 
     static async Task<Results<Ok<CalledPerson>, NoContent, ProblemHttpResult>> CallNextAsync(
-        int deskId, DeskActions actions, CancellationToken ct)
+        int deskId, ClaimsPrincipal user, DeskActions actions, CancellationToken ct)
     {
-        var outcome = await actions.CallNextAsync(deskId, ct);
+        var outcome = await actions.CallNextAsync(deskId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         if (!outcome.Ok)
             return Problems.From(outcome.Problem);
         return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();

@@ -353,6 +353,10 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("integer");
 
@@ -401,6 +405,9 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasDefaultValue("");
+
+                    b.Property<DateTime?>("EndOfDayChosenUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("timestamp with time zone");
@@ -847,6 +854,13 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime>("CalledUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -861,6 +875,9 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("WalkIn")
                         .HasColumnType("boolean");
@@ -899,6 +916,10 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("integer");

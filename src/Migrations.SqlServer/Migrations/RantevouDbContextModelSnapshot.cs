@@ -355,6 +355,10 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("int");
 
@@ -403,6 +407,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)")
                         .HasDefaultValue("");
+
+                    b.Property<DateTime?>("EndOfDayChosenUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
@@ -852,6 +859,13 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime>("CalledUtc")
                         .HasColumnType("datetime2");
 
@@ -866,6 +880,9 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("WalkIn")
                         .HasColumnType("bit");
@@ -904,6 +921,10 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("int");

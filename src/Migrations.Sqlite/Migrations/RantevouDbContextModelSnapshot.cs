@@ -340,6 +340,10 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CalledDeskId")
                         .HasColumnType("INTEGER");
 
@@ -388,6 +392,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("");
+
+                    b.Property<DateTime?>("EndOfDayChosenUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
@@ -820,6 +827,13 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CalledUtc")
                         .HasColumnType("TEXT");
 
@@ -834,6 +848,9 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("WalkIn")
                         .HasColumnType("INTEGER");
@@ -871,6 +888,10 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalledByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CalledDeskId")

@@ -9,7 +9,7 @@ namespace Rantevou.Web.Statistics;
 
 /// <summary>
 /// The statistics as one CSV table (RFC 4180: commas, quoted where needed, CRLF), one figure a row: section, item
-/// (service, desk, hour or band), measure, value. Texts in the caller's language, numbers with a decimal point.
+/// (service, desk, clerk, hour or band), measure, value. Texts in the caller's language, numbers with a decimal point.
 /// UTF-8 with a byte order mark, so a spreadsheet opened by double-click reads the Greek right.
 /// </summary>
 public static class StatisticsCsv
@@ -29,6 +29,8 @@ public static class StatisticsCsv
             Figures(text["S.Service"], english ? service.NameEn : service.NameEl, StatisticsFigures.Of(service));
         foreach (var desk in s.Desks)
             Figures(text["S.Desk"], english ? desk.NameEn : desk.NameEl, StatisticsFigures.Of(desk));
+        foreach (var clerk in s.Clerks)
+            Figures(text["S.Clerk"], clerk.Name, StatisticsFigures.Of(clerk));
         foreach (var hour in s.Hours)
             Figures(text["S.Hour"], StatisticsFigures.HourLabel(hour.Hour), StatisticsFigures.Of(hour));
         foreach (var band in s.Arrivals.Punctuality)

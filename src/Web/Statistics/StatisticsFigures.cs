@@ -18,7 +18,10 @@ public static class StatisticsFigures
     ];
 
     public static IEnumerable<(string Key, double? Value)> Of(ArrivalFigures a) =>
-        [("M.CheckedIn", a.CheckedIn), ("M.Late", a.Late), ("M.LateServed", a.LateServed)];
+    [
+        ("M.CheckedIn", a.CheckedIn), ("M.Late", a.Late), ("M.LateServed", a.LateServed), ("M.EndOfDayChosen", a.EndOfDayChosen),
+        ("M.EndOfDayServed", a.EndOfDayServed),
+    ];
 
     public static IEnumerable<(string Key, double? Value)> Of(WaitingFigures w) =>
     [
@@ -30,8 +33,17 @@ public static class StatisticsFigures
     public static IEnumerable<(string Key, double? Value)> Of(WalkInFigures w) =>
     [
         ("M.WalkInsIssued", w.Issued), ("M.WalkInsServed", w.Served), ("M.WalkInsNoShows", w.NoShows),
-        ("M.WalkInsNotServed", w.NotServedByClosing),
+        ("M.WalkInsNotServed", w.NotServedByClosing), ("M.WalkInsServedInGaps", w.ServedInGaps),
+        ("M.WalkInsServedAfterAppointments", w.ServedAfterAppointments),
     ];
+
+    /// <summary>R13: the interrupted and what became of them.</summary>
+    public static IEnumerable<(string Key, double? Value)> Of(InterruptedFigures i) =>
+        [("M.InterruptedPeople", i.People), ("M.InterruptedServed", i.ServedAfterwards), ("M.InterruptedNotServed", i.NotServed)];
+
+    public static IEnumerable<(string Key, double? Value)> Of(ClerkStatisticsDto c) => [("M.Served", c.Served), ("M.BusyMinutes", c.BusyMinutes)];
+
+    public static IEnumerable<string> ClerkKeys => Of(new ClerkStatisticsDto("", "", 0, 0)).Select(f => f.Key);
 
     public static IEnumerable<(string Key, double? Value)> Of(DeskStatisticsDto d) =>
     [
@@ -49,7 +61,8 @@ public static class StatisticsFigures
 
     /// <summary>Everything of the office as a whole.</summary>
     public static IEnumerable<(string Key, double? Value)> Totals(StatisticsDto s) =>
-        Of(s.Bookings).Concat(Of(s.Arrivals)).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions));
+        Of(s.Bookings).Concat(Of(s.Arrivals)).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions))
+            .Concat(Of(s.Interrupted));
 
     public static IEnumerable<(string Key, double? Value)> Of(ServiceStatisticsDto s) =>
         Of(s.Bookings).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions));

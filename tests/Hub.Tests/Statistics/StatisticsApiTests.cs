@@ -47,6 +47,8 @@ public class StatisticsApiTests : AdminTest
 
         // Checked in: 1 (−10), 2 (+3, late), 3 (−40), 8 (+20, late), 9 (−5), 10 (+40, late); served of the late: 2 and 10.
         Assert.Equal((6, 3, 2), (s.Arrivals.CheckedIn, s.Arrivals.Late, s.Arrivals.LateServed));
+        // Chose the end of the day (R5): 8 (still waiting at closing) and 10 (served).
+        Assert.Equal((2, 1), (s.Arrivals.EndOfDayChosen, s.Arrivals.EndOfDayServed));
         Assert.Equal(
             [(null, -30, 1), (-30, -15, 0), (-15, -5, 1), (-5, 0, 1), (0, 5, 1), (5, 15, 0), (15, 30, 1), (30, null, 1)],
             s.Arrivals.Punctuality.Select(b => (b.FromMinutes, b.ToMinutes, b.Count)).ToArray());
@@ -73,18 +75,23 @@ public class StatisticsApiTests : AdminTest
     {
         var (ids, s) = await StatisticsAsync();
 
-        Assert.Equal(new WalkInFigures(Issued: 4, Served: 2, NoShows: 1, NotServedByClosing: 1), s.WalkIns);
+        // Served: T1, called Monday 09:17 at desk 1, whose last appointment that day (8, 13:00–13:15) had not ended: in a
+        // gap; T2, called at desk 2, where nothing was booked: after the appointments.
+        Assert.Equal(new WalkInFigures(Issued: 4, Served: 2, NoShows: 1, NotServedByClosing: 1, ServedInGaps: 1, ServedAfterAppointments: 1),
+            s.WalkIns);
         Assert.Equal(1, s.Interruptions);
+        // The one interrupted person, T2, was called again and served.
+        Assert.Equal(new InterruptedFigures(People: 1, ServedAfterwards: 1, NotServed: 0), s.Interrupted);
         var a = s.Services.Single(x => x.ServiceId == ids.ServiceA);
         var b = s.Services.Single(x => x.ServiceId == ids.ServiceB);
         // A: made 10; appointments 1–6 and 10 (2 by an agent); T1, T2, T4; the interruption.
         Assert.Equal((1, 0, 7, 1, 3, 1), (a.Bookings.Made, a.Bookings.MadeByAgents, a.Bookings.Appointments, a.Bookings.AppointmentsByAgents,
             a.Bookings.Served, a.Interruptions));
-        Assert.Equal(new WalkInFigures(3, 2, 1, 0), a.WalkIns);
+        Assert.Equal(new WalkInFigures(3, 2, 1, 0, 1, 1), a.WalkIns);
         // B: made 9, 12, 13 (9 and 13 by agents); appointments 7, 8, 9; T3.
         Assert.Equal((3, 2, 3, 1, 1, 0), (b.Bookings.Made, b.Bookings.MadeByAgents, b.Bookings.Appointments, b.Bookings.Voided,
             b.Bookings.NotServedByClosing, b.Interruptions));
-        Assert.Equal(new WalkInFigures(1, 0, 0, 1), b.WalkIns);
+        Assert.Equal(new WalkInFigures(1, 0, 0, 1, 0, 0), b.WalkIns);
         Assert.Equal(new WaitFigures(1, 15, 15), b.Waiting.Appointments);
         Assert.All(s.Services.Where(x => x.ServiceId != ids.ServiceA && x.ServiceId != ids.ServiceB), x => Assert.Equal(0, x.Bookings.Appointments));
     }
@@ -110,6 +117,18 @@ public class StatisticsApiTests : AdminTest
     }
 
     [Fact]
+    public async Task Clerks_CountThePeopleTheyServedAndTheirMinutes_FromTheCallsTheyMade()
+    {
+        var (ids, s) = await StatisticsAsync();
+
+        // Υπάλληλος 1: served 1, 2, T1 (10 was called by clerk 2, 11 is outside); minutes 15 (1) + 10 (2) + 15 (T1) + 1 (T4) = 41.
+        // Υπάλληλος 2: served 9, T2, 10; minutes 5 (3) + 30 (9) + 20 (T2) + 10 (T2 before it was interrupted) + 20 (10) = 85.
+        Assert.Equal(
+            [new ClerkStatisticsDto(ids.Clerk1, "Υπάλληλος 1", 3, 41), new ClerkStatisticsDto(ids.Clerk2, "Υπάλληλος 2", 3, 85)],
+            s.Clerks);
+    }
+
+    [Fact]
     public async Task TheCsv_IsUtf8WithABom_WithHeadersAndFiguresInTheCallersLanguage()
     {
         await StatisticsAsync();
@@ -128,11 +147,16 @@ public class StatisticsApiTests : AdminTest
         Assert.Contains("Σύνολο,2026-11-23 – 2026-11-24,Εξυπηρετήθηκαν,4", lines);
         Assert.Contains("Σύνολο,2026-11-23 – 2026-11-24,Διάμεση αναμονή χωρίς ραντεβού (λεπτά),12", lines);
         Assert.Contains("Θυρίδα,Θυρίδα 2,Αξιοποίηση (%),9", lines);
+        Assert.Contains("Υπάλληλος,Υπάλληλος 2,Λεπτά εξυπηρέτησης,85", lines);
+        Assert.Contains("Σύνολο,2026-11-23 – 2026-11-24,Αργοπορημένοι που επέλεξαν το τέλος της ημέρας,2", lines);
         var englishLines = Encoding.UTF8.GetString((await english.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
         Assert.Equal("Section,Item,Measure,Value", englishLines[0]);
         Assert.Contains("Total,2026-11-23 – 2026-11-24,\"Walk-in wait, 90th percentile (minutes)\",26.4", englishLines);
         Assert.Contains("Hour,10:00–11:00,Minutes serving,55", englishLines);
         Assert.Contains("Punctuality,30+ minutes late,Arrivals,1", englishLines);
+        Assert.Contains("Clerk,Υπάλληλος 1,Served,3", englishLines);
+        Assert.Contains("Total,2026-11-23 – 2026-11-24,Served in gaps between appointments,1", englishLines);
+        Assert.Contains("Total,2026-11-23 – 2026-11-24,Served after the interruption,1", englishLines);
     }
 
     public static TheoryData<string, string, string> BadPeriods => new()

@@ -20,12 +20,16 @@ namespace Rantevou.Hub.Tests.Statistics;
 ///  8 B Mon 13:00, in 13:20 late, still waiting at closing: expired at closing.
 ///  9 B Mon 12:30, in 12:25, 12:40 → 13:10 d2, served; booked by an agent on Monday 08:00; reminded, no answer.
 /// 10 A Tue 09:00, in 09:40 late, 10:30 → 10:50 d1, served; booked on Tuesday 07:00, then moved twice.
+/// 8 and 10 chose the end of the day at the kiosk when they checked in late (R5). Every booking is at desk 1.
 /// Outside: 11 A Wed 25 November (after the period), served; moved once, reminded, answered "I will come". Made on Monday for 3 December: 12 B, 13 B (agent).
 /// Every other booking was made on Friday 20 November.
 ///
 /// Walk-ins: T1 A Mon issued 09:05, 09:17 → 09:32 d1, served. T2 A Mon issued 10:10, called 10:20 at d2 and interrupted
 /// at 10:30 (R13), called again 10:40 → 11:00 d2, served. T3 B Mon issued 13:30, not served by closing. T4 A Tue issued
-/// 11:00, 11:05 → 11:06 d1, no-show.
+/// 11:00, 11:05 → 11:06 d1, no-show. The interruption names T2.
+///
+/// Clerks: «Υπάλληλος 1» (clerk1) made every call at desk 1 but 10's, which «Υπάλληλος 2» (clerk2) made; clerk2 made every
+/// call at desk 2.
 /// </summary>
 public static class StatisticsHistory
 {
@@ -35,7 +39,7 @@ public static class StatisticsHistory
     /// <summary>Athens local time on a November day (UTC+2), as UTC.</summary>
     public static DateTime L(int day, int hour, int minute) => new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-2);
 
-    public sealed record Ids(int Office, int ServiceA, int ServiceB, int Desk1, int Desk2);
+    public sealed record Ids(int Office, int ServiceA, int ServiceB, int Desk1, int Desk2, string Clerk1, string Clerk2);
 
     public static async Task<Ids> WriteAsync(RantevouDbContext db, int serviceA, int serviceB)
     {
@@ -44,12 +48,14 @@ public static class StatisticsHistory
         foreach (var d in desks)
             d.Active = d.Number is 1 or 2;
         var (d1, d2) = (desks.Single(d => d.Number == 1).Id, desks.Single(d => d.Number == 2).Id);
-        var ids = new Ids(office, serviceA, serviceB, d1, d2);
+        var clerk1 = await db.Users.Where(u => u.Email == "clerk1@example.org").Select(u => u.Id).SingleAsync();
+        var clerk2 = await db.Users.Where(u => u.Email == "clerk2@example.org").Select(u => u.Id).SingleAsync();
+        var ids = new Ids(office, serviceA, serviceB, d1, d2, clerk1, clerk2);
         var made = L(20, 10, 0);
 
         BookingEntity B(int service, DateTime start, BookingStatus status, DateTime? checkedIn = null, bool late = false,
             DateTime? called = null, DateTime? done = null, int? desk = null, bool agent = false, bool confirmed = true, DateTime? created = null,
-            ReminderAnswer? answer = null, bool reminded = false, int moved = 0) => new()
+            ReminderAnswer? answer = null, bool reminded = false, int moved = 0, string? by = null, bool endOfDay = false) => new()
             {
                 Id = Guid.NewGuid(),
                 Code = BookingCode.New(),
@@ -71,7 +77,9 @@ public static class StatisticsHistory
                 Late = late,
                 CalledUtc = called,
                 CalledDeskId = desk,
+                CalledByUserId = by ?? (desk == d1 ? clerk1 : desk == d2 ? clerk2 : null),
                 DoneUtc = done,
+                EndOfDayChosenUtc = endOfDay ? checkedIn : null,
                 ReminderSentUtc = reminded || answer is not null ? start.AddHours(-21) : null,
                 ReminderAnswer = answer,
                 ReminderAnsweredUtc = answer is null ? null : start.AddHours(-20),
@@ -86,11 +94,11 @@ public static class StatisticsHistory
             B(serviceA, L(23, 11, 0), BookingStatus.Cancelled, answer: ReminderAnswer.Released),
             B(serviceA, L(23, 11, 0), BookingStatus.Released, confirmed: false),
             B(serviceB, L(23, 12, 0), BookingStatus.Void),
-            B(serviceB, L(23, 13, 0), BookingStatus.Expired, L(23, 13, 20), late: true),
+            B(serviceB, L(23, 13, 0), BookingStatus.Expired, L(23, 13, 20), late: true, endOfDay: true),
             B(serviceB, L(23, 12, 30), BookingStatus.Served, L(23, 12, 25), called: L(23, 12, 40), done: L(23, 13, 10), desk: d2, agent: true,
                 created: L(23, 8, 0), reminded: true),
             B(serviceA, L(24, 9, 0), BookingStatus.Served, L(24, 9, 40), late: true, called: L(24, 10, 30), done: L(24, 10, 50), desk: d1,
-                created: L(24, 7, 0), moved: 2),
+                created: L(24, 7, 0), moved: 2, by: clerk2, endOfDay: true),
             B(serviceA, L(25, 9, 0), BookingStatus.Served, L(25, 8, 55), called: L(25, 9, 0), done: L(25, 9, 10), desk: d1, moved: 1,
                 answer: ReminderAnswer.Coming),
             B(serviceB, new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc), BookingStatus.Confirmed, created: L(23, 11, 0)),
@@ -99,6 +107,7 @@ public static class StatisticsHistory
         WalkInTicket T(DateOnly day, int number, int service, TicketStatus status, DateTime issued, DateTime? called = null, DateTime? done = null,
             int? desk = null) => new()
             {
+                Id = Guid.NewGuid(),
                 Code = $"H{day.Day}{number:000}",
                 OfficeId = office,
                 Day = day,
@@ -110,12 +119,14 @@ public static class StatisticsHistory
                 Interrupted = number == 2,
                 CalledUtc = called,
                 CalledDeskId = desk,
+                CalledByUserId = desk == d1 ? clerk1 : desk == d2 ? clerk2 : null,
                 DoneUtc = done,
             };
 
+        var t2 = T(Monday, 2, serviceA, TicketStatus.Served, L(23, 10, 10), L(23, 10, 40), L(23, 11, 0), d2);
         db.WalkInTickets.AddRange(
             T(Monday, 1, serviceA, TicketStatus.Served, L(23, 9, 5), L(23, 9, 17), L(23, 9, 32), d1),
-            T(Monday, 2, serviceA, TicketStatus.Served, L(23, 10, 10), L(23, 10, 40), L(23, 11, 0), d2),
+            t2,
             T(Monday, 3, serviceB, TicketStatus.Closed, L(23, 13, 30)),
             T(Tuesday, 1, serviceA, TicketStatus.NoShow, L(24, 11, 0), L(24, 11, 5), L(24, 11, 6), d1));
         db.Interruptions.Add(new Interruption
@@ -127,6 +138,8 @@ public static class StatisticsHistory
             WalkIn = true,
             CalledUtc = L(23, 10, 20),
             AtUtc = L(23, 10, 30),
+            TicketId = t2.Id,
+            CalledByUserId = clerk2,
         });
         await db.SaveChangesAsync();
         return ids;
