@@ -35,16 +35,19 @@ public sealed class DemoSeeder(RantevouDbContext db, IOptions<BookingLimits> lim
 
     /// <summary>
     /// The demo's second office, so that every screen is seen to keep offices apart: two desks, driving licences only,
-    /// the same hours. Only beside the first office, and only once.
+    /// the same hours. Only beside the first office, and only once; returns it (null without the first office).
     /// </summary>
-    public async Task SeedBranchAsync(CancellationToken ct)
+    public async Task<Office?> SeedBranchAsync(CancellationToken ct)
     {
-        if (!await db.Offices.AnyAsync(o => o.Slug == OfficeSlug, ct) || await db.Offices.AnyAsync(o => o.Slug == BranchSlug, ct))
-            return;
+        if (!await db.Offices.AnyAsync(o => o.Slug == OfficeSlug, ct))
+            return null;
+        if (await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == BranchSlug, ct) is { } existing)
+            return existing;
         var licences = ServiceCatalogue.All.Where(s => s.Key.StartsWith("licence-", StringComparison.Ordinal)).ToList();
         var plan = new OfficePlan(BranchSlug, "Γραφείο Μεταφορών Λαυρίου (επίδειξη)", "Lavrio Transport Office (demo)",
             BranchDeskCount, new(8, 0), new(14, 0), Weekdays, licences);
-        await OfficeFounder.FoundAsync(db, plan, limits.Value, agents.Value, ct);
+        var branch = await OfficeFounder.FoundAsync(db, plan, limits.Value, agents.Value, ct);
         db.ChangeTracker.Clear();
+        return branch;
     }
 }

@@ -14,6 +14,10 @@ public static class OfficeDirectory
             ? db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct)
             : db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
 
+    /// <summary>The same choice from offices already read (<see cref="AllAsync"/>), so a page that lists them reads once.</summary>
+    public static Office? Named(IReadOnlyList<Office> offices, string? slug) =>
+        string.IsNullOrWhiteSpace(slug) ? offices.FirstOrDefault() : offices.FirstOrDefault(o => o.Slug == slug);
+
     /// <summary>Every office, first first: what a citizen or the directorate's administrator chooses from.</summary>
     public static Task<List<Office>> AllAsync(RantevouDbContext db, CancellationToken ct) =>
         db.Offices.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);

@@ -38,8 +38,8 @@ public sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<Identit
         await CreateAsync("school@example.org", "Σχολή Οδηγών Δέλτα", Roles.Agent, office.Id, agent: AgentKind.DrivingSchool, mobile: "+306900000001");
         await CreateAsync("agent@example.org", "Διεκπεραιωτής Άλφα", Roles.Agent, office.Id, agent: AgentKind.ProcessingAgent, mobile: "+306900000002");
 
-        await seeder.SeedBranchAsync(ct);
-        var branch = await db.Offices.AsNoTracking().FirstAsync(o => o.Slug == DemoSeeder.BranchSlug, ct);
+        if (await seeder.SeedBranchAsync(ct) is not { } branch)
+            return;
         await CreateAsync("admin-b@example.org", "Διαχειριστής Λαυρίου", Roles.Admin, branch.Id);
         for (var n = 1; n <= DemoSeeder.BranchDeskCount; n++)
             await CreateAsync($"clerk-b{n}@example.org", $"Υπάλληλος Λαυρίου {n}", Roles.Clerk, branch.Id, desk: n);

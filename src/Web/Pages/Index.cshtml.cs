@@ -18,11 +18,12 @@ public sealed class IndexModel(RantevouDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? office, CancellationToken ct)
     {
-        var found = await OfficeDirectory.ResolveAsync(db, office, ct);
+        var offices = await OfficeDirectory.AllAsync(db, ct);
+        var found = OfficeDirectory.Named(offices, office);
         if (found is null)
             return NotFound();
         Office = found;
-        Others = (await OfficeDirectory.AllAsync(db, ct)).Where(o => o.Id != found.Id).ToList();
+        Others = offices.Where(o => o.Id != found.Id).ToList();
         var groups = await db.ServiceGroups.AsNoTracking()
             .Where(g => g.OfficeId == found.Id)
             .Include(g => g.Services.Where(s => s.Active)).ThenInclude(s => s.Documents)
