@@ -14,9 +14,11 @@ namespace Rantevou.Bench.Backend;
 /// The administrators' statistics over one office's year: the demo office (Monday–Friday 08:00–14:00) widened to 25
 /// desks booked every 15 minutes, so a year of open days holds about 150,000 appointments, plus 60 walk-ins a day
 /// (<see cref="OfficeHistory"/>, seeded). Timed: <see cref="OfficeStatistics"/> for the whole year and its JSON, the
-/// work behind <c>GET /api/admin/statistics</c> without the HTTP hop, in a fresh scope each run. Baseline: the raw
-/// SQLite read of the same rows and columns, which any implementation has to read. Target: a year's report within
-/// 5 s, an occasional request an administrator waits for (today's, a week's or a month's are far smaller).
+/// work behind <c>GET /api/admin/statistics</c> without the HTTP hop, in a fresh scope each run. The first run counts
+/// every day from the bookings and keeps the finished ones (<see cref="DayFigures"/>), as the first report over a
+/// stretch of history does once; it is reported apart. The runs after it read the kept days and count today. Baseline:
+/// the raw SQLite read of the year's bookings (the columns the statistics need), what a report counting from the bookings
+/// has to read at the least. Target: a year's report within 300 ms.
 /// </summary>
 public static class StatisticsBench
 {
@@ -46,6 +48,7 @@ public static class StatisticsBench
 
         var timed = new List<double>();
         var size = 0;
+        var first = 0.0;
         for (var run = -1; run < runs; run++)
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -53,8 +56,10 @@ public static class StatisticsBench
             var t = Stopwatch.StartNew();
             var figures = await statistics.ForOfficeAsync(officeId, from, to, CancellationToken.None);
             size = JsonSerializer.SerializeToUtf8Bytes(figures, JsonSerializerOptions.Web).Length;
-            if (run >= 0) // the first run warms up
+            if (run >= 0) // the first run warms up, and counts and keeps every finished day
                 timed.Add(t.Elapsed.TotalMilliseconds);
+            else
+                first = t.Elapsed.TotalMilliseconds;
         }
 
         var raw = new List<double>();
@@ -87,8 +92,9 @@ public static class StatisticsBench
         return
         [
             new Row($"statistics of one office's year ({bookings} bookings), median", "ms", p50, "raw SQLite read of the year's bookings, same columns",
-                Stats.Percentile(raw, 50), "<= 5000 ms", p50 <= 5000,
-                $"max {timed[^1]:0} ms over {timed.Count} runs; baseline max {raw[^1]:0} ms; JSON {size / 1024.0:0} KiB; in process, no HTTP"),
+                Stats.Percentile(raw, 50), "<= 300 ms", p50 <= 300,
+                $"max {timed[^1]:0} ms over {timed.Count} runs; the first run, counting and keeping every day, {first:0} ms; "
+                + $"baseline max {raw[^1]:0} ms; JSON {size / 1024.0:0} KiB; in process, no HTTP"),
         ];
     }
 }

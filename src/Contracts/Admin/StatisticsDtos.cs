@@ -7,7 +7,7 @@ namespace Rantevou.Contracts.Admin;
 /// </summary>
 public sealed record StatisticsDto(DateOnly From, DateOnly To, int OpenDays, BookingFigures Bookings, ArrivalFigures Arrivals,
     WaitingFigures Waiting, WalkInFigures WalkIns, int Interruptions, List<ServiceStatisticsDto> Services, List<DeskStatisticsDto> Desks,
-    List<HourStatisticsDto> Hours, List<ClerkStatisticsDto> Clerks, InterruptedFigures Interrupted);
+    List<HourStatisticsDto> Hours, List<ClerkStatisticsDto> Clerks, InterruptedFigures Interrupted, GapFigures Gaps);
 
 /// <summary>
 /// <paramref name="Made"/>: bookings created in the period (whatever their day). The rest count the appointments whose
@@ -45,6 +45,14 @@ public sealed record WaitingFigures(WaitFigures Appointments, WaitFigures WalkIn
 /// called at or after it, or at a desk with no appointment that day.
 /// </summary>
 public sealed record WalkInFigures(int Issued, int Served, int NoShows, int NotServedByClosing, int ServedInGaps, int ServedAfterAppointments);
+
+/// <summary>
+/// R6: the desks' time between opening and the end of each desk's last appointment of the day (as for
+/// <see cref="WalkInFigures.ServedInGaps"/>) that nobody with an appointment was being served in
+/// (<paramref name="FreeMinutes"/>), and how much of it went to walk-ins (<paramref name="WalkInMinutes"/>, their services
+/// called → done or interrupted); <paramref name="Share"/> is their ratio (0…1).
+/// </summary>
+public sealed record GapFigures(double FreeMinutes, double WalkInMinutes, double? Share);
 
 /// <summary>
 /// R13: the people whose service was interrupted (each counted once however often), how many of them were served

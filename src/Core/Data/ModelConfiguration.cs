@@ -190,6 +190,15 @@ sealed class WalkInTicketConfiguration : IEntityTypeConfiguration<LiveDay.WalkIn
     }
 }
 
+sealed class DayFiguresConfiguration : IEntityTypeConfiguration<Statistics.DayFigures>
+{
+    public void Configure(EntityTypeBuilder<Statistics.DayFigures> e)
+    {
+        e.HasKey(d => new { d.OfficeId, d.Day });
+        e.HasOne<Office>().WithMany().HasForeignKey(d => d.OfficeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 sealed class OfficeDayConfiguration : IEntityTypeConfiguration<LiveDay.OfficeDay>
 {
     public void Configure(EntityTypeBuilder<LiveDay.OfficeDay> e)

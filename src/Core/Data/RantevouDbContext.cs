@@ -34,6 +34,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     public DbSet<LiveDay.WalkInTicket> WalkInTickets => Set<LiveDay.WalkInTicket>();
     public DbSet<LiveDay.OfficeDay> OfficeDays => Set<LiveDay.OfficeDay>();
     public DbSet<LiveDay.Interruption> Interruptions => Set<LiveDay.Interruption>();
+    public DbSet<Statistics.DayFigures> DayFigures => Set<Statistics.DayFigures>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<StaffDesk> StaffDesks => Set<StaffDesk>();
     public DbSet<Devices.Device> Devices => Set<Devices.Device>();

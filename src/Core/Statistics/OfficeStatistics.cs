@@ -1,194 +1,146 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Admin;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
-using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
 
 namespace Rantevou.Core.Statistics;
 
 /// <summary>
-/// The administrators' statistics of one office over a period of office days. Everything comes from what the live day
-/// stores (statuses, check-in, call and done times, the calling clerk, the end-of-day choice, walk-in tickets, interruptions): a handful of queries over indexed
-/// columns (office + start, office + creation, office + day), each reading only the columns it needs, summed up in memory.
+/// The administrators' statistics of one office over a period of office days. Each day is counted from what the live
+/// day stored (<see cref="DayCount"/>); a finished day's count is kept (<see cref="DayFigures"/>) and read back while the
+/// day's version is unchanged, so a year's report adds up stored days and counts only today and what changed.
 /// </summary>
-public sealed class OfficeStatistics(RantevouDbContext db)
+public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
 {
     public async Task<StatisticsDto> ForOfficeAsync(int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
-        var zone = office.TimeZone;
-        var fromUtc = OfficeCalendar.ToUtc(from, TimeOnly.MinValue, zone);
-        var toUtc = OfficeCalendar.ToUtc(to.AddDays(1), TimeOnly.MinValue, zone);
+        var total = new DayTally();
+        foreach (var day in (await DaysAsync(office, from, to, ct)).Values)
+            total.Add(day);
+        return await FiguresAsync(officeId, from, to, total, ct);
+    }
 
-        var made = await db.Bookings.AsNoTracking()
-            .Where(b => b.OfficeId == officeId && b.CreatedUtc >= fromUtc && b.CreatedUtc < toUtc)
-            .GroupBy(b => new { b.ServiceId, Agent = b.AgentId != null })
-            .Select(g => new MadeCount(g.Key.ServiceId, g.Key.Agent, g.Count())).ToListAsync(ct);
-        var appointments = await db.Bookings.AsNoTracking()
-            .Where(b => b.OfficeId == officeId && b.StartUtc >= fromUtc && b.StartUtc < toUtc)
-            .Select(b => new Appointment(b.ServiceId, b.StartUtc, b.Status, b.AgentId != null, b.ConfirmedUtc != null, b.CheckedInUtc,
-                b.Late, b.CalledUtc, b.CalledDeskId, b.DoneUtc, b.Reschedules > 0, b.ReminderSentUtc != null, b.ReminderAnswer)
-            {
-                Id = b.Id,
-                DeskId = b.DeskId,
-                EndUtc = b.EndUtc,
-                CalledBy = b.CalledByUserId,
-                EndOfDay = b.EndOfDayChosenUtc != null,
-            }).ToListAsync(ct);
-        var tickets = await db.WalkInTickets.AsNoTracking()
-            .Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to)
-            .Select(t => new Ticket(t.ServiceId, t.Status, t.IssuedUtc, t.CalledUtc, t.CalledDeskId, t.DoneUtc)
-            {
-                Id = t.Id,
-                Day = t.Day,
-                CalledBy = t.CalledByUserId,
-            }).ToListAsync(ct);
-        var interruptions = await db.Interruptions.AsNoTracking()
-            .Where(i => i.OfficeId == officeId && i.Day >= from && i.Day <= to)
-            .Select(i => new Cut(i.DeskId, i.ServiceId, i.CalledUtc, i.AtUtc, i.CalledByUserId, i.BookingId, i.TicketId)).ToListAsync(ct);
+    /// <summary>
+    /// Nightly: counts and keeps each office's finished days of the last year that are not kept yet, so an
+    /// administrator's first report over a long period reads kept days too. Returns the days counted now.
+    /// </summary>
+    public async Task<int> KeepFinishedDaysAsync(CancellationToken ct)
+    {
+        var counted = 0;
+        foreach (var officeId in await db.Offices.AsNoTracking().Select(o => o.Id).ToListAsync(ct))
+        {
+            var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+            var today = Today(office);
+            var before = await db.DayFigures.CountAsync(d => d.OfficeId == officeId, ct);
+            await DaysAsync(office, today.AddDays(-StatisticsPeriod.MaxDays), today.AddDays(-1), ct);
+            counted += await db.DayFigures.CountAsync(d => d.OfficeId == officeId, ct) - before;
+        }
+        return counted;
+    }
+
+    DateOnly Today(Office office) => OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, office.TimeZone);
+
+    /// <summary>
+    /// Each day's tally: stored ones that still hold, the rest counted now. A day is stored once it is over in the
+    /// office's time zone (nothing is booked, checked in or called on it any more) and counted again if its version
+    /// moved since (a change read after the version only makes the stored count older, never wrong for longer).
+    /// </summary>
+    async Task<Dictionary<DateOnly, DayTally>> DaysAsync(Office office, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var today = Today(office);
+        var versions = await db.OfficeDays.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Day >= from && d.Day <= to)
+            .ToDictionaryAsync(d => d.Day, d => d.Version, ct);
+        var stored = await db.DayFigures.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Day >= from && d.Day <= to && d.Day < today)
+            .ToListAsync(ct);
+        var days = stored.Where(d => d.DayVersion == versions.GetValueOrDefault(d.Day))
+            .ToDictionary(d => d.Day, d => JsonSerializer.Deserialize(d.Figures, DayTallyJson.Default.DayTally)!);
+
+        var missing = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => !days.ContainsKey(d)).ToList();
+        var counted = await DayCount.DaysAsync(db, office, missing, ct);
+        await StoreAsync(office.Id, counted.Where(d => d.Key < today), versions, ct);
+        foreach (var (day, tally) in counted)
+            days[day] = tally;
+        return days;
+    }
+
+    /// <summary>Keeps finished days' counts; another request storing the same day at the same moment wins harmlessly.</summary>
+    async Task StoreAsync(int officeId, IEnumerable<KeyValuePair<DateOnly, DayTally>> finished, Dictionary<DateOnly, long> versions,
+        CancellationToken ct)
+    {
+        var rows = finished.Select(d => new DayFigures
+        {
+            OfficeId = officeId,
+            Day = d.Key,
+            DayVersion = versions.GetValueOrDefault(d.Key),
+            Figures = JsonSerializer.Serialize(d.Value, DayTallyJson.Default.DayTally),
+        }).ToList();
+        if (rows.Count == 0)
+            return;
+        var days = rows.Select(r => r.Day).ToList();
+        await db.DayFigures.Where(d => d.OfficeId == officeId && days.Contains(d.Day)).ExecuteDeleteAsync(ct);
+        db.DayFigures.AddRange(rows);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same days stored by a request running beside this one: its counts are as good as these.
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The figures of the summed tally, with the office's current services, desks and clerks' names.</summary>
+    async Task<StatisticsDto> FiguresAsync(int officeId, DateOnly from, DateOnly to, DayTally t, CancellationToken ct)
+    {
         var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId)
             .OrderBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.NameEl, s.NameEn }).ToListAsync(ct);
         var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId).OrderBy(d => d.Number)
             .Select(d => new { d.Id, d.Number, d.NameEl, d.NameEn, d.Active }).ToListAsync(ct);
-
-        // The desks' work: every call that ended (served or absent), and every service cut short (R13).
-        var segments = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow)
-            .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.DoneUtc))
-            .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow).Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.DoneUtc)))
-            .Where(s => s.Desk is not null && s.Called is not null && s.Done >= s.Called)
-            .Select(s => new Segment(s.Desk!.Value, Local(s.Called!.Value, zone), Local(s.Done!.Value, zone)))
-            .Concat(interruptions.Where(i => i.AtUtc >= i.CalledUtc).Select(i => new Segment(i.DeskId, Local(i.CalledUtc, zone), Local(i.AtUtc, zone))))
-            .ToList();
-        var work = DeskTime.Measure(office, from, to, desks.Where(d => d.Active).Select(d => d.Id), segments);
-
-        var gaps = LastAppointmentEnds(appointments, zone);
-        var madeOf = made.ToLookup(m => m.ServiceId);
-        var appointmentsOf = appointments.ToLookup(a => a.ServiceId);
-        var ticketsOf = tickets.ToLookup(t => t.ServiceId);
-        var serviceList = services.Select(s => new ServiceStatisticsDto(s.Id, s.NameEl, s.NameEn,
-            Bookings(madeOf[s.Id], appointmentsOf[s.Id]), WalkIns(ticketsOf[s.Id], gaps), Waiting(appointmentsOf[s.Id], ticketsOf[s.Id]),
-            interruptions.Count(i => i.ServiceId == s.Id))).ToList();
-
-        var servedAt = appointments.Where(a => a.Status == BookingStatus.Served).Select(a => a.CalledDeskId)
-            .Concat(tickets.Where(t => t.Status == TicketStatus.Served).Select(t => t.CalledDeskId)).ToLookup(d => d);
-        var deskList = desks.Where(d => d.Active || work.Desks.ContainsKey(d.Id)).Select(d =>
+        var all = t.Services.Values.ToList();
+        var serviceList = services.Select(s =>
         {
-            var (busy, open) = work.Desks.GetValueOrDefault(d.Id);
-            return new DeskStatisticsDto(d.Id, d.Number, d.NameEl, d.NameEn, servedAt[d.Id].Count(), Round(busy), Round(open), Ratio(busy, open),
-                interruptions.Count(i => i.DeskId == d.Id));
+            var x = t.Services.GetValueOrDefault(s.Id, new ServiceTally(NoBookings, NoWalkIns, new Waits([], []), 0));
+            return new ServiceStatisticsDto(s.Id, s.NameEl, s.NameEn, x.Bookings, x.WalkIns, Waiting(x.Waits), x.Interruptions);
         }).ToList();
+        var deskList = desks.Where(d => d.Active || t.Desks.ContainsKey(d.Id)).Select(d =>
+        {
+            var x = t.Desks.GetValueOrDefault(d.Id, new DeskTally(0, 0, 0, 0));
+            return new DeskStatisticsDto(d.Id, d.Number, d.NameEl, d.NameEn, x.Served, Round(x.Busy), Round(x.Open), Ratio(x.Busy, x.Open),
+                x.Interruptions);
+        }).ToList();
+        var hours = t.Hours.Count == 0 ? [] : Enumerable.Range(t.Hours.Keys.Min(), t.Hours.Keys.Max() - t.Hours.Keys.Min() + 1).Select(h =>
+        {
+            var x = t.Hours.GetValueOrDefault(h, new HourTally(0, 0, 0, new Waits([], [])));
+            return new HourStatisticsDto(h, x.Served, Wait(x.Waits.Appointments), Wait(x.Waits.WalkIns), Round(x.Busy), Round(x.Open),
+                Ratio(x.Busy, x.Open));
+        }).ToList();
+        var waits = new Waits(all.SelectMany(s => s.Waits.Appointments).ToList(), all.SelectMany(s => s.Waits.WalkIns).ToList());
 
-        return new StatisticsDto(from, to, work.OpenDays, Bookings(made, appointments), Arrivals(appointments), Waiting(appointments, tickets),
-            WalkIns(tickets, gaps), interruptions.Count, serviceList, deskList, Hours(appointments, tickets, work, zone),
-            await ClerksAsync(appointments, tickets, interruptions, ct), Interrupted(appointments, tickets, interruptions));
+        return new StatisticsDto(from, to, t.OpenDays, all.Aggregate(NoBookings, (a, s) => Sum.Of(a, s.Bookings)), t.Arrivals,
+            Waiting(waits), all.Aggregate(NoWalkIns, (a, s) => Sum.Of(a, s.WalkIns)), all.Sum(s => s.Interruptions), serviceList, deskList,
+            hours, await ClerksAsync(t.Clerks, ct), t.Interrupted,
+            new GapFigures(Round(t.Gaps.FreeMinutes), Round(t.Gaps.WalkInMinutes), Ratio(t.Gaps.WalkInMinutes, t.Gaps.FreeMinutes)));
     }
 
-    /// <summary>
-    /// Per clerk, from the staff account stored at each call: served are the people whose last call was theirs; their
-    /// minutes are called → done of the calls they ended (served or absent) plus the services of theirs cut short (R13).
-    /// Calls stored before the clerk was recorded have no account and are left out.
-    /// </summary>
-    async Task<List<ClerkStatisticsDto>> ClerksAsync(List<Appointment> appointments, List<Ticket> tickets, List<Cut> interruptions,
-        CancellationToken ct)
+    /// <summary>An account removed since keeps its row under its id: its work was done in the period all the same.</summary>
+    async Task<List<ClerkStatisticsDto>> ClerksAsync(Dictionary<string, ClerkTally> clerks, CancellationToken ct)
     {
-        var calls = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow)
-            .Select(a => (By: a.CalledBy, Served: a.Status == BookingStatus.Served, Called: a.CalledUtc, Done: a.DoneUtc))
-            .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow)
-                .Select(t => (By: t.CalledBy, Served: t.Status == TicketStatus.Served, Called: t.CalledUtc, Done: t.DoneUtc)))
-            .Where(c => c.By is not null && c.Called is not null && c.Done >= c.Called)
-            .Select(c => (By: c.By!, c.Served, Minutes: (c.Done!.Value - c.Called!.Value).TotalMinutes))
-            .Concat(interruptions.Where(i => i.CalledBy is not null && i.AtUtc >= i.CalledUtc)
-                .Select(i => (By: i.CalledBy!, Served: false, Minutes: (i.AtUtc - i.CalledUtc).TotalMinutes)))
-            .ToLookup(c => c.By);
-        var ids = calls.Select(g => g.Key).ToList();
+        var ids = clerks.Keys.ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        // An account removed since keeps its row under its id: its work was done in the period all the same.
-        return calls.Select(g => new ClerkStatisticsDto(g.Key, names.GetValueOrDefault(g.Key) is { Length: > 0 } name ? name : g.Key,
-                g.Count(c => c.Served), Round(g.Sum(c => c.Minutes))))
+        return clerks.Select(c => new ClerkStatisticsDto(c.Key, names.GetValueOrDefault(c.Key) is { Length: > 0 } name ? name : c.Key,
+                c.Value.Served, Round(c.Value.Minutes)))
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.UserId, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>R13: each interrupted person once, followed to what became of them by the booking or ticket the interruption names.</summary>
-    static InterruptedFigures Interrupted(List<Appointment> appointments, List<Ticket> tickets, List<Cut> interruptions)
-    {
-        var bookings = appointments.ToDictionary(a => a.Id, a => a.Status);
-        var walkIns = tickets.ToDictionary(t => t.Id, t => t.Status);
-        var people = interruptions.Select(i => (i.BookingId, i.TicketId)).Where(p => p.BookingId is not null || p.TicketId is not null).Distinct().ToList();
-        var served = 0;
-        var notServed = 0;
-        foreach (var (bookingId, ticketId) in people)
-        {
-            if (bookingId is { } b && bookings.TryGetValue(b, out var status))
-            {
-                served += status == BookingStatus.Served ? 1 : 0;
-                notServed += status is BookingStatus.NoShow or BookingStatus.Expired ? 1 : 0;
-            }
-            else if (ticketId is { } t && walkIns.TryGetValue(t, out var ticket))
-            {
-                served += ticket == TicketStatus.Served ? 1 : 0;
-                notServed += ticket is TicketStatus.NoShow or TicketStatus.Closed ? 1 : 0;
-            }
-        }
-        return new InterruptedFigures(people.Count, served, notServed);
-    }
+    static readonly BookingFigures NoBookings = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    static readonly WalkInFigures NoWalkIns = new(0, 0, 0, 0, 0, 0);
 
-    /// <summary>
-    /// R6: per desk and office day, when the last appointment booked there ended (cancelled and released ones never
-    /// took their time): a walk-in called before it was served in a gap between appointments.
-    /// </summary>
-    static Dictionary<(int Desk, DateOnly Day), DateTime> LastAppointmentEnds(List<Appointment> appointments, TimeZoneInfo zone) =>
-        appointments.Where(a => a.Status is not (BookingStatus.Cancelled or BookingStatus.Released or BookingStatus.Pending))
-            .GroupBy(a => (a.DeskId, DateOnly.FromDateTime(Local(a.StartUtc, zone))))
-            .ToDictionary(g => g.Key, g => g.Max(a => a.EndUtc));
-
-    static BookingFigures Bookings(IEnumerable<MadeCount> made, IEnumerable<Appointment> appointments)
-    {
-        var a = appointments.ToList();
-        var m = made.ToList();
-        return new BookingFigures(m.Sum(x => x.Count), m.Where(x => x.Agent).Sum(x => x.Count), a.Count, a.Count(x => x.Agent),
-            a.Count(x => x.Confirmed), Count(a, BookingStatus.Cancelled), Count(a, BookingStatus.Released),
-            // R5: the sweep expires a booking nobody checked in for; one expired at closing had checked in and waited.
-            a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is null), Count(a, BookingStatus.NoShow), Count(a, BookingStatus.Void),
-            Count(a, BookingStatus.Served), a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is not null),
-            a.Count(x => x.Rescheduled), a.Count(x => x.Reminded), a.Count(x => x.Answer == ReminderAnswer.Coming),
-            a.Count(x => x.Answer == ReminderAnswer.Released));
-    }
-
-    static int Count(List<Appointment> a, BookingStatus status) => a.Count(x => x.Status == status);
-
-    static ArrivalFigures Arrivals(List<Appointment> appointments)
-    {
-        var arrived = appointments.Where(a => a.CheckedInUtc is not null).ToList();
-        var late = arrived.Where(a => a.Late).ToList();
-        var buckets = Punctuality.Buckets(arrived.Select(a => (a.CheckedInUtc!.Value - a.StartUtc).TotalMinutes));
-        var endOfDay = appointments.Where(a => a.EndOfDay).ToList();
-        return new ArrivalFigures(arrived.Count, late.Count, late.Count(a => a.Status == BookingStatus.Served), buckets, endOfDay.Count,
-            endOfDay.Count(a => a.Status == BookingStatus.Served));
-    }
-
-    static WalkInFigures WalkIns(IEnumerable<Ticket> tickets, Dictionary<(int Desk, DateOnly Day), DateTime> lastAppointmentEnds)
-    {
-        var t = tickets.ToList();
-        var served = t.Where(x => x.Status == TicketStatus.Served).ToList();
-        var inGaps = served.Count(x => x.CalledDeskId is { } desk && x.CalledUtc is { } called
-            && lastAppointmentEnds.TryGetValue((desk, x.Day), out var end) && called < end);
-        return new WalkInFigures(t.Count, served.Count, t.Count(x => x.Status == TicketStatus.NoShow),
-            t.Count(x => x.Status == TicketStatus.Closed), inGaps, served.Count - inGaps);
-    }
-
-    static WaitingFigures Waiting(IEnumerable<Appointment> appointments, IEnumerable<Ticket> tickets) =>
-        new(Wait(AppointmentWaits(appointments).Select(w => w.Minutes)), Wait(TicketWaits(tickets).Select(w => w.Minutes)));
-
-    /// <summary>Check-in to the (last) call: a person interrupted (R13) and called again waited until that call.</summary>
-    static IEnumerable<(DateTime Arrived, double Minutes)> AppointmentWaits(IEnumerable<Appointment> appointments) =>
-        appointments.Where(a => a.CheckedInUtc is not null && a.CalledUtc >= a.CheckedInUtc)
-            .Select(a => (a.CheckedInUtc!.Value, (a.CalledUtc!.Value - a.CheckedInUtc!.Value).TotalMinutes));
-
-    static IEnumerable<(DateTime Arrived, double Minutes)> TicketWaits(IEnumerable<Ticket> tickets) =>
-        tickets.Where(t => t.CalledUtc >= t.IssuedUtc).Select(t => (t.IssuedUtc, (t.CalledUtc!.Value - t.IssuedUtc).TotalMinutes));
+    static WaitingFigures Waiting(Waits w) => new(Wait(w.Appointments), Wait(w.WalkIns));
 
     static WaitFigures Wait(IEnumerable<double> minutes)
     {
@@ -197,48 +149,7 @@ public sealed class OfficeStatistics(RantevouDbContext db)
             : new WaitFigures(sorted.Length, Round(ServiceTimes.Percentile(sorted, 0.5)), Round(ServiceTimes.Percentile(sorted, 0.9)));
     }
 
-    static List<HourStatisticsDto> Hours(List<Appointment> appointments, List<Ticket> tickets, DeskTime work, TimeZoneInfo zone)
-    {
-        var served = appointments.Where(a => a.Status == BookingStatus.Served && a.DoneUtc is not null).Select(a => a.DoneUtc!.Value)
-            .Concat(tickets.Where(t => t.Status == TicketStatus.Served && t.DoneUtc is not null).Select(t => t.DoneUtc!.Value))
-            .ToLookup(d => Local(d, zone).Hour);
-        var appointmentWaits = AppointmentWaits(appointments).ToLookup(w => Local(w.Arrived, zone).Hour, w => w.Minutes);
-        var ticketWaits = TicketWaits(tickets).ToLookup(w => Local(w.Arrived, zone).Hour, w => w.Minutes);
-        var hours = work.Hours.Keys.Concat(served.Select(g => g.Key)).Concat(appointmentWaits.Select(g => g.Key))
-            .Concat(ticketWaits.Select(g => g.Key)).ToList();
-        if (hours.Count == 0)
-            return [];
-        return Enumerable.Range(hours.Min(), hours.Max() - hours.Min() + 1).Select(h =>
-        {
-            var (busy, open) = work.Hours.GetValueOrDefault(h);
-            return new HourStatisticsDto(h, served[h].Count(), Wait(appointmentWaits[h]), Wait(ticketWaits[h]), Round(busy), Round(open), Ratio(busy, open));
-        }).ToList();
-    }
-
-    static DateTime Local(DateTime utc, TimeZoneInfo zone) => OfficeCalendar.ToLocal(utc, zone).DateTime;
-
     static double Round(double minutes) => Math.Round(minutes, 1, MidpointRounding.AwayFromZero);
 
     static double? Ratio(double busy, double open) => open > 0 ? Math.Round(busy / open, 3, MidpointRounding.AwayFromZero) : null;
-
-    sealed record MadeCount(int ServiceId, bool Agent, int Count);
-
-    sealed record Appointment(int ServiceId, DateTime StartUtc, BookingStatus Status, bool Agent, bool Confirmed, DateTime? CheckedInUtc,
-        bool Late, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc, bool Rescheduled, bool Reminded, ReminderAnswer? Answer)
-    {
-        public Guid Id { get; init; }
-        public int DeskId { get; init; }
-        public DateTime EndUtc { get; init; }
-        public string? CalledBy { get; init; }
-        public bool EndOfDay { get; init; }
-    }
-
-    sealed record Ticket(int ServiceId, TicketStatus Status, DateTime IssuedUtc, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc)
-    {
-        public Guid Id { get; init; }
-        public DateOnly Day { get; init; }
-        public string? CalledBy { get; init; }
-    }
-
-    sealed record Cut(int DeskId, int ServiceId, DateTime CalledUtc, DateTime AtUtc, string? CalledBy, Guid? BookingId, Guid? TicketId);
 }

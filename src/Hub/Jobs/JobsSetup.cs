@@ -36,6 +36,7 @@ public static class JobsSetup
         builder.Services.AddScoped<HoldReleaseJob>();
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddScoped<RetentionJob>();
+        builder.Services.AddScoped<StatisticsJob>();
         builder.Services.AddScoped<LiveDayJob>();
         builder.Services.AddScoped<ReminderJob>();
         return builder;
@@ -70,6 +71,8 @@ public static class JobsSetup
         recurring.AddOrUpdate<HoldReleaseJob>("release-unconfirmed", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<OutboxJob>("outbox-sweep", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJob>("privacy-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        // After midnight in Athens (UTC+2/+3): yesterday is over, and the administrators' reports read it kept.
+        recurring.AddOrUpdate<StatisticsJob>("statistics-days", j => j.RunAsync(CancellationToken.None), Cron.Daily(1));
         // R5: the net under the expiry scheduler (ExpiryScheduler), and the day's close at closing time.
         recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // R2: each minute, so the reminders leave within a minute of the office's reminder time (a cheap query otherwise).

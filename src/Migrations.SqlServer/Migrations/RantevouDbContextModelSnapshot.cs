@@ -1238,6 +1238,26 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.ToTable("WorkingHours");
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Statistics.DayFigures", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("DayVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("OfficeId", "Day");
+
+                    b.ToTable("DayFigures");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1483,6 +1503,15 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Rantevou.Core.Offices.Office", null)
                         .WithMany("Hours")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Statistics.DayFigures", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

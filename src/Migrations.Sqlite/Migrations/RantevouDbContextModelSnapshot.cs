@@ -1198,6 +1198,26 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.ToTable("WorkingHours");
                 });
 
+            modelBuilder.Entity("Rantevou.Core.Statistics.DayFigures", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DayVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId", "Day");
+
+                    b.ToTable("DayFigures");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1443,6 +1463,15 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Rantevou.Core.Offices.Office", null)
                         .WithMany("Hours")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rantevou.Core.Statistics.DayFigures", b =>
+                {
+                    b.HasOne("Rantevou.Core.Offices.Office", null)
+                        .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -37,6 +37,10 @@ public static class StatisticsFigures
         ("M.WalkInsServedAfterAppointments", w.ServedAfterAppointments),
     ];
 
+    /// <summary>R6: the desks' free time before their last appointment, and the walk-ins' part of it.</summary>
+    public static IEnumerable<(string Key, double? Value)> Of(GapFigures g) =>
+        [("M.GapFreeMinutes", g.FreeMinutes), ("M.GapWalkInMinutes", g.WalkInMinutes), ("M.GapShare", Percent(g.Share))];
+
     /// <summary>R13: the interrupted and what became of them.</summary>
     public static IEnumerable<(string Key, double? Value)> Of(InterruptedFigures i) =>
         [("M.InterruptedPeople", i.People), ("M.InterruptedServed", i.ServedAfterwards), ("M.InterruptedNotServed", i.NotServed)];
@@ -61,7 +65,7 @@ public static class StatisticsFigures
 
     /// <summary>Everything of the office as a whole.</summary>
     public static IEnumerable<(string Key, double? Value)> Totals(StatisticsDto s) =>
-        Of(s.Bookings).Concat(Of(s.Arrivals)).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Append(("M.Interruptions", s.Interruptions))
+        Of(s.Bookings).Concat(Of(s.Arrivals)).Concat(Of(s.Waiting)).Concat(Of(s.WalkIns)).Concat(Of(s.Gaps)).Append(("M.Interruptions", s.Interruptions))
             .Concat(Of(s.Interrupted));
 
     public static IEnumerable<(string Key, double? Value)> Of(ServiceStatisticsDto s) =>

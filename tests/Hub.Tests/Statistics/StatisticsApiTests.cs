@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
+using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
+using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
@@ -126,6 +131,65 @@ public class StatisticsApiTests : AdminTest
         Assert.Equal(
             [new ClerkStatisticsDto(ids.Clerk1, "Υπάλληλος 1", 3, 41), new ClerkStatisticsDto(ids.Clerk2, "Υπάλληλος 2", 3, 85)],
             s.Clerks);
+    }
+
+    [Fact]
+    public async Task Gaps_AreTheDesksFreeTimeBeforeTheirLastAppointment_AndTheWalkInsPartOfIt()
+    {
+        var (_, s) = await StatisticsAsync();
+
+        // Every booking is at desk 1. Monday: its last appointment (8) ends 13:15, so 08:00–13:15 = 315 minutes, less
+        // the appointments served there (1: 15, 2: 10; 3 and 9 were served at desk 2) = 290 free; walk-in T1 took 15 of
+        // them. Tuesday: 10 ends 09:15, so 75 minutes, all free (10 was called at 10:30, T4 at 11:05: after it).
+        // Desk 2 had no appointment booked on either day. 15 / 365 = 0.041.
+        Assert.Equal(new GapFigures(FreeMinutes: 365, WalkInMinutes: 15, Share: 0.041), s.Gaps);
+    }
+
+    [Fact]
+    public async Task FinishedDays_AreCountedOnce_AndCountedAgainWhenTheirDayChanges()
+    {
+        var (ids, first) = await StatisticsAsync();
+        // Monday and Tuesday are over (the clock is at 1 December 08:00 in Athens): both are kept, today never is.
+        var week = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-23&to=2026-12-01");
+        var kept = await Db(db => db.DayFigures.Select(d => d.Day).OrderBy(d => d).ToListAsync());
+        Assert.Equal(Enumerable.Range(23, 8).Select(d => new DateOnly(2026, 11, d)), kept);
+        Assert.Equal(5, week!.Bookings.Served); // 1, 2, 9, 10 and Wednesday's 11
+
+        // A row changed behind the day's back is not seen: the kept count is read, not the bookings.
+        await Db(db => db.Bookings.Where(b => b.Status == BookingStatus.NoShow).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BookingStatus.Served)));
+        var again = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-23&to=2026-11-24");
+        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(again));
+
+        // Once the day's version moves (every queue change of the day bumps it), Monday is counted again.
+        await Db(async db =>
+        {
+            if (await db.OfficeDays.FindAsync(ids.Office, Monday) is { } day)
+                day.Version++;
+            else
+                db.OfficeDays.Add(new OfficeDay { OfficeId = ids.Office, Day = Monday, Version = 1 });
+            return await db.SaveChangesAsync();
+        });
+        var changed = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-23&to=2026-11-24");
+        Assert.Equal((first.Bookings.Served + 1, 0), (changed!.Bookings.Served, changed.Bookings.NoShows));
+    }
+
+    [Fact]
+    public async Task TheNightlyJob_KeepsEachOfficesFinishedDaysOfTheLastYear_Once()
+    {
+        var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");
+        await Db(db => WriteAsync(db, services![0].Id, services[1].Id));
+
+        async Task<int> NightAsync()
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<StatisticsJob>().RunAsync(CancellationToken.None);
+        }
+
+        // Today is 1 December: 366 days up to 30 November, for each of the demo's two offices; the second night has none left.
+        Assert.Equal(2 * 366, await NightAsync());
+        Assert.Equal(0, await NightAsync());
+        var s = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-23&to=2026-11-24");
+        Assert.Equal((4, 1, 365.0), (s!.Bookings.Served, s.Bookings.NoShows, s.Gaps.FreeMinutes));
     }
 
     [Fact]

@@ -1,0 +1,271 @@
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
+using Rantevou.Core.Offices;
+
+namespace Rantevou.Core.Statistics;
+
+/// <summary>
+/// Counts office days from what the live day stores (statuses, check-in, call and done times, the calling clerk, the
+/// end-of-day choice, walk-in tickets, interruptions): a handful of queries over indexed columns (office + start, office +
+/// creation, office + day), each reading only the columns it needs, then one <see cref="DayTally"/> per day.
+/// </summary>
+static class DayCount
+{
+    public static async Task<Dictionary<DateOnly, DayTally>> DaysAsync(RantevouDbContext db, Office office, IReadOnlyCollection<DateOnly> days,
+        CancellationToken ct)
+    {
+        if (days.Count == 0)
+            return [];
+        var (officeId, zone) = (office.Id, office.TimeZone);
+        var (from, to) = (days.Min(), days.Max());
+        var fromUtc = OfficeCalendar.ToUtc(from, TimeOnly.MinValue, zone);
+        var toUtc = OfficeCalendar.ToUtc(to.AddDays(1), TimeOnly.MinValue, zone);
+
+        var made = await db.Bookings.AsNoTracking()
+            .Where(b => b.OfficeId == officeId && b.CreatedUtc >= fromUtc && b.CreatedUtc < toUtc)
+            .Select(b => new Made(b.ServiceId, b.AgentId != null, b.CreatedUtc)).ToListAsync(ct);
+        var appointments = await db.Bookings.AsNoTracking()
+            .Where(b => b.OfficeId == officeId && b.StartUtc >= fromUtc && b.StartUtc < toUtc)
+            .Select(b => new Appointment(b.ServiceId, b.StartUtc, b.Status, b.AgentId != null, b.ConfirmedUtc != null, b.CheckedInUtc,
+                b.Late, b.CalledUtc, b.CalledDeskId, b.DoneUtc, b.Reschedules > 0, b.ReminderSentUtc != null, b.ReminderAnswer)
+            {
+                Id = b.Id,
+                DeskId = b.DeskId,
+                EndUtc = b.EndUtc,
+                CalledBy = b.CalledByUserId,
+                EndOfDay = b.EndOfDayChosenUtc != null,
+            }).ToListAsync(ct);
+        var tickets = await db.WalkInTickets.AsNoTracking()
+            .Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to)
+            .Select(t => new Ticket(t.ServiceId, t.Status, t.IssuedUtc, t.CalledUtc, t.CalledDeskId, t.DoneUtc)
+            {
+                Id = t.Id,
+                Day = t.Day,
+                CalledBy = t.CalledByUserId,
+            }).ToListAsync(ct);
+        var interruptions = await db.Interruptions.AsNoTracking()
+            .Where(i => i.OfficeId == officeId && i.Day >= from && i.Day <= to)
+            .Select(i => new Cut(i.Day, i.DeskId, i.ServiceId, i.CalledUtc, i.AtUtc, i.CalledByUserId, i.BookingId, i.TicketId)).ToListAsync(ct);
+        var active = await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId && d.Active).Select(d => d.Id).ToListAsync(ct);
+
+        var madeOn = made.ToLookup(m => DateOnly.FromDateTime(Local(m.CreatedUtc, zone)));
+        var appointmentsOn = appointments.ToLookup(a => DateOnly.FromDateTime(Local(a.StartUtc, zone)));
+        var ticketsOn = tickets.ToLookup(t => t.Day);
+        var interruptionsOn = interruptions.ToLookup(i => i.Day);
+        return days.ToDictionary(d => d, d => new Day(office, d, active, madeOn[d].ToList(), appointmentsOn[d].ToList(), ticketsOn[d].ToList(),
+            interruptionsOn[d].ToList()).Tally());
+    }
+
+    /// <summary>One office day's rows and how they are counted.</summary>
+    sealed class Day(Office office, DateOnly day, List<int> active, List<Made> made, List<Appointment> appointments, List<Ticket> tickets,
+        List<Cut> interruptions)
+    {
+        readonly TimeZoneInfo zone = office.TimeZone;
+
+        public DayTally Tally()
+        {
+            // The desks' work: every call that ended (served or absent), and every service cut short (R13).
+            var segments = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow)
+                .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.DoneUtc, WalkIn: false))
+                .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow)
+                    .Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.DoneUtc, WalkIn: true)))
+                .Where(s => s.Desk is not null && s.Called is not null && s.Done >= s.Called)
+                .Select(s => (Segment: new Segment(s.Desk!.Value, Local(s.Called!.Value), Local(s.Done!.Value)), s.WalkIn))
+                .Concat(interruptions.Where(i => i.AtUtc >= i.CalledUtc)
+                    .Select(i => (Segment: new Segment(i.DeskId, Local(i.CalledUtc), Local(i.AtUtc)), WalkIn: i.TicketId is not null)))
+                .ToList();
+            var work = DeskTime.Measure(office, day, day, active, segments.Select(s => s.Segment).ToList());
+            var lastEnds = LastAppointmentEnds();
+
+            var madeOf = made.ToLookup(m => m.ServiceId);
+            var appointmentsOf = appointments.ToLookup(a => a.ServiceId);
+            var ticketsOf = tickets.ToLookup(t => t.ServiceId);
+            var interruptionsOf = interruptions.ToLookup(i => i.ServiceId);
+            var services = madeOf.Select(g => g.Key).Union(appointmentsOf.Select(g => g.Key)).Union(ticketsOf.Select(g => g.Key))
+                .Union(interruptionsOf.Select(g => g.Key));
+
+            return new DayTally
+            {
+                OpenDays = work.OpenDays,
+                Services = services.ToDictionary(s => s, s => new ServiceTally(Bookings(madeOf[s], appointmentsOf[s]),
+                    WalkIns(ticketsOf[s], lastEnds), Waits(appointmentsOf[s], ticketsOf[s]), interruptionsOf[s].Count())),
+                Arrivals = Arrivals(),
+                Interrupted = Interrupted(),
+                Gaps = Gaps(segments, lastEnds),
+                Desks = Desks(work),
+                Hours = Hours(work),
+                Clerks = Clerks(),
+            };
+        }
+
+        Dictionary<int, DeskTally> Desks(DeskTime work)
+        {
+            var servedAt = appointments.Where(a => a.Status == BookingStatus.Served).Select(a => a.CalledDeskId)
+                .Concat(tickets.Where(t => t.Status == TicketStatus.Served).Select(t => t.CalledDeskId)).ToLookup(d => d);
+            return work.Desks.ToDictionary(d => d.Key, d => new DeskTally(servedAt[d.Key].Count(), d.Value.Busy, d.Value.Open,
+                interruptions.Count(i => i.DeskId == d.Key)));
+        }
+
+        Dictionary<int, HourTally> Hours(DeskTime work)
+        {
+            var served = appointments.Where(a => a.Status == BookingStatus.Served && a.DoneUtc is not null).Select(a => a.DoneUtc!.Value)
+                .Concat(tickets.Where(t => t.Status == TicketStatus.Served && t.DoneUtc is not null).Select(t => t.DoneUtc!.Value))
+                .ToLookup(d => Local(d).Hour);
+            var appointmentWaits = AppointmentWaits(appointments).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
+            var ticketWaits = TicketWaits(tickets).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
+            return work.Hours.Keys.Concat(served.Select(g => g.Key)).Concat(appointmentWaits.Select(g => g.Key))
+                .Concat(ticketWaits.Select(g => g.Key)).Distinct().ToDictionary(h => h, h =>
+                {
+                    var (busy, open) = work.Hours.GetValueOrDefault(h);
+                    return new HourTally(served[h].Count(), busy, open, new Waits(appointmentWaits[h].ToList(), ticketWaits[h].ToList()));
+                });
+        }
+
+        /// <summary>
+        /// Per clerk, from the staff account stored at each call: served are the people whose last call was theirs; their
+        /// minutes are called → done of the calls they ended (served or absent) plus the services of theirs cut short (R13).
+        /// Calls stored before the clerk was recorded have no account and are left out.
+        /// </summary>
+        Dictionary<string, ClerkTally> Clerks() =>
+            appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow)
+                .Select(a => (By: a.CalledBy, Served: a.Status == BookingStatus.Served, Called: a.CalledUtc, Done: a.DoneUtc))
+                .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow)
+                    .Select(t => (By: t.CalledBy, Served: t.Status == TicketStatus.Served, Called: t.CalledUtc, Done: t.DoneUtc)))
+                .Where(c => c.By is not null && c.Called is not null && c.Done >= c.Called)
+                .Select(c => (By: c.By!, c.Served, Minutes: (c.Done!.Value - c.Called!.Value).TotalMinutes))
+                .Concat(interruptions.Where(i => i.CalledBy is not null && i.AtUtc >= i.CalledUtc)
+                    .Select(i => (By: i.CalledBy!, Served: false, Minutes: (i.AtUtc - i.CalledUtc).TotalMinutes)))
+                .GroupBy(c => c.By)
+                .ToDictionary(g => g.Key, g => new ClerkTally(g.Count(c => c.Served), g.Sum(c => c.Minutes)));
+
+        /// <summary>R13: each interrupted person once, followed to what became of them by the booking or ticket the interruption names.</summary>
+        InterruptedFigures Interrupted()
+        {
+            var bookings = appointments.ToDictionary(a => a.Id, a => a.Status);
+            var walkIns = tickets.ToDictionary(t => t.Id, t => t.Status);
+            var people = interruptions.Select(i => (i.BookingId, i.TicketId)).Where(p => p.BookingId is not null || p.TicketId is not null).Distinct().ToList();
+            var served = 0;
+            var notServed = 0;
+            foreach (var (bookingId, ticketId) in people)
+            {
+                if (bookingId is { } b && bookings.TryGetValue(b, out var status))
+                {
+                    served += status == BookingStatus.Served ? 1 : 0;
+                    notServed += status is BookingStatus.NoShow or BookingStatus.Expired ? 1 : 0;
+                }
+                else if (ticketId is { } t && walkIns.TryGetValue(t, out var ticket))
+                {
+                    served += ticket == TicketStatus.Served ? 1 : 0;
+                    notServed += ticket is TicketStatus.NoShow or TicketStatus.Closed ? 1 : 0;
+                }
+            }
+            return new InterruptedFigures(people.Count, served, notServed);
+        }
+
+        /// <summary>
+        /// R6: per desk, when the last appointment booked there that day ended (cancelled and released ones never took
+        /// their time): a walk-in called before it was served in a gap between appointments.
+        /// </summary>
+        Dictionary<int, DateTime> LastAppointmentEnds() =>
+            appointments.Where(a => a.Status is not (BookingStatus.Cancelled or BookingStatus.Released or BookingStatus.Pending))
+                .GroupBy(a => a.DeskId).ToDictionary(g => g.Key, g => g.Max(a => a.EndUtc));
+
+        /// <summary>
+        /// R6: per desk, the time from opening to the end of its last appointment that nobody with an appointment was
+        /// being served in, and the part of it walk-ins were (each stretch cut to that window).
+        /// </summary>
+        GapFigures Gaps(List<(Segment Segment, bool WalkIn)> segments, Dictionary<int, DateTime> lastEnds)
+        {
+            if (OfficeCalendar.OpenOn(day, zone, office.Hours, office.SpecialDays) is not { } open)
+                return new GapFigures(0, 0, null);
+            var opens = Local(open.OpenUtc);
+            var (free, walkIns) = (0.0, 0.0);
+            foreach (var (desk, end) in lastEnds)
+            {
+                var closes = Local(end);
+                var atDesk = segments.Where(s => s.Segment.DeskId == desk)
+                    .Select(s => (Minutes: Within(s.Segment, opens, closes), s.WalkIn)).ToList();
+                free += Math.Max(0, (closes - opens).TotalMinutes - atDesk.Where(s => !s.WalkIn).Sum(s => s.Minutes));
+                walkIns += atDesk.Where(s => s.WalkIn).Sum(s => s.Minutes);
+            }
+            return new GapFigures(free, walkIns, null);
+        }
+
+        static double Within(Segment s, DateTime from, DateTime to) =>
+            Math.Max(0, ((s.To < to ? s.To : to) - (s.From > from ? s.From : from)).TotalMinutes);
+
+        static BookingFigures Bookings(IEnumerable<Made> made, IEnumerable<Appointment> appointments)
+        {
+            var a = appointments.ToList();
+            var m = made.ToList();
+            return new BookingFigures(m.Count, m.Count(x => x.Agent), a.Count, a.Count(x => x.Agent),
+                a.Count(x => x.Confirmed), Count(a, BookingStatus.Cancelled), Count(a, BookingStatus.Released),
+                // R5: the sweep expires a booking nobody checked in for; one expired at closing had checked in and waited.
+                a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is null), Count(a, BookingStatus.NoShow), Count(a, BookingStatus.Void),
+                Count(a, BookingStatus.Served), a.Count(x => x.Status == BookingStatus.Expired && x.CheckedInUtc is not null),
+                a.Count(x => x.Rescheduled), a.Count(x => x.Reminded), a.Count(x => x.Answer == ReminderAnswer.Coming),
+                a.Count(x => x.Answer == ReminderAnswer.Released));
+        }
+
+        static int Count(List<Appointment> a, BookingStatus status) => a.Count(x => x.Status == status);
+
+        ArrivalFigures Arrivals()
+        {
+            var arrived = appointments.Where(a => a.CheckedInUtc is not null).ToList();
+            var late = arrived.Where(a => a.Late).ToList();
+            var buckets = Punctuality.Buckets(arrived.Select(a => (a.CheckedInUtc!.Value - a.StartUtc).TotalMinutes));
+            var endOfDay = appointments.Where(a => a.EndOfDay).ToList();
+            return new ArrivalFigures(arrived.Count, late.Count, late.Count(a => a.Status == BookingStatus.Served), buckets, endOfDay.Count,
+                endOfDay.Count(a => a.Status == BookingStatus.Served));
+        }
+
+        static WalkInFigures WalkIns(IEnumerable<Ticket> tickets, Dictionary<int, DateTime> lastEnds)
+        {
+            var t = tickets.ToList();
+            var served = t.Where(x => x.Status == TicketStatus.Served).ToList();
+            var inGaps = served.Count(x => x.CalledDeskId is { } desk && x.CalledUtc is { } called
+                && lastEnds.TryGetValue(desk, out var end) && called < end);
+            return new WalkInFigures(t.Count, served.Count, t.Count(x => x.Status == TicketStatus.NoShow),
+                t.Count(x => x.Status == TicketStatus.Closed), inGaps, served.Count - inGaps);
+        }
+
+        static Waits Waits(IEnumerable<Appointment> appointments, IEnumerable<Ticket> tickets) =>
+            new(AppointmentWaits(appointments).Select(w => w.Minutes).ToList(), TicketWaits(tickets).Select(w => w.Minutes).ToList());
+
+        /// <summary>Check-in to the (last) call: a person interrupted (R13) and called again waited until that call.</summary>
+        static IEnumerable<(DateTime Arrived, double Minutes)> AppointmentWaits(IEnumerable<Appointment> appointments) =>
+            appointments.Where(a => a.CheckedInUtc is not null && a.CalledUtc >= a.CheckedInUtc)
+                .Select(a => (a.CheckedInUtc!.Value, (a.CalledUtc!.Value - a.CheckedInUtc!.Value).TotalMinutes));
+
+        static IEnumerable<(DateTime Arrived, double Minutes)> TicketWaits(IEnumerable<Ticket> tickets) =>
+            tickets.Where(t => t.CalledUtc >= t.IssuedUtc).Select(t => (t.IssuedUtc, (t.CalledUtc!.Value - t.IssuedUtc).TotalMinutes));
+
+        DateTime Local(DateTime utc) => DayCount.Local(utc, zone);
+    }
+
+    static DateTime Local(DateTime utc, TimeZoneInfo zone) => OfficeCalendar.ToLocal(utc, zone).DateTime;
+
+    sealed record Made(int ServiceId, bool Agent, DateTime CreatedUtc);
+
+    sealed record Appointment(int ServiceId, DateTime StartUtc, BookingStatus Status, bool Agent, bool Confirmed, DateTime? CheckedInUtc,
+        bool Late, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc, bool Rescheduled, bool Reminded, ReminderAnswer? Answer)
+    {
+        public Guid Id { get; init; }
+        public int DeskId { get; init; }
+        public DateTime EndUtc { get; init; }
+        public string? CalledBy { get; init; }
+        public bool EndOfDay { get; init; }
+    }
+
+    sealed record Ticket(int ServiceId, TicketStatus Status, DateTime IssuedUtc, DateTime? CalledUtc, int? CalledDeskId, DateTime? DoneUtc)
+    {
+        public Guid Id { get; init; }
+        public DateOnly Day { get; init; }
+        public string? CalledBy { get; init; }
+    }
+
+    sealed record Cut(DateOnly Day, int DeskId, int ServiceId, DateTime CalledUtc, DateTime AtUtc, string? CalledBy, Guid? BookingId, Guid? TicketId);
+}
