@@ -114,14 +114,12 @@ static class DayCount
             var served = appointments.Where(a => a.Status == BookingStatus.Served && a.DoneUtc is not null).Select(a => a.DoneUtc!.Value)
                 .Concat(tickets.Where(t => t.Status == TicketStatus.Served && t.DoneUtc is not null).Select(t => t.DoneUtc!.Value))
                 .ToLookup(d => Local(d).Hour);
-            var appointmentWaits = AppointmentWaits(appointments).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
-            var ticketWaits = TicketWaits(tickets).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
-            return work.Hours.Keys.Concat(served.Select(g => g.Key)).Concat(appointmentWaits.Select(g => g.Key))
-                .Concat(ticketWaits.Select(g => g.Key)).Distinct().ToDictionary(h => h, h =>
-                {
-                    var (busy, open) = work.Hours.GetValueOrDefault(h);
-                    return new HourTally(served[h].Count(), busy, open, new Waits(appointmentWaits[h].ToList(), ticketWaits[h].ToList()));
-                });
+            var arrived = AppointmentWaits(appointments).Concat(TicketWaits(tickets)).Select(w => Local(w.Arrived).Hour);
+            return work.Hours.Keys.Concat(served.Select(g => g.Key)).Concat(arrived).Distinct().ToDictionary(h => h, h =>
+            {
+                var (busy, open) = work.Hours.GetValueOrDefault(h);
+                return new HourTally(served[h].Count(), busy, open);
+            });
         }
 
         /// <summary>
@@ -232,8 +230,13 @@ static class DayCount
                 t.Count(x => x.Status == TicketStatus.Closed), inGaps, served.Count - inGaps);
         }
 
-        static Waits Waits(IEnumerable<Appointment> appointments, IEnumerable<Ticket> tickets) =>
-            new(AppointmentWaits(appointments).Select(w => w.Minutes).ToList(), TicketWaits(tickets).Select(w => w.Minutes).ToList());
+        /// <summary>A service's waits by the hour of arrival: the service's figures and the hour's both add them up.</summary>
+        Dictionary<int, Waits> Waits(IEnumerable<Appointment> appointments, IEnumerable<Ticket> tickets)
+        {
+            var a = AppointmentWaits(appointments).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
+            var t = TicketWaits(tickets).ToLookup(w => Local(w.Arrived).Hour, w => w.Minutes);
+            return a.Select(g => g.Key).Union(t.Select(g => g.Key)).ToDictionary(h => h, h => new Waits(a[h].ToList(), t[h].ToList()));
+        }
 
         /// <summary>Check-in to the (last) call: a person interrupted (R13) and called again waited until that call.</summary>
         static IEnumerable<(DateTime Arrived, double Minutes)> AppointmentWaits(IEnumerable<Appointment> appointments) =>

@@ -29,22 +29,21 @@ public sealed class DayTally
         Interrupted = new(Interrupted.People + o.Interrupted.People, Interrupted.ServedAfterwards + o.Interrupted.ServedAfterwards,
             Interrupted.NotServed + o.Interrupted.NotServed);
         Gaps = new(Gaps.FreeMinutes + o.Gaps.FreeMinutes, Gaps.WalkInMinutes + o.Gaps.WalkInMinutes, null);
-        Merge(Services, o.Services, Sum.Of, s => s with { Waits = s.Waits.Copy() });
+        Merge(Services, o.Services, Sum.Of, s => s with { Waits = s.Waits.ToDictionary(w => w.Key, w => w.Value.Copy()) });
         Merge(Desks, o.Desks, (a, b) => new(a.Served + b.Served, a.Busy + b.Busy, a.Open + b.Open, a.Interruptions + b.Interruptions), d => d);
-        Merge(Hours, o.Hours, (a, b) => new(a.Served + b.Served, a.Busy + b.Busy, a.Open + b.Open, a.Waits.Add(b.Waits)),
-            h => h with { Waits = h.Waits.Copy() });
+        Merge(Hours, o.Hours, (a, b) => new(a.Served + b.Served, a.Busy + b.Busy, a.Open + b.Open), h => h);
         Merge(Clerks, o.Clerks, (a, b) => new(a.Served + b.Served, a.Minutes + b.Minutes), c => c);
     }
 
-    static void Merge<TKey, T>(Dictionary<TKey, T> into, Dictionary<TKey, T> from, Func<T, T, T> plus, Func<T, T> copy) where TKey : notnull
+    internal static void Merge<TKey, T>(Dictionary<TKey, T> into, Dictionary<TKey, T> from, Func<T, T, T> plus, Func<T, T> copy) where TKey : notnull
     {
         foreach (var (key, value) in from)
             into[key] = into.TryGetValue(key, out var sum) ? plus(sum, value) : copy(value);
     }
 }
 
-/// <summary>One service's bookings and walk-ins, their waits and interruptions (R13).</summary>
-public sealed record ServiceTally(BookingFigures Bookings, WalkInFigures WalkIns, Waits Waits, int Interruptions);
+/// <summary>One service's bookings and walk-ins, their waits by hour of arrival, and interruptions (R13).</summary>
+public sealed record ServiceTally(BookingFigures Bookings, WalkInFigures WalkIns, Dictionary<int, Waits> Waits, int Interruptions);
 
 /// <summary>Minutes from arrival to the (last) call, every one of them: appointments and walk-ins apart.</summary>
 public sealed record Waits(List<double> Appointments, List<double> WalkIns)
@@ -63,8 +62,8 @@ public sealed record Waits(List<double> Appointments, List<double> WalkIns)
 /// <summary>One desk's people served, busy and open minutes, and interruptions.</summary>
 public sealed record DeskTally(int Served, double Busy, double Open, int Interruptions);
 
-/// <summary>One hour of the day: people served, busy and open desk-minutes, and the waits of those who arrived in it.</summary>
-public sealed record HourTally(int Served, double Busy, double Open, Waits Waits);
+/// <summary>One hour of the day: people served and busy and open desk-minutes (its waits are the services').</summary>
+public sealed record HourTally(int Served, double Busy, double Open);
 
 /// <summary>One clerk's people served and minutes serving.</summary>
 public sealed record ClerkTally(int Served, double Minutes);
@@ -73,7 +72,14 @@ public sealed record ClerkTally(int Served, double Minutes);
 static class Sum
 {
     public static ServiceTally Of(ServiceTally a, ServiceTally b) =>
-        new(Of(a.Bookings, b.Bookings), Of(a.WalkIns, b.WalkIns), a.Waits.Add(b.Waits), a.Interruptions + b.Interruptions);
+        new(Of(a.Bookings, b.Bookings), Of(a.WalkIns, b.WalkIns), Of(a.Waits, b.Waits), a.Interruptions + b.Interruptions);
+
+    /// <summary>The first's own lists grow (see <see cref="DayTally.Add"/>); an hour new to it gets a copy.</summary>
+    static Dictionary<int, Waits> Of(Dictionary<int, Waits> a, Dictionary<int, Waits> b)
+    {
+        DayTally.Merge(a, b, (x, y) => x.Add(y), w => w.Copy());
+        return a;
+    }
 
     public static BookingFigures Of(BookingFigures a, BookingFigures b) => new(a.Made + b.Made, a.MadeByAgents + b.MadeByAgents,
         a.Appointments + b.Appointments, a.AppointmentsByAgents + b.AppointmentsByAgents, a.Confirmed + b.Confirmed,
@@ -90,7 +96,7 @@ static class Sum
         a.EndOfDayChosen + b.EndOfDayChosen, a.EndOfDayServed + b.EndOfDayServed);
 }
 
-/// <summary>The stored form of a day's tally (<see cref="DayFigures.Figures"/>), generated: a year's report reads about 250.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <summary>The stored form of a day's tally (<see cref="DayFigures.Figures"/>), generated and without its zeros: a year's report reads about 250.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(DayTally))]
 sealed partial class DayTallyJson : JsonSerializerContext;

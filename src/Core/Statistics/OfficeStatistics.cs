@@ -104,8 +104,8 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
         var all = t.Services.Values.ToList();
         var serviceList = services.Select(s =>
         {
-            var x = t.Services.GetValueOrDefault(s.Id, new ServiceTally(NoBookings, NoWalkIns, new Waits([], []), 0));
-            return new ServiceStatisticsDto(s.Id, s.NameEl, s.NameEn, x.Bookings, x.WalkIns, Waiting(x.Waits), x.Interruptions);
+            var x = t.Services.GetValueOrDefault(s.Id, new ServiceTally(NoBookings, NoWalkIns, [], 0));
+            return new ServiceStatisticsDto(s.Id, s.NameEl, s.NameEn, x.Bookings, x.WalkIns, Waiting(x.Waits.Values), x.Interruptions);
         }).ToList();
         var deskList = desks.Where(d => d.Active || t.Desks.ContainsKey(d.Id)).Select(d =>
         {
@@ -115,14 +115,13 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
         }).ToList();
         var hours = t.Hours.Count == 0 ? [] : Enumerable.Range(t.Hours.Keys.Min(), t.Hours.Keys.Max() - t.Hours.Keys.Min() + 1).Select(h =>
         {
-            var x = t.Hours.GetValueOrDefault(h, new HourTally(0, 0, 0, new Waits([], [])));
-            return new HourStatisticsDto(h, x.Served, Wait(x.Waits.Appointments), Wait(x.Waits.WalkIns), Round(x.Busy), Round(x.Open),
-                Ratio(x.Busy, x.Open));
+            var x = t.Hours.GetValueOrDefault(h, new HourTally(0, 0, 0));
+            var w = Waiting(all.Select(s => s.Waits.GetValueOrDefault(h)).OfType<Waits>());
+            return new HourStatisticsDto(h, x.Served, w.Appointments, w.WalkIns, Round(x.Busy), Round(x.Open), Ratio(x.Busy, x.Open));
         }).ToList();
-        var waits = new Waits(all.SelectMany(s => s.Waits.Appointments).ToList(), all.SelectMany(s => s.Waits.WalkIns).ToList());
 
         return new StatisticsDto(from, to, t.OpenDays, all.Aggregate(NoBookings, (a, s) => Sum.Of(a, s.Bookings)), t.Arrivals,
-            Waiting(waits), all.Aggregate(NoWalkIns, (a, s) => Sum.Of(a, s.WalkIns)), all.Sum(s => s.Interruptions), serviceList, deskList,
+            Waiting(all.SelectMany(s => s.Waits.Values)), all.Aggregate(NoWalkIns, (a, s) => Sum.Of(a, s.WalkIns)), all.Sum(s => s.Interruptions), serviceList, deskList,
             hours, await ClerksAsync(t.Clerks, ct), t.Interrupted,
             new GapFigures(Round(t.Gaps.FreeMinutes), Round(t.Gaps.WalkInMinutes), Ratio(t.Gaps.WalkInMinutes, t.Gaps.FreeMinutes)));
     }
@@ -140,11 +139,16 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
     static readonly BookingFigures NoBookings = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     static readonly WalkInFigures NoWalkIns = new(0, 0, 0, 0, 0, 0);
 
-    static WaitingFigures Waiting(Waits w) => new(Wait(w.Appointments), Wait(w.WalkIns));
+    static WaitingFigures Waiting(IEnumerable<Waits> waits)
+    {
+        var w = waits.ToList();
+        return new(Wait(w.SelectMany(x => x.Appointments)), Wait(w.SelectMany(x => x.WalkIns)));
+    }
 
     static WaitFigures Wait(IEnumerable<double> minutes)
     {
-        var sorted = minutes.Order().ToArray();
+        var sorted = minutes.ToArray();
+        Array.Sort(sorted);
         return sorted.Length == 0 ? new WaitFigures(0, null, null)
             : new WaitFigures(sorted.Length, Round(ServiceTimes.Percentile(sorted, 0.5)), Round(ServiceTimes.Percentile(sorted, 0.9)));
     }
