@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,6 +66,16 @@ public class RantevouApp : WebApplicationFactory<Program>
     /// </summary>
     public bool FromTemplate { get; init; } = true;
 
+    /// <summary>
+    /// Hash passwords with Identity's own cost (PBKDF2, 100 000 rounds, about 100 ms a sign-in) instead of
+    /// <see cref="TestPasswordRounds"/>. Only a test that times the password check needs it; every other sign-in of the
+    /// suite would spend that time on nothing it checks. The server's code is the same either way: only the rounds differ.
+    /// </summary>
+    public bool RealPasswordHashing { get; init; }
+
+    /// <summary>The password hash's rounds in tests: the same algorithm and format as Identity's, a thousandth of its cost.</summary>
+    public const int TestPasswordRounds = 100;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataDir);
@@ -73,7 +84,7 @@ public class RantevouApp : WebApplicationFactory<Program>
         if (Database == TestDatabase.PostgreSql)
         {
             PostgresConnection = StartsFromTemplate
-                ? SeededTemplates.CreatePostgres(Clock.GetUtcNow(), Settings)
+                ? SeededTemplates.CreatePostgres(Clock.GetUtcNow(), Settings, RealPasswordHashing)
                 : PostgresServer.Shared.CreateDatabase();
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("ConnectionStrings:Rantevou", PostgresConnection);
@@ -103,8 +114,10 @@ public class RantevouApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (Database == TestDatabase.Sqlite && StartsFromTemplate)
-            SeededTemplates.CopySqliteInto(DataDir, Clock.GetUtcNow(), Settings);
+            SeededTemplates.CopySqliteInto(DataDir, Clock.GetUtcNow(), Settings, RealPasswordHashing);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        if (!RealPasswordHashing)
+            builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordRounds));
     }
 
     /// <summary>A first start on a database of the app's own: not a restart over a kept one, not one the settings point at.</summary>

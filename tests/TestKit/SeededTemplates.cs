@@ -30,27 +30,31 @@ static class SeededTemplates
     static SeededTemplates() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveFiles();
 
     /// <summary>Puts the SQLite template for this clock instant and these settings into <paramref name="dataDir"/>.</summary>
-    public static void CopySqliteInto(string dataDir, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings) =>
-        File.Copy(Template(TestDatabase.Sqlite, start, settings), Path.Combine(dataDir, SqliteFile), overwrite: false);
+    public static void CopySqliteInto(string dataDir, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings, bool realPasswordHashing) =>
+        File.Copy(Template(TestDatabase.Sqlite, start, settings, realPasswordHashing), Path.Combine(dataDir, SqliteFile), overwrite: false);
 
     /// <summary>A new PostgreSQL database copied from the seeded template for this clock instant and these settings; its connection string.</summary>
-    public static string CreatePostgres(DateTimeOffset start, IReadOnlyDictionary<string, string?> settings) =>
-        PostgresServer.Shared.CreateDatabase(Template(TestDatabase.PostgreSql, start, settings));
+    public static string CreatePostgres(DateTimeOffset start, IReadOnlyDictionary<string, string?> settings, bool realPasswordHashing) =>
+        PostgresServer.Shared.CreateDatabase(Template(TestDatabase.PostgreSql, start, settings, realPasswordHashing));
 
-    /// <summary>The template's SQLite file or PostgreSQL database name, made first when it is the first of its kind.</summary>
-    static string Template(TestDatabase database, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// The template's SQLite file or PostgreSQL database name, made first when it is the first of its kind. The demo
+    /// accounts' password hashes carry their rounds (<see cref="RantevouApp.RealPasswordHashing"/>), so those make a kind too.
+    /// </summary>
+    static string Template(TestDatabase database, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings, bool realPasswordHashing)
     {
         var seedInputs = settings.Where(s => !SeedNeutral.Any(p => s.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).ToDictionary();
-        var key = $"{database}|{start:O}|{string.Join('|', seedInputs.Select(s => $"{s.Key}={s.Value}"))}";
-        return Made.GetOrAdd(key, _ => new Lazy<string>(() => Make(database, start, seedInputs), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var key = $"{database}|{start:O}|{realPasswordHashing}|{string.Join('|', seedInputs.Select(s => $"{s.Key}={s.Value}"))}";
+        return Made.GetOrAdd(key, _ => new Lazy<string>(() => Make(database, start, seedInputs, realPasswordHashing), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
-    static string Make(TestDatabase database, DateTimeOffset start, Dictionary<string, string?> settings)
+    static string Make(TestDatabase database, DateTimeOffset start, Dictionary<string, string?> settings, bool realPasswordHashing)
     {
         var dir = Path.Combine(Root, Guid.NewGuid().ToString("N"));
         string? postgres;
-        using (var app = new RantevouApp(dir, new FakeTimeProvider(start)) { KeepData = true, FromTemplate = false, Database = database })
+        using (var app = new RantevouApp(dir, new FakeTimeProvider(start))
+        { KeepData = true, FromTemplate = false, Database = database, RealPasswordHashing = realPasswordHashing })
         {
             foreach (var (key, value) in settings)
                 app.Settings[key] = value;

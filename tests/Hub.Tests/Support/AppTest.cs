@@ -21,10 +21,13 @@ public abstract class AppTest : IAsyncLifetime
     /// <summary>The database the test runs on; a class's <c>…OnPostgres</c> twin runs the same tests on PostgreSQL.</summary>
     protected virtual TestDatabase Database => TestDatabase.Sqlite;
 
+    /// <summary>Identity's full password-hash cost (<see cref="RantevouApp.RealPasswordHashing"/>), for a class that times sign-ins.</summary>
+    protected virtual bool RealPasswordHashing => false;
+
     public virtual Task InitializeAsync()
     {
         Smtp = SmtpTestServer.Start();
-        App = new RantevouApp { Smtp = Smtp, Database = Database };
+        App = new RantevouApp { Smtp = Smtp, Database = Database, RealPasswordHashing = RealPasswordHashing };
         Http = Client();
         return Task.CompletedTask;
     }
