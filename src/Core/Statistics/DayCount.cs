@@ -14,13 +14,43 @@ namespace Rantevou.Core.Statistics;
 /// </summary>
 static class DayCount
 {
-    public static async Task<Dictionary<DateOnly, DayTally>> DaysAsync(RantevouDbContext db, Office office, IReadOnlyCollection<DateOnly> days,
+    /// <summary>
+    /// The days' tallies, read a run of consecutive days at a time: today and one day changed months ago are two small
+    /// reads, not the months between.
+    /// </summary>
+    public static async Task<Dictionary<DateOnly, DayTally>> DaysAsync(RantevouDbContext db, Office office, IEnumerable<DateOnly> days,
         CancellationToken ct)
     {
-        if (days.Count == 0)
-            return [];
+        var tallies = new Dictionary<DateOnly, DayTally>();
+        var active = await db.Desks.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Active).Select(d => d.Id).ToListAsync(ct);
+        foreach (var run in Runs(days.Order()))
+        {
+            foreach (var (day, tally) in await RunAsync(db, office, run[0], run[^1], active, ct))
+                tallies[day] = tally;
+        }
+        return tallies;
+    }
+
+    static IEnumerable<List<DateOnly>> Runs(IEnumerable<DateOnly> days)
+    {
+        var run = new List<DateOnly>();
+        foreach (var day in days)
+        {
+            if (run.Count > 0 && day != run[^1].AddDays(1))
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(day);
+        }
+        if (run.Count > 0)
+            yield return run;
+    }
+
+    static async Task<IEnumerable<(DateOnly, DayTally)>> RunAsync(RantevouDbContext db, Office office, DateOnly from, DateOnly to, List<int> active,
+        CancellationToken ct)
+    {
         var (officeId, zone) = (office.Id, office.TimeZone);
-        var (from, to) = (days.Min(), days.Max());
         var fromUtc = OfficeCalendar.ToUtc(from, TimeOnly.MinValue, zone);
         var toUtc = OfficeCalendar.ToUtc(to.AddDays(1), TimeOnly.MinValue, zone);
 
@@ -49,14 +79,13 @@ static class DayCount
         var interruptions = await db.Interruptions.AsNoTracking()
             .Where(i => i.OfficeId == officeId && i.Day >= from && i.Day <= to)
             .Select(i => new Cut(i.Day, i.DeskId, i.ServiceId, i.CalledUtc, i.AtUtc, i.CalledByUserId, i.BookingId, i.TicketId)).ToListAsync(ct);
-        var active = await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId && d.Active).Select(d => d.Id).ToListAsync(ct);
 
         var madeOn = made.ToLookup(m => DateOnly.FromDateTime(Local(m.CreatedUtc, zone)));
         var appointmentsOn = appointments.ToLookup(a => DateOnly.FromDateTime(Local(a.StartUtc, zone)));
         var ticketsOn = tickets.ToLookup(t => t.Day);
         var interruptionsOn = interruptions.ToLookup(i => i.Day);
-        return days.ToDictionary(d => d, d => new Day(office, d, active, madeOn[d].ToList(), appointmentsOn[d].ToList(), ticketsOn[d].ToList(),
-            interruptionsOn[d].ToList()).Tally());
+        return Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Select(d => (d, new Day(office, d, active,
+            madeOn[d].ToList(), appointmentsOn[d].ToList(), ticketsOn[d].ToList(), interruptionsOn[d].ToList()).Tally()));
     }
 
     /// <summary>One office day's rows and how they are counted.</summary>
