@@ -62,12 +62,12 @@ public sealed class AuditSearch(RantevouDbContext db)
         // Office-local days, so "1 December" means the office's 1 December, daylight saving included.
         if (from is { } f)
         {
-            var start = OfficeCalendar.ToUtc(f, TimeOnly.MinValue, zone);
+            var start = OfficeCalendar.DayStartUtc(f, zone);
             rows = rows.Where(a => a.AtUtc >= start);
         }
         if (to is { } t)
         {
-            var end = OfficeCalendar.ToUtc(t.AddDays(1), TimeOnly.MinValue, zone);
+            var end = OfficeCalendar.DayUtc(t, zone).To;
             rows = rows.Where(a => a.AtUtc < end);
         }
 

@@ -105,7 +105,7 @@ public static class AdminApi
         var result = outcome.Value;
         var culture = Language.Current;
         var configs = http.RequestServices.GetRequiredService<OfficeConfigCache>();
-        var zone = (await configs.OfficeAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted)).Office.TimeZone;
+        var zone = await configs.ZoneAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted);
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
