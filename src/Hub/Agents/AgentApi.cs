@@ -31,18 +31,11 @@ public static class AgentApi
         return app;
     }
 
-    /// <summary>The signed-in agent as the booking service needs it; null when the account is not an agent's.</summary>
-    public static async Task<AgentContext?> ContextAsync(UserManager<AppUser> users, System.Security.Claims.ClaimsPrincipal principal, bool forCitizen)
-    {
-        var user = await users.GetUserAsync(principal);
-        return user is null || user.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen);
-    }
-
     static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
         AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
         OfficeConfigCache configs, RantevouDbContext db, CancellationToken ct)
     {
-        var agent = await ContextAsync(users, http.User, request.Citizen is not null);
+        var agent = AgentContext.Of(await users.GetUserAsync(http.User), request.Citizen is not null);
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         var c = request.Citizen;
@@ -63,7 +56,7 @@ public static class AgentApi
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         // Every office of the directorate keeps Greek time; the agent's own office decides the day.
-        var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id != agent.OfficeId).ThenBy(o => o.Id).FirstAsync(ct)).TimeZone;
+        var zone = (await OfficeDirectory.OfAccountAsync(db, agent.OfficeId, ct)).TimeZone;
         var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));

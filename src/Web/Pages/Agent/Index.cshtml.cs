@@ -51,10 +51,8 @@ public sealed class IndexModel(
     [Audited("agent.booking.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user?.Email is null)
+        if (AgentContext.Of(await users.GetUserAsync(User), ForCitizen) is not { } agent)
             return Forbid();
-        var agent = new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, ForCitizen);
         var request = new NewBooking(ServiceId, $"{Date}T{Time}", ForCitizen ? FullName : null, ForCitizen ? Email : null,
             ForCitizen ? Mobile : null, Language.Current, agent);
         var outcome = await bookings.CreateAsync(request, ct);
@@ -81,8 +79,7 @@ public sealed class IndexModel(
     async Task<IActionResult> ShowAsync(string? date, string? q, CancellationToken ct)
     {
         Agent = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in agent not found");
-        var agentOffice = Agent.OfficeId;
-        var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id != agentOffice).ThenBy(o => o.Id).FirstAsync(ct);
+        var office = await OfficeDirectory.OfAccountAsync(db, Agent.OfficeId, ct);
         Zone = office.TimeZone;
         Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Zone);
