@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
+using Rantevou.Core.Time;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
@@ -57,9 +57,10 @@ public static class AgentApi
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         // Every office of the directorate keeps Greek time; the agent's own office decides the day.
         var zone = (await OfficeDirectory.OfAccountAsync(db, agent.OfficeId, ct)).TimeZone;
-        var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        var asked = IsoDate.Parse(date);
+        if (!string.IsNullOrEmpty(date) && asked is null)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
+        var day = asked ?? OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         var culture = Language.Current;
         var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
         var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);
