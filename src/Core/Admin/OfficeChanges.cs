@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
 using BookingEntity = Rantevou.Core.Booking.Booking;
@@ -11,7 +12,7 @@ namespace Rantevou.Core.Admin;
 /// <summary>A booking an admin change breaks, as the admin sees it before confirming.</summary>
 public sealed record AffectedBooking(string Code, DateTime StartUtc, string ServiceNameEl, string ServiceNameEn, string MaskedEmail)
 {
-    public string Service(string culture) => culture == "en" ? ServiceNameEn : ServiceNameEl;
+    public string Service(string culture) => Language.Pick(culture, ServiceNameEl, ServiceNameEn);
 }
 
 /// <summary>Applied, or not applied because bookings would be cancelled and the admin has not confirmed.</summary>
@@ -62,7 +63,7 @@ public sealed class OfficeChanges(
     async Task<List<BookingEntity>> BrokenAsync(int officeId, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
-        var from = OfficeCalendar.ToUtc(OfficeDays.Today(office, clock), TimeOnly.MinValue, office.TimeZone);
+        var from = OfficeCalendar.DayStartUtc(OfficeDays.Today(office, clock), office.TimeZone);
         var statuses = BookingClosures.CancellableByOffice;
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.OfficeId == officeId && b.StartUtc >= from && statuses.Contains(b.Status))

@@ -26,7 +26,7 @@ public sealed class ServiceTimes(RantevouDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var to = OfficeCalendar.LocalDate(now, office.TimeZone);
         var from = to.AddDays(-7 * weeks + 1);
-        var sinceUtc = OfficeCalendar.ToUtc(from, TimeOnly.MinValue, office.TimeZone);
+        var sinceUtc = OfficeCalendar.DayStartUtc(from, office.TimeZone);
 
         // A person interrupted (R13) and called again counts from the last call: the time at the desk that finished it.
         var appointments = await db.Bookings.AsNoTracking()

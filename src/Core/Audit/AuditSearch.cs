@@ -6,6 +6,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
+using Rantevou.Core.Time;
 
 namespace Rantevou.Core.Audit;
 
@@ -62,12 +63,12 @@ public sealed class AuditSearch(RantevouDbContext db)
         // Office-local days, so "1 December" means the office's 1 December, daylight saving included.
         if (from is { } f)
         {
-            var start = OfficeCalendar.ToUtc(f, TimeOnly.MinValue, zone);
+            var start = OfficeCalendar.DayStartUtc(f, zone);
             rows = rows.Where(a => a.AtUtc >= start);
         }
         if (to is { } t)
         {
-            var end = OfficeCalendar.ToUtc(t.AddDays(1), TimeOnly.MinValue, zone);
+            var end = OfficeCalendar.DayUtc(t, zone).To;
             rows = rows.Where(a => a.AtUtc < end);
         }
 
@@ -85,7 +86,7 @@ public sealed class AuditSearch(RantevouDbContext db)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 9000)
+        if (IsoDate.Parse(text.Trim()) is { Year: >= 2000 and <= 9000 } d)
             return d;
         errors[field] = [MessageKeys.DateInvalid];
         return null;

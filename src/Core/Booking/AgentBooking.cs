@@ -1,9 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Rantevou.Core.Accounts;
 
 namespace Rantevou.Core.Booking;
 
 /// <summary>R7: who is booking through an agent account, and for whom.</summary>
-public sealed record AgentContext(string UserId, string Name, string Email, string? Mobile, bool ForCitizen);
+public sealed record AgentContext(string UserId, string Name, string Email, string? Mobile, bool ForCitizen)
+{
+    /// <summary>The signed-in agent's account as its bookings carry it; null without an account or an address to tell (R7).</summary>
+    public static AgentContext? Of(AppUser? user, bool forCitizen) =>
+        user?.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen);
+}
 
 /// <summary>R7, R12: agent accounts' settings (section Rantevou:Agents).</summary>
 public sealed class AgentOptions

@@ -18,8 +18,7 @@ public static class AgentBookingsQuery
         }
         else
         {
-            var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, zone);
-            var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, zone);
+            var (from, to) = OfficeCalendar.DayUtc(day, zone);
             query = query.Where(b => b.StartUtc >= from && b.StartUtc < to);
         }
         return query.OrderBy(b => b.StartUtc).Take(500).ToListAsync(ct);

@@ -15,14 +15,14 @@ public sealed partial class BookingService
     /// <summary>The booking for the holder of its manage token; 404 for anyone else, so codes cannot be probed.</summary>
     public async Task<Outcome<Booking>> GetAsync(string? code, string? manageToken, CancellationToken ct)
     {
-        var booking = await FindAsync(code, ct);
+        var booking = await BookingByCode.FindAsync(db, code, ct);
         return booking is not null && tokens.IsManage(booking.Id, manageToken) ? booking : Problem.NotFound();
     }
 
     /// <summary>R7: the person confirms from the link in the email, proving the address. Confirming twice is harmless.</summary>
     public async Task<Outcome<Booking>> ConfirmAsync(string? code, string? confirmToken, CancellationToken ct)
     {
-        var booking = await FindAsync(code, ct);
+        var booking = await BookingByCode.FindAsync(db, code, ct);
         if (booking is null || !tokens.IsConfirm(booking.Id, confirmToken))
             return Problem.NotFound();
         if (booking.Status == BookingStatus.Confirmed)
@@ -73,66 +73,52 @@ public sealed partial class BookingService
             return Problem.Invalid(new Dictionary<string, string[]>
             { ["start"] = [string.IsNullOrWhiteSpace(start) ? MessageKeys.Required : MessageKeys.StartInvalid] });
         // R11: the booking keeps the service time it was booked with.
-        var asBooked = new Service { Id = service.Id, OfficeId = service.OfficeId, NameEl = service.NameEl, NameEn = service.NameEn, DurationMinutes = booking.DurationMinutes };
-        if (BookingRules.CheckStart(office, asBooked, newStart.Value, Now) is { } notBookable)
+        if (BookingRules.CheckStart(office, booking.DurationMinutes, newStart.Value, Now) is { } notBookable)
             return notBookable;
 
         var version = booking.Version;
         var end = newStart.Value.AddMinutes(booking.DurationMinutes);
         // The change touches the day it leaves and the day it moves to (either may be today).
         DateOnly[] days = [OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), OfficeCalendar.LocalDate(newStart.Value, office.TimeZone)];
-        foreach (var desk in await CandidateDesksAsync(service.Id, newStart.Value, end, booking.Id, ct))
+        return await OnFreeDeskAsync(service.Id, newStart.Value, end, booking.Id, office, async desk =>
         {
-            db.ChangeTracker.Clear();
+            // A desk tried before rolled back: the booking is still at the version read.
+            booking.Version = version;
             var changedMeanwhile = false;
-            try
+            var moved = await changes.RunAsync(office, days, async change =>
             {
-                var moved = await changes.RunAsync(office, days, async change =>
+                // Conditional: only if nobody changed the booking since we read it.
+                if (await db.Bookings
+                        .Where(b => b.Id == booking.Id && b.Version == version)
+                        .ExecuteUpdateAsync(u => u
+                            .SetProperty(b => b.StartUtc, newStart.Value)
+                            .SetProperty(b => b.EndUtc, end)
+                            .SetProperty(b => b.DeskId, desk.Id)
+                            // R2: a new time is a new appointment to be reminded of, and asked about again.
+                            .SetProperty(b => b.ReminderSentUtc, (DateTime?)null)
+                            .SetProperty(b => b.ReminderAnswer, (ReminderAnswer?)null)
+                            .SetProperty(b => b.ReminderAnsweredUtc, (DateTime?)null)
+                            .SetProperty(b => b.Reschedules, b => b.Reschedules + 1)
+                            .SetProperty(b => b.Version, version + 1), ct) == 0)
                 {
-                    // Conditional: only if nobody changed the booking since we read it.
-                    if (await db.Bookings
-                            .Where(b => b.Id == booking.Id && b.Version == version)
-                            .ExecuteUpdateAsync(u => u
-                                .SetProperty(b => b.StartUtc, newStart.Value)
-                                .SetProperty(b => b.EndUtc, end)
-                                .SetProperty(b => b.DeskId, desk.Id)
-                                // R2: a new time is a new appointment to be reminded of, and asked about again.
-                                .SetProperty(b => b.ReminderSentUtc, (DateTime?)null)
-                                .SetProperty(b => b.ReminderAnswer, (ReminderAnswer?)null)
-                                .SetProperty(b => b.ReminderAnsweredUtc, (DateTime?)null)
-                                .SetProperty(b => b.Reschedules, b => b.Reschedules + 1)
-                                .SetProperty(b => b.Version, version + 1), ct) == 0)
-                    {
-                        changedMeanwhile = true;
-                        return false;
-                    }
-                    await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
-                    booking.StartUtc = newStart.Value;
-                    booking.EndUtc = end;
-                    booking.DeskId = desk.Id;
-                    booking.Version = version + 1;
-                    db.SlotClaims.AddRange(SlotClaim.For(booking));
-                    change.Mail(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
-                    change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
-                    return true;
-                }, ct);
-                if (changedMeanwhile)
-                    return Problem.Conflict(MessageKeys.ChangedMeanwhile);
-                if (moved)
-                {
-                    ConfirmedDeadline(booking, office);
-                    return booking;
+                    changedMeanwhile = true;
+                    return false;
                 }
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another booking took this desk's time first; try the next desk.
-                db.ChangeTracker.Clear();
-                booking.Version = version;
-            }
-        }
-        db.ChangeTracker.Clear();
-        return Problem.Conflict(MessageKeys.SlotTaken);
+                await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
+                booking.StartUtc = newStart.Value;
+                booking.EndUtc = end;
+                booking.DeskId = desk.Id;
+                booking.Version = version + 1;
+                db.SlotClaims.AddRange(SlotClaim.For(booking));
+                change.Mail(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
+                change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
+                return true;
+            }, ct);
+            if (changedMeanwhile || !moved)
+                return Problem.Conflict(MessageKeys.ChangedMeanwhile);
+            ConfirmedDeadline(booking, office);
+            return booking;
+        }, ct);
     }
 
     /// <summary>
@@ -179,7 +165,7 @@ public sealed partial class BookingService
                 db.Entry(booking).Property(b => b.Version).OriginalValue = version;
                 change.Mail(mail.Compose(kind, booking, service, office, desk));
                 if (copy is not null)
-                    change.Mail(mail.Compose(kind, copy, service, office, desk));
+                    change.Mail(mail.Compose(kind, booking, service, office, desk, copy));
                 await db.SaveChangesAsync(ct);
                 if (releaseClaims)
                     await db.SlotClaims.Where(c => c.BookingId == booking.Id).ExecuteDeleteAsync(ct);
@@ -197,34 +183,13 @@ public sealed partial class BookingService
     }
 
     /// <summary>R7: when a citizen never confirmed a booking an agent made, the agent is told too ("both are told").</summary>
-    async Task<Booking?> AgentCopyAsync(Booking b, CancellationToken ct)
+    async Task<MailRecipient?> AgentCopyAsync(Booking b, CancellationToken ct)
     {
         if (b.AgentId is null)
             return null;
         var agent = await db.Users.AsNoTracking().Where(u => u.Id == b.AgentId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (agent?.Email is null || string.Equals(agent.Email, b.Email, StringComparison.OrdinalIgnoreCase))
             return null;
-        return new Booking
-        {
-            Id = b.Id,
-            Code = b.Code,
-            OfficeId = b.OfficeId,
-            ServiceId = b.ServiceId,
-            DeskId = b.DeskId,
-            StartUtc = b.StartUtc,
-            EndUtc = b.EndUtc,
-            DurationMinutes = b.DurationMinutes,
-            Status = b.Status,
-            FullName = agent.DisplayName,
-            Email = agent.Email,
-            Mobile = "",
-            Culture = b.Culture,
-        };
-    }
-
-    async Task<Booking?> FindAsync(string? code, CancellationToken ct)
-    {
-        var normalized = BookingCode.Normalize(code);
-        return normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct);
+        return new MailRecipient(agent.DisplayName, agent.Email);
     }
 }

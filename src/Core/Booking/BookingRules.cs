@@ -9,7 +9,11 @@ namespace Rantevou.Core.Booking;
 /// <summary>R1: whether a start time may be booked for a service, judged against the office's calendar.</summary>
 public static class BookingRules
 {
-    public static Problem? CheckStart(Office office, Service service, DateTime startUtc, DateTime nowUtc)
+    public static Problem? CheckStart(Office office, Service service, DateTime startUtc, DateTime nowUtc) =>
+        CheckStart(office, service.DurationMinutes, startUtc, nowUtc);
+
+    /// <summary>The same for an appointment of <paramref name="durationMinutes"/>: a moved booking keeps the time it was booked with (R11).</summary>
+    public static Problem? CheckStart(Office office, int durationMinutes, DateTime startUtc, DateTime nowUtc)
     {
         if (!SlotFinder.OnGrid(startUtc))
             return Problem.Unprocessable(MessageKeys.NotOnGrid);
@@ -24,7 +28,7 @@ public static class BookingRules
         var open = OfficeCalendar.OpenOn(date, zone, office.Hours, office.SpecialDays);
         if (open is null)
             return Problem.Unprocessable(MessageKeys.OfficeClosed);
-        if (startUtc < open.OpenUtc || startUtc.AddMinutes(service.DurationMinutes) > open.CloseUtc)
+        if (startUtc < open.OpenUtc || startUtc.AddMinutes(durationMinutes) > open.CloseUtc)
             return Problem.Unprocessable(MessageKeys.OutsideHours);
         return null;
     }

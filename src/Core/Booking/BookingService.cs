@@ -104,7 +104,7 @@ public sealed partial class BookingService(
             FullName = name!,
             Email = email!,
             Mobile = mobile!,
-            Culture = request.Culture == "en" ? "en" : "el",
+            Culture = Language.Of(request.Culture),
             CreatedUtc = Now,
             HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),
             AgentId = request.Agent?.UserId,
@@ -122,7 +122,7 @@ public sealed partial class BookingService(
             var until = Now.AddMinutes(agents.Value.CitizenConfirmMinutes);
             booking.HoldUntilUtc = until < booking.StartUtc ? until : booking.StartUtc;
         }
-        return await PlaceAsync(booking, service, office, kind, copy, ct) is { } problem ? problem : booking;
+        return await PlaceAsync(booking, service, office, kind, copy, ct);
     }
 
     /// <summary>
@@ -134,45 +134,59 @@ public sealed partial class BookingService(
     /// the day's version (update and read).
     /// A problem when a limit is reached or every desk was taken (409).
     /// </summary>
-    async Task<Problem?> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CopyCheck? copy, CancellationToken ct)
+    async Task<Outcome<Booking>> PlaceAsync(Booking booking, Service service, Office office, MailKind kind, CopyCheck? copy, CancellationToken ct)
     {
         var day = OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone);
-        foreach (var desk in await CandidateDesksAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, ct))
+        return await OnFreeDeskAsync(service.Id, booking.StartUtc, booking.EndUtc, booking.Id, office, async desk =>
         {
             booking.DeskId = desk.Id;
-            db.ChangeTracker.Clear();
             // R2 (ADR 0003): the mail is rendered (QR, calendar file, MIME) before the transaction and written inside
             // it, so it still commits or rolls back with the booking while the write lock is held only for the inserts.
             var message = mail.Compose(kind, booking, service, office, desk);
             Problem? refused = null;
+            if (await changes.RunAsync(office, day, async change =>
+                {
+                    var counts = await CountAsync(booking, office, ct);
+                    if (copy is not null)
+                    {
+                        copy.Stale = counts.ConfigVersion != office.ConfigVersion;
+                        copy.Confirmed = !copy.Stale;
+                        if (copy.Stale)
+                            return false;
+                    }
+                    refused = Limit(booking, office, counts);
+                    if (refused is not null)
+                        return false;
+                    db.Bookings.Add(booking);
+                    change.Mail(message);
+                    await db.SaveChangesAsync(ct);
+                    await ClaimInsert.InsertAsync(db, booking, ct);
+                    change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
+                    return true;
+                }, ct, System.Data.IsolationLevel.Serializable))
+            {
+                ConfirmedDeadline(booking, office);
+                return booking;
+            }
+            // Stale: nothing was placed, and the caller judges the booking again from a fresh copy.
+            return copy is { Stale: true } ? Problem.Conflict(MessageKeys.SlotTaken) : refused!;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The desk-claim loop of a new booking and of a move: <paramref name="claim"/> tries each free desk serving the
+    /// service in turn, least busy first, and its answer is final. The slot-claim key decides races: a desk whose time
+    /// another booking took first throws a unique violation, and the next desk is tried. 409 when every desk was taken.
+    /// </summary>
+    async Task<Outcome<Booking>> OnFreeDeskAsync(int serviceId, DateTime start, DateTime end, Guid bookingId, Office office,
+        Func<Desk, Task<Outcome<Booking>>> claim, CancellationToken ct)
+    {
+        foreach (var desk in await CandidateDesksAsync(serviceId, start, end, bookingId, office.TimeZone, ct))
+        {
+            db.ChangeTracker.Clear();
             try
             {
-                if (await changes.RunAsync(office, day, async change =>
-                    {
-                        var counts = await CountAsync(booking, office, ct);
-                        if (copy is not null)
-                        {
-                            copy.Stale = counts.ConfigVersion != office.ConfigVersion;
-                            copy.Confirmed = !copy.Stale;
-                            if (copy.Stale)
-                                return false;
-                        }
-                        refused = Limit(booking, office, counts);
-                        if (refused is not null)
-                            return false;
-                        db.Bookings.Add(booking);
-                        change.Mail(message);
-                        await db.SaveChangesAsync(ct);
-                        await ClaimInsert.InsertAsync(db, booking, ct);
-                        change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
-                        return true;
-                    }, ct, System.Data.IsolationLevel.Serializable))
-                {
-                    ConfirmedDeadline(booking, office);
-                    return null;
-                }
-                // Stale: nothing was placed, and the caller judges the booking again from a fresh copy.
-                return copy is { Stale: true } ? Problem.Conflict(MessageKeys.SlotTaken) : refused;
+                return await claim(desk);
             }
             catch (Exception e) when (DbErrors.IsUniqueViolation(e))
             {
@@ -207,11 +221,10 @@ public sealed partial class BookingService(
         var now = Now;
         var agent = b.AgentId;
         var isAgent = agent is not null;
-        var agentFrom = OfficeCalendar.ToUtc(OfficeCalendar.LocalDate(now, zone), TimeOnly.MinValue, zone);
+        var agentFrom = OfficeCalendar.DayStartUtc(OfficeCalendar.LocalDate(now, zone), zone);
         var asPerson = !(isAgent && b.Status == BookingStatus.Confirmed);
         var (email, mobile, serviceId) = (b.EmailKey, b.Mobile, b.ServiceId);
-        var day = OfficeCalendar.LocalDate(b.StartUtc, zone);
-        var (from, to) = (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, zone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, zone));
+        var (from, to) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(b.StartUtc, zone), zone);
         var noShows = asPerson && office.NoShowLimit > 0;
         var since = now.AddDays(-office.NoShowWindowDays);
         var mine = db.Bookings.Where(x => x.EmailKey == email || x.Mobile == mobile);
@@ -249,11 +262,11 @@ public sealed partial class BookingService(
         return null;
     }
 
-    /// <summary>Desks serving the service with no claim in [start, end), least busy that day first.</summary>
-    async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, CancellationToken ct)
+    /// <summary>Desks serving the service with no claim in [start, end), least busy that office day first.</summary>
+    async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, TimeZoneInfo zone, CancellationToken ct)
     {
         // One query: every booking runs this, and each query costs more than the rows it reads.
-        var (dayStart, dayEnd) = (start.Date, start.Date.AddDays(1));
+        var (dayStart, dayEnd) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(start, zone), zone);
         var desks = await db.Desks.AsNoTracking()
             .Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id))
             .Select(d => new

@@ -19,7 +19,7 @@ public sealed partial class BookingService
     /// <summary>The booking for the holder of its reminder token (404 for anyone else), and what its answer would be now.</summary>
     public async Task<Outcome<Booking>> GetForReminderAsync(string? code, string? reminderToken, CancellationToken ct)
     {
-        var booking = await FindAsync(code, ct);
+        var booking = await BookingByCode.FindAsync(db, code, ct);
         return booking is not null && tokens.IsReminder(booking.Id, reminderToken) ? booking : Problem.NotFound();
     }
 

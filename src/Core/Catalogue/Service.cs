@@ -1,3 +1,5 @@
+using Rantevou.Core.Localization;
+
 namespace Rantevou.Core.Catalogue;
 
 /// <summary>A group of services as the office lists them (R1, R11).</summary>
@@ -9,7 +11,7 @@ public sealed class ServiceGroup
     public required string NameEn { get; set; }
     public int SortOrder { get; set; }
     public List<Service> Services { get; set; } = [];
-    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
+    public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
 }
 
 /// <summary>A bookable service. Its duration is copied into each booking, so a later change (R11) leaves bookings as they are.</summary>
@@ -28,7 +30,7 @@ public sealed class Service
     /// <summary>R10: documents the person must bring (or upload).</summary>
     public List<ServiceDocument> Documents { get; set; } = [];
 
-    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
+    public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
 }
 
 public sealed class ServiceDocument
@@ -38,5 +40,5 @@ public sealed class ServiceDocument
     public required string TextEl { get; set; }
     public required string TextEn { get; set; }
     public int SortOrder { get; set; }
-    public string Text(string culture) => culture == "en" ? TextEn : TextEl;
+    public string Text(string culture) => Language.Pick(culture, TextEl, TextEn);
 }

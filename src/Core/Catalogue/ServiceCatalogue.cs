@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Rantevou.Core.Localization;
 
 namespace Rantevou.Core.Catalogue;
 
@@ -35,6 +36,6 @@ public sealed record CatalogueService(
     [property: JsonPropertyName("documents_el")] List<string> DocumentsEl,
     [property: JsonPropertyName("documents_en")] List<string> DocumentsEn)
 {
-    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
-    public string Group(string culture) => culture == "en" ? GroupEn : GroupEl;
+    public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
+    public string Group(string culture) => Language.Pick(culture, GroupEl, GroupEn);
 }

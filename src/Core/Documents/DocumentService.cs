@@ -26,11 +26,7 @@ public sealed class DocumentService(
         s is BookingStatus.Pending or BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred;
 
     /// <summary>A booking by its code alone, for staff, who need no token (callers check the role).</summary>
-    public async Task<BookingEntity?> FindBookingAsync(string? code, CancellationToken ct)
-    {
-        var normalized = BookingCode.Normalize(code);
-        return normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct);
-    }
+    public Task<BookingEntity?> FindBookingAsync(string? code, CancellationToken ct) => BookingByCode.FindAsync(db, code, ct);
 
     public Task<List<BookingDocument>> ListAsync(Guid bookingId, CancellationToken ct) =>
         db.BookingDocuments.AsNoTracking().Where(d => d.BookingId == bookingId)

@@ -73,9 +73,7 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
             return Problem.Invalid(new Dictionary<string, string[]> { ["reason"] = [MessageKeys.ReasonRequired] });
-        var normalized = BookingCode.Normalize(code);
-        var b = normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(x => x.Code == normalized, ct);
-        if (b is null)
+        if (await BookingByCode.FindAsync(db, code, ct) is not { } b)
             return Problem.NotFound();
         if (!BookingStates.Allows(BookingStep.Void, b.Status))
             return Problem.Conflict(MessageKeys.NotChangeable);
@@ -98,7 +96,7 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
             var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
             if (open is null || now < open.CloseUtc)
                 continue;
-            var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
+            var from = OfficeCalendar.DayStartUtc(day, office.TimeZone);
             var stillWaiting = BookingStates.From(BookingStep.CloseDay);
             var waiting = await db.Bookings.AsNoTracking()
                 .Where(b => b.OfficeId == office.Id && b.StartUtc >= from && b.StartUtc < open.CloseUtc && stillWaiting.Contains(b.Status))

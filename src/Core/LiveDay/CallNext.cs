@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
 using Rantevou.Core.Queue;
 
@@ -69,7 +70,7 @@ public sealed partial class DeskActions
                     .SetProperty(t => t.CalledUtc, now)
                     .SetProperty(t => t.CalledByUserId, clerkId)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
-        var (from, to) = OfficeDays.UtcRange(change.Office, day);
+        var (from, to) = OfficeCalendar.DayUtc(day, change.Office.TimeZone);
         var atDesk = await db.Bookings.CountAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called
                 && b.StartUtc >= from && b.StartUtc < to, ct)
             + await db.WalkInTickets.CountAsync(t => t.CalledDeskId == desk.Id && t.Status == TicketStatus.Called && t.Day == day, ct);

@@ -29,8 +29,7 @@ public sealed class DayFacts
     {
         var day = OfficeCalendar.LocalDate(nowUtc, office.TimeZone);
         var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
-        var from = OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone);
-        var to = OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone);
+        var (from, to) = OfficeCalendar.DayUtc(day, office.TimeZone);
         var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct);
         var deskIds = desks.Select(d => d.Id).ToList();
         var links = await db.DeskServices.AsNoTracking().Where(ds => deskIds.Contains(ds.DeskId)).ToListAsync(ct);

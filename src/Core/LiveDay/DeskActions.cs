@@ -25,7 +25,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     /// </summary>
     public async Task<(BookingEntity? Booking, WalkInTicket? Ticket)> CurrentAsync(Offices.Desk desk, Office office, DateOnly day, CancellationToken ct)
     {
-        var (from, to) = OfficeDays.UtcRange(office, day);
+        var (from, to) = OfficeCalendar.DayUtc(day, office.TimeZone);
         var booking = await db.Bookings.AsNoTracking()
             .FirstOrDefaultAsync(b => b.CalledDeskId == desk.Id && b.Status == BookingStatus.Called && b.StartUtc >= from && b.StartUtc < to, ct);
         var ticket = booking is not null ? null : await db.WalkInTickets.AsNoTracking()

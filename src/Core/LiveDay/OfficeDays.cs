@@ -39,9 +39,5 @@ public static class OfficeDays
     public static async Task<long> VersionAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
         await db.OfficeDays.Where(d => d.OfficeId == officeId).MaxAsync(d => (long?)d.Version, ct) ?? 0;
 
-    /// <summary>The UTC instants [from, to) of the office's local day.</summary>
-    public static (DateTime From, DateTime To) UtcRange(Office office, DateOnly day) =>
-        (OfficeCalendar.ToUtc(day, TimeOnly.MinValue, office.TimeZone), OfficeCalendar.ToUtc(day.AddDays(1), TimeOnly.MinValue, office.TimeZone));
-
     public static DateOnly Today(Office office, TimeProvider clock) => OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, office.TimeZone);
 }

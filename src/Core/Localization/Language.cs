@@ -14,6 +14,12 @@ public static class Language
     /// <summary>"en" for English, "el" for anything else: Greek is the default.</summary>
     public static string Of(string? language) => language == English ? English : Greek;
 
+    /// <summary>Of a Greek and an English text, the one in this request's language.</summary>
+    public static T Pick<T>(T greek, T english) => Pick(Current, greek, english);
+
+    /// <summary>Of a Greek and an English text, the one in <paramref name="language"/>: English for "en", else Greek (the default).</summary>
+    public static T Pick<T>(string? language, T greek, T english) => Of(language) == English ? english : greek;
+
     /// <summary>The <c>culture</c> query value that keeps a link in this request's language: none for Greek, the default.</summary>
     public static string? Query => Current == English ? English : null;
 }

@@ -1,4 +1,5 @@
 using Rantevou.Core.Catalogue;
+using Rantevou.Core.Localization;
 
 namespace Rantevou.Core.Offices;
 
@@ -11,7 +12,7 @@ public sealed class Desk
     public required string NameEn { get; set; }
     public bool Active { get; set; } = true;
     public List<DeskService> Services { get; set; } = [];
-    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
+    public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
 }
 
 /// <summary>Which services a desk serves (R11: admins change it).</summary>

@@ -1,3 +1,5 @@
+using Rantevou.Core.Localization;
+
 namespace Rantevou.Core.Offices;
 
 /// <summary>One office of the directorate. Services, desks, hours and the day's queue belong to one office.</summary>
@@ -64,5 +66,5 @@ public sealed class Office
     public List<SpecialDay> SpecialDays { get; set; } = [];
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-    public string Name(string culture) => culture == "en" ? NameEn : NameEl;
+    public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
 }

@@ -45,6 +45,15 @@ public static class OfficeCalendar
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
+    /// <summary>
+    /// The UTC instants [From, To) of a local date, midnight to midnight: 23 or 25 hours long on the days the clocks
+    /// change, so every "bookings of the day" query asks for exactly the office's day.
+    /// </summary>
+    public static (DateTime From, DateTime To) DayUtc(DateOnly date, TimeZoneInfo zone) => (DayStartUtc(date, zone), DayStartUtc(date.AddDays(1), zone));
+
+    /// <summary>The UTC instant a local date begins (its local midnight).</summary>
+    public static DateTime DayStartUtc(DateOnly date, TimeZoneInfo zone) => ToUtc(date, TimeOnly.MinValue, zone);
+
     public static DateTimeOffset ToLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
 

@@ -44,6 +44,13 @@ public sealed class OfficeConfigCache
         return read;
     }
 
+    /// <summary>
+    /// The office's time zone, from this node's copy: the one way to know an office's zone when no office is at hand
+    /// (a loaded <see cref="Office"/> answers <see cref="Office.TimeZone"/> itself).
+    /// </summary>
+    public async Task<TimeZoneInfo> ZoneAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
+        (await OfficeAsync(db, officeId, ct)).Office.TimeZone;
+
     /// <summary>A service with its office's configuration, or null when there is no such service.</summary>
     public async Task<(Service Service, OfficeConfig Config)?> ServiceAsync(
         RantevouDbContext db, int serviceId, CancellationToken ct, bool fresh = false)

@@ -18,6 +18,10 @@ public static class OfficeDirectory
     public static Office? Named(IReadOnlyList<Office> offices, string? slug) =>
         string.IsNullOrWhiteSpace(slug) ? offices.FirstOrDefault() : offices.FirstOrDefault(o => o.Slug == slug);
 
+    /// <summary>The office whose days an account's day is counted in: its own, else the directorate's first.</summary>
+    public static Task<Office> OfAccountAsync(RantevouDbContext db, int? officeId, CancellationToken ct) =>
+        db.Offices.AsNoTracking().OrderBy(o => o.Id != officeId).ThenBy(o => o.Id).FirstAsync(ct);
+
     /// <summary>Every office, first first: what a citizen or the directorate's administrator chooses from.</summary>
     public static Task<List<Office>> AllAsync(RantevouDbContext db, CancellationToken ct) =>
         db.Offices.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);

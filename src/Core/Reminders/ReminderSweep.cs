@@ -29,8 +29,7 @@ public sealed class ReminderSweep(RantevouDbContext db, TimeProvider clock, DayC
                 continue;
             // Only tomorrow's: a sweep that missed the day before (every node down) does not send "tomorrow" on the day.
             var tomorrow = today.AddDays(1);
-            var from = OfficeCalendar.ToUtc(tomorrow, TimeOnly.MinValue, zone);
-            var to = OfficeCalendar.ToUtc(tomorrow.AddDays(1), TimeOnly.MinValue, zone);
+            var (from, to) = OfficeCalendar.DayUtc(tomorrow, zone);
             var officeId = office.Id;
             var due = await db.Bookings.AsNoTracking()
                 .Where(b => b.OfficeId == officeId && b.Status == BookingStatus.Confirmed && b.ReminderSentUtc == null

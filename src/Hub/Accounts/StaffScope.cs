@@ -58,10 +58,7 @@ public static class StaffScope
             return null;
         if (!user.MayActIn(office))
             return MessageKeys.OtherOffice;
-        if (user.IsInRole(Roles.Admin))
-            return null;
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return await db.StaffDesks.AnyAsync(s => s.UserId == id && s.DeskId == deskId, ct) ? null : MessageKeys.DeskNotAssigned;
+        return await StaffDesks.Of(db, user, office).AnyAsync(d => d.Id == deskId, ct) ? null : MessageKeys.DeskNotAssigned;
     }
 
     public static Task<int?> DeskOfficeAsync(RantevouDbContext db, int deskId, CancellationToken ct) =>

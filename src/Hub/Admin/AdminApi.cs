@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
+using Rantevou.Core.Time;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Infrastructure;
 
@@ -77,7 +77,7 @@ public static class AdminApi
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
         string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
-        if (ParseDate(date) is not { } day)
+        if (IsoDate.Parse(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
         return await AnswerAsync(http, await admin.SetSpecialDayAsync(AdminOffice.Id(http), day, edit, confirm == true, ct));
     }
@@ -85,7 +85,7 @@ public static class AdminApi
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveSpecialDayAsync(
         string date, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
     {
-        if (ParseDate(date) is not { } day)
+        if (IsoDate.Parse(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
         return await AnswerAsync(http, await admin.RemoveSpecialDayAsync(AdminOffice.Id(http), day, confirm == true, ct));
     }
@@ -105,7 +105,7 @@ public static class AdminApi
         var result = outcome.Value;
         var culture = Language.Current;
         var configs = http.RequestServices.GetRequiredService<OfficeConfigCache>();
-        var zone = (await configs.OfficeAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted)).Office.TimeZone;
+        var zone = await configs.ZoneAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted);
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
@@ -115,7 +115,4 @@ public static class AdminApi
         details.Extensions["affected"] = list;
         return TypedResults.Problem(details);
     }
-
-    static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }

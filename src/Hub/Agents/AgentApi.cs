@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
+using Rantevou.Core.Time;
 using Rantevou.Hub.Audit;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Infrastructure;
@@ -31,18 +31,11 @@ public static class AgentApi
         return app;
     }
 
-    /// <summary>The signed-in agent as the booking service needs it; null when the account is not an agent's.</summary>
-    public static async Task<AgentContext?> ContextAsync(UserManager<AppUser> users, System.Security.Claims.ClaimsPrincipal principal, bool forCitizen)
-    {
-        var user = await users.GetUserAsync(principal);
-        return user is null || user.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen);
-    }
-
     static async Task<Results<Created<BookingCreatedDto>, ProblemHttpResult>> CreateAsync(
         AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
         OfficeConfigCache configs, RantevouDbContext db, CancellationToken ct)
     {
-        var agent = await ContextAsync(users, http.User, request.Citizen is not null);
+        var agent = AgentContext.Of(await users.GetUserAsync(http.User), request.Citizen is not null);
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         var c = request.Citizen;
@@ -63,10 +56,11 @@ public static class AgentApi
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         // Every office of the directorate keeps Greek time; the agent's own office decides the day.
-        var zone = (await db.Offices.AsNoTracking().OrderBy(o => o.Id != agent.OfficeId).ThenBy(o => o.Id).FirstAsync(ct)).TimeZone;
-        var day = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        var zone = (await OfficeDirectory.OfAccountAsync(db, agent.OfficeId, ct)).TimeZone;
+        var asked = IsoDate.Parse(date);
+        if (!string.IsNullOrEmpty(date) && asked is null)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
+        var day = asked ?? OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
         var culture = Language.Current;
         var names = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name(culture), ct);
         var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);

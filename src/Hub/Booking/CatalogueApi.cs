@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
@@ -7,6 +6,7 @@ using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
 using Rantevou.Core.Slots;
+using Rantevou.Core.Time;
 using Rantevou.Hub.Infrastructure;
 
 namespace Rantevou.Hub.Booking;
@@ -42,7 +42,7 @@ public static class CatalogueApi
     static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(
         int id, string? date, AvailabilityService availability, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (IsoDate.Parse(date) is not { } day)
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
         var found = await availability.DayAsync(id, day, ct);
         if (!found.Ok)

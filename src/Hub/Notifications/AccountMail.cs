@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 
 namespace Rantevou.Hub.Notifications;
@@ -22,7 +23,7 @@ public sealed class AccountMail(IStringLocalizer<MailText> text, IOptions<Rantev
     /// <summary>The link of the mail: the account's address and the Identity token, for the set-password page.</summary>
     public static string Link(string baseUrl, string email, string token, string culture) =>
         $"{baseUrl.TrimEnd('/')}/account/set-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}"
-        + (culture == "en" ? "&culture=en" : "");
+        + (Language.Of(culture) == Language.English ? "&culture=en" : "");
 
     public OutboxMessage Compose(AccountMailKind kind, AppUser user, string token)
     {

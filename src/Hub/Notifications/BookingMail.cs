@@ -7,6 +7,7 @@ using MimeKit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
+using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
 
@@ -20,9 +21,10 @@ public sealed class BookingMail(
     IStringLocalizer<MailText> text, BookingTokens tokens, IOptions<RantevouOptions> site, IOptions<SmtpOptions> smtp, TimeProvider clock)
     : IBookingMail
 {
-    public OutboxMessage Compose(MailKind kind, Core.Booking.Booking booking, Service service, Office office, Desk desk)
+    public OutboxMessage Compose(MailKind kind, Core.Booking.Booking booking, Service service, Office office, Desk desk, MailRecipient? to = null)
     {
-        var culture = CultureInfo.GetCultureInfo(booking.Culture == "en" ? "en" : "el");
+        to ??= new MailRecipient(booking.FullName, booking.Email);
+        var culture = CultureInfo.GetCultureInfo(Language.Of(booking.Culture));
         using var scope = new UiCulture(culture);
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
@@ -100,7 +102,7 @@ public sealed class BookingMail(
 
         var message = new MimeMessage { Subject = subject, MessageId = $"{id:N}@rantevou", Date = clock.GetUtcNow() };
         message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(new MailboxAddress(booking.FullName, booking.Email));
+        message.To.Add(new MailboxAddress(to.Name, to.Email));
         message.Headers.Add(HeaderId.ContentLanguage, culture.Name);
         message.Body = body.ToMessageBody();
         using var mime = new MemoryStream();
@@ -110,7 +112,7 @@ public sealed class BookingMail(
             Id = id,
             BookingId = booking.Id,
             Kind = kind.ToString(),
-            ToAddress = booking.Email,
+            ToAddress = to.Email,
             Subject = subject,
             Mime = mime.ToArray(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,

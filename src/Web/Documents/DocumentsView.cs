@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Data;
 using Rantevou.Core.Documents;
+using Rantevou.Core.Localization;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Web.Documents;
@@ -21,7 +22,7 @@ public sealed record DocumentsView(
         var uploaded = await documents.ListAsync(b.Id, ct);
         var t = Uri.EscapeDataString(token);
         return new DocumentsView(
-            required.Select(d => new RequiredDocument(d.Id, culture == "en" ? d.TextEn : d.TextEl)).ToList(), uploaded,
+            required.Select(d => new RequiredDocument(d.Id, Language.Pick(culture, d.TextEl, d.TextEn))).ToList(), uploaded,
             DocumentService.AcceptsUploads(b.Status) && uploaded.Count < limits.MaxPerBooking,
             $"/b/{b.Code}?token={t}&handler=upload",
             id => $"/api/bookings/{b.Code}/documents/{id}?token={t}",

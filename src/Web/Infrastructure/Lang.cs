@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Rantevou.Core.Time;
 
 namespace Rantevou.Web.Infrastructure;
 
@@ -17,11 +18,10 @@ public static class Lang
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
 
-    /// <summary>A date as it travels in URLs (yyyy-MM-dd), or null.</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    /// <summary>A date as it travels in URLs (<see cref="IsoDate"/>), or null.</summary>
+    public static DateOnly? ParseDate(string? text) => IsoDate.Parse(text);
 
-    public static string UrlDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string UrlDate(DateOnly date) => IsoDate.Format(date);
 
     public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -31,6 +31,25 @@ public class OfficeCalendarTests
     }
 
     [Theory]
+    [InlineData("2026-03-29", 23)] // spring change: local midnight to midnight is 23 hours
+    [InlineData("2026-10-25", 25)] // autumn change: 25 hours
+    [InlineData("2026-06-10", 24)]
+    [InlineData("2026-01-14", 24)]
+    public void DayUtc_RunsFromLocalMidnightToTheNext_WhateverTheDaysLength(string date, int hours)
+    {
+        var day = DateOnly.Parse(date);
+
+        var (from, to) = OfficeCalendar.DayUtc(day, Athens.Zone);
+
+        Assert.Equal(day.ToDateTime(TimeOnly.MinValue), Athens.LocalWallTime(from));
+        Assert.Equal(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Athens.LocalWallTime(to));
+        Assert.Equal(TimeSpan.FromHours(hours), to - from);
+        Assert.Equal(from, OfficeCalendar.DayStartUtc(day, Athens.Zone));
+        Assert.Equal(day, OfficeCalendar.LocalDate(from, Athens.Zone));
+        Assert.Equal(day, OfficeCalendar.LocalDate(to.AddTicks(-1), Athens.Zone));
+    }
+
+    [Theory]
     [InlineData("2026-03-29")]
     [InlineData("2026-10-25")]
     [InlineData("2026-06-10")]

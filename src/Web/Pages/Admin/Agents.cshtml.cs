@@ -8,6 +8,7 @@ using Rantevou.Core.Accounts;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Admin;
 
@@ -69,11 +70,7 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
             HttpContext.AuditTarget(outcome.Value.Id);
             return RedirectToPage("/Admin/Agents", new { created = outcome.Value.Email, culture = Language.Query });
         }
-        var problem = outcome.Problem;
-        foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
-            Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
-        if (problem.FieldErrors is null)
-            Errors["email"] = messages[problem.MessageKey];
+        FormErrors.Fill(Errors, outcome.Problem, messages, "email");
         ViewData["HasErrors"] = true;
         await LoadAsync(ct);
         return Page();

@@ -78,6 +78,6 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
         Devices = await devices.ListAsync(User.OfficeOf(), ct);
         if (User.OfficeOf() is null)
             Offices = (await Db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.Id, o.NameEl, o.NameEn }).ToListAsync(ct))
-                .Select(o => (o.Id, Language.Current == "en" ? o.NameEn : o.NameEl)).ToList();
+                .Select(o => (o.Id, Language.Pick(o.NameEl, o.NameEn))).ToList();
     }
 }

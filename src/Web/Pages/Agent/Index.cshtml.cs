@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -51,10 +50,8 @@ public sealed class IndexModel(
     [Audited("agent.booking.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user?.Email is null)
+        if (AgentContext.Of(await users.GetUserAsync(User), ForCitizen) is not { } agent)
             return Forbid();
-        var agent = new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, ForCitizen);
         var request = new NewBooking(ServiceId, $"{Date}T{Time}", ForCitizen ? FullName : null, ForCitizen ? Email : null,
             ForCitizen ? Mobile : null, Language.Current, agent);
         var outcome = await bookings.CreateAsync(request, ct);
@@ -63,11 +60,7 @@ public sealed class IndexModel(
             HttpContext.AuditTarget(outcome.Value.Code);
             return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value.Code });
         }
-        var problem = outcome.Problem;
-        foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
-            Errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
-        if (problem.FieldErrors is null)
-            Errors[""] = messages[problem.MessageKey];
+        FormErrors.Fill(Errors, outcome.Problem, messages, "");
         ViewData["HasErrors"] = true;
         return await ShowAsync(Date, null, ct);
     }
@@ -81,12 +74,10 @@ public sealed class IndexModel(
     async Task<IActionResult> ShowAsync(string? date, string? q, CancellationToken ct)
     {
         Agent = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in agent not found");
-        var agentOffice = Agent.OfficeId;
-        var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id != agentOffice).ThenBy(o => o.Id).FirstAsync(ct);
+        var office = await OfficeDirectory.OfAccountAsync(db, Agent.OfficeId, ct);
         Zone = office.TimeZone;
-        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Zone);
-        Date ??= Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Day = Lang.ParseDate(date) ?? OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Zone);
+        Date ??= Lang.UrlDate(Day);
         Search = q;
         Bookings = await AgentBookingsQuery.ListAsync(db, Agent.Id, Day, q, Zone, ct);
         Services = await db.Services.AsNoTracking().Where(s => s.OfficeId == office.Id && s.Active).OrderBy(s => s.SortOrder).ToListAsync(ct);

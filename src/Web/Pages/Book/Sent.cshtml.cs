@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
-using Rantevou.Web.Booking;
 using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Book;

@@ -37,14 +37,9 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
         Office = own?.Slug;
         TimeZone = own?.TimeZoneId ?? TimeZone;
         var culture = Language.Current;
-        Desks = (await db.Desks.AsNoTracking().Where(d => own != null && d.OfficeId == own.Id && d.Active).OrderBy(d => d.Number).ToListAsync(ct))
-            .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
         // A clerk works only at the desks assigned to them; an admin at every desk of the office.
-        if (!User.IsInRole(Roles.Admin))
-        {
-            var assigned = await db.StaffDesks.AsNoTracking().Where(s => s.UserId == user!.Id).Select(s => s.DeskId).ToListAsync(ct);
-            Desks = Desks.Where(d => assigned.Contains(d.Id)).ToList();
-        }
+        Desks = own is null ? [] : (await StaffDesks.Of(db, User, own.Id).AsNoTracking().Where(d => d.Active).OrderBy(d => d.Number).ToListAsync(ct))
+            .Select(d => (d.Id, d.Number, d.Name(culture))).ToList();
         // The desk asked for, else the clerk's own desk, else the first.
         var wanted = desk ?? user?.DeskNumber;
         Desk = Desks.FirstOrDefault(d => d.Number == wanted) is { Id: > 0 } found ? found : Desks.FirstOrDefault();

@@ -5,7 +5,6 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Outcomes;
-using Rantevou.Web.Booking;
 
 namespace Rantevou.Web.Pages.Manage;
 

@@ -5,7 +5,6 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Outcomes;
-using Rantevou.Web.Booking;
 
 namespace Rantevou.Web.Pages.Manage;
 
@@ -20,7 +19,7 @@ public sealed class ConfirmModel(BookingService bookings, BookingTokens tokens, 
 
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
     {
-        var booking = await BookingView.FindAsync(db, code, ct);
+        var booking = await BookingByCode.FindAsync(db, code, ct);
         if (booking is null || !tokens.IsConfirm(booking.Id, token))
             return NotFound();
         View = await BookingView.LoadAsync(db, booking, Language.Current, ct);

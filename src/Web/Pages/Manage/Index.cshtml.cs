@@ -8,7 +8,6 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
-using Rantevou.Web.Booking;
 using Rantevou.Web.Documents;
 
 namespace Rantevou.Web.Pages.Manage;

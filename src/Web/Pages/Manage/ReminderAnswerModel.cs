@@ -7,7 +7,6 @@ using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Outcomes;
-using Rantevou.Web.Booking;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Web.Pages.Manage;

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Offices;
-using BookingEntity = Rantevou.Core.Booking.Booking;
 
-namespace Rantevou.Web.Booking;
+namespace Rantevou.Core.Booking;
 
-/// <summary>A booking as its holder sees it on the pages: names in the request's language, office local times (R10: documents).</summary>
+/// <summary>
+/// A booking as its holder sees it, on the pages and in the API alike: names in the request's language, office local
+/// times, and the documents to bring (R10).
+/// </summary>
 public sealed record BookingView(
-    BookingEntity Booking, string Code, string Service, IReadOnlyList<string> Documents, string Desk,
+    Booking Booking, string Code, string Service, IReadOnlyList<string> Documents, string Desk,
     DateTimeOffset Start, DateTimeOffset End, DateTimeOffset? HoldUntil, Office Office)
 {
-    public static async Task<BookingView> LoadAsync(RantevouDbContext db, BookingEntity b, string culture, CancellationToken ct)
+    public static async Task<BookingView> LoadAsync(RantevouDbContext db, Booking b, string culture, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
@@ -22,12 +23,5 @@ public sealed record BookingView(
             service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList(), desk.Name(culture),
             OfficeCalendar.ToLocal(b.StartUtc, zone), OfficeCalendar.ToLocal(b.EndUtc, zone),
             b.HoldUntilUtc is { } hold ? OfficeCalendar.ToLocal(hold, zone) : null, office);
-    }
-
-    /// <summary>The booking with this code, whatever token is presented; callers check the token they need.</summary>
-    public static async Task<BookingEntity?> FindAsync(RantevouDbContext db, string? code, CancellationToken ct)
-    {
-        var normalized = BookingCode.Normalize(code);
-        return normalized is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct);
     }
 }
