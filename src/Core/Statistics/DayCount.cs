@@ -51,8 +51,7 @@ static class DayCount
         CancellationToken ct)
     {
         var (officeId, zone) = (office.Id, office.TimeZone);
-        var fromUtc = OfficeCalendar.ToUtc(from, TimeOnly.MinValue, zone);
-        var toUtc = OfficeCalendar.ToUtc(to.AddDays(1), TimeOnly.MinValue, zone);
+        var (fromUtc, toUtc) = (OfficeCalendar.DayStartUtc(from, zone), OfficeCalendar.DayStartUtc(to.AddDays(1), zone));
 
         var made = await db.Bookings.AsNoTracking()
             .Where(b => b.OfficeId == officeId && b.CreatedUtc >= fromUtc && b.CreatedUtc < toUtc)

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Outcomes;
+using Rantevou.Core.Time;
 
 namespace Rantevou.Core.Statistics;
 
@@ -27,7 +27,7 @@ public static class StatisticsPeriod
     {
         if (string.IsNullOrWhiteSpace(text))
             errors[field] = [MessageKeys.Required];
-        else if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 9000)
+        else if (IsoDate.Parse(text.Trim()) is { Year: >= 2000 and <= 9000 } d)
             return d;
         else
             errors[field] = [MessageKeys.DateInvalid];
