@@ -43,12 +43,13 @@ public sealed partial class SignInAbuseTests : AppTest
 
         Assert.Single(answers.Values.SelectMany(a => a).Distinct());
         Assert.StartsWith("401 ", answers["wrong"].Single(), StringComparison.Ordinal);
-        // The oracle guarded against is the password hash (about 100 ms) skipped for some case: that answer comes several
-        // times faster. 1.5× leaves room for a shared two-core machine's noise around the rest of the request (a job
-        // holding the database's write lock while the wrong password's failure count is written) and still catches it.
+        // The oracle guarded against is the password hash (about 100 ms, nearly all of the request) skipped for some case:
+        // that answer comes ten times faster or more. 2× leaves room for a shared two-core machine's noise around the rest
+        // of the request (a job holding the database's write lock while the wrong password's failure count is written;
+        // 1.73× was seen under a load of 10) and still catches it.
         var medians = times.ToDictionary(t => t.Key, t => t.Value.Order().ElementAt(t.Value.Count / 2));
         var spread = medians.Values.Max() / medians.Values.Min();
-        Assert.True(spread <= 1.5, $"median times differ by {spread:F2}×: {string.Join(", ", medians.Select(m => $"{m.Key} {m.Value:F1} ms"))}");
+        Assert.True(spread <= 2, $"median times differ by {spread:F2}×: {string.Join(", ", medians.Select(m => $"{m.Key} {m.Value:F1} ms"))}");
     }
 
     [Fact]
