@@ -49,8 +49,8 @@ public sealed class OfficesModel(RantevouDbContext db, UserManager<AppUser> user
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await offices.CreateAsync(new OfficeCreate(Slug, NameEl, NameEn, Desks, Open, Close, Days, Services), ct);
-        if (Handle(outcome))
-            return RedirectToPage("/Admin/Index", new { office = outcome.Value!.Slug, culture = Language.Query });
+        if (Handle(outcome) && outcome.Ok)
+            return RedirectToPage("/Admin/Index", new { office = outcome.Value.Slug, culture = Language.Query });
         await LoadAsync(ct);
         return Page();
     }
