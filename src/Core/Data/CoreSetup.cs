@@ -92,6 +92,7 @@ public static class CoreSetup
         builder.Services.AddScoped<Admin.AdminOffices>();
         builder.Services.AddScoped<Admin.AdminCalendar>();
         builder.Services.AddScoped<Admin.ServiceTimes>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Statistics.OfficeStatistics>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration("Rantevou:Privacy").ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Admin;
 using Rantevou.Core.Data;
@@ -12,7 +13,7 @@ namespace Rantevou.Core.Statistics;
 /// day stored (<see cref="DayCount"/>); a finished day's count is kept (<see cref="DayFigures"/>) and read back while the
 /// day's version is unchanged, so a year's report adds up stored days and counts only today and what changed.
 /// </summary>
-public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
+public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock, IMemoryCache held)
 {
     public async Task<StatisticsDto> ForOfficeAsync(int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -53,18 +54,50 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock)
         var today = Today(office);
         var versions = await db.OfficeDays.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Day >= from && d.Day <= to)
             .ToDictionaryAsync(d => d.Day, d => d.Version, ct);
-        var stored = await db.DayFigures.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Day >= from && d.Day <= to && d.Day < today)
-            .ToListAsync(ct);
-        var days = stored.Where(d => d.DayVersion == versions.GetValueOrDefault(d.Day))
-            .ToDictionary(d => d.Day, d => JsonSerializer.Deserialize(d.Figures, DayTallyJson.Default.DayTally)!);
+        var days = await KeptAsync(office.Id, from, to, today, versions, ct);
 
         var missing = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => !days.ContainsKey(d)).ToList();
         var counted = await DayCount.DaysAsync(db, office, missing, ct);
         await StoreAsync(office.Id, counted.Where(d => d.Key < today), versions, ct);
         foreach (var (day, tally) in counted)
-            days[day] = tally;
+            days[day] = day < today ? Hold(office.Id, day, versions.GetValueOrDefault(day), tally) : tally;
         return days;
     }
+
+    /// <summary>
+    /// The kept days that still hold. A node holds the ones it read for a while (<see cref="Held"/>), by office, day and
+    /// version, so an administrator going back and forth over a year reads their JSON once; a changed day has a new
+    /// version and is never taken from memory.
+    /// </summary>
+    async Task<Dictionary<DateOnly, DayTally>> KeptAsync(int officeId, DateOnly from, DateOnly to, DateOnly today,
+        Dictionary<DateOnly, long> versions, CancellationToken ct)
+    {
+        var kept = await db.DayFigures.AsNoTracking().Where(d => d.OfficeId == officeId && d.Day >= from && d.Day <= to && d.Day < today)
+            .Select(d => new { d.Day, d.DayVersion }).ToListAsync(ct);
+        var days = new Dictionary<DateOnly, DayTally>();
+        var read = new List<DateOnly>();
+        foreach (var d in kept.Where(d => d.DayVersion == versions.GetValueOrDefault(d.Day)))
+        {
+            if (held.TryGetValue(new HeldDay(officeId, d.Day, d.DayVersion), out DayTally? tally) && tally is not null)
+                days[d.Day] = tally;
+            else
+                read.Add(d.Day);
+        }
+        if (read.Count == 0)
+            return days;
+        var rows = await db.DayFigures.AsNoTracking().Where(d => d.OfficeId == officeId && read.Contains(d.Day)).ToListAsync(ct);
+        foreach (var row in rows.Where(r => r.DayVersion == versions.GetValueOrDefault(r.Day)))
+            days[row.Day] = Hold(row.OfficeId, row.Day, row.DayVersion, JsonSerializer.Deserialize(row.Figures, DayTallyJson.Default.DayTally)!);
+        return days;
+    }
+
+    DayTally Hold(int officeId, DateOnly day, long version, DayTally tally) =>
+        held.Set(new HeldDay(officeId, day, version), tally, new MemoryCacheEntryOptions { SlidingExpiration = Held });
+
+    /// <summary>How long a node holds a kept day nobody asked for since: a report's session, not the node's life.</summary>
+    static readonly TimeSpan Held = TimeSpan.FromMinutes(10);
+
+    sealed record HeldDay(int OfficeId, DateOnly Day, long Version);
 
     /// <summary>Keeps finished days' counts; another request storing the same day at the same moment wins harmlessly.</summary>
     async Task StoreAsync(int officeId, IEnumerable<KeyValuePair<DateOnly, DayTally>> finished, Dictionary<DateOnly, long> versions,
