@@ -11,6 +11,7 @@ namespace Rantevou.Resilience.Tests;
 /// <c>Rantevou.Hub admin create</c> with the password on standard input (README, Going live), and must enrol a second
 /// factor before the administration answers.
 /// </summary>
+[Collection(ProcessLane.Name)]
 public sealed class FirstStartTests : IDisposable
 {
     // Greek letters too: the line must reach the command as UTF-8. Identity counts only A–Z and a–z as upper and lower case.

@@ -13,6 +13,7 @@ namespace Rantevou.Resilience.Tests;
 /// answered 201 must be in the database with its mail in the outbox (R2: same transaction), the file must be sound,
 /// and the server must start again over it.
 /// </summary>
+[Collection(ProcessLane.Name)]
 public sealed class KillTests(ITestOutputHelper output)
 {
     const int Requests = 500;

@@ -14,6 +14,7 @@ namespace Rantevou.Resilience.Tests;
 /// node is in the database with its mail (R2); every mail reaches the person, A's unsent ones through B's outbox
 /// sweep; and the recurring jobs, whose schedule both nodes share in the database, run once a minute across the nodes.
 /// </summary>
+[Collection(ProcessLane.Name)]
 public sealed class NodeKillTests(ITestOutputHelper output)
 {
     const int Requests = 240;

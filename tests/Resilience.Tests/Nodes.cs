@@ -5,9 +5,20 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Rantevou.Resilience.Tests;
+
+/// <summary>
+/// The tests that start, kill and restart nodes without a browser, one after another; every other test is in
+/// <see cref="Browser.Tests.BrowserCollection"/>, which runs beside this one. Two lanes, no more: most of a test's time
+/// is waiting (a real-time minute for the shared job schedule, a fixed Redis outage, a mail claim running out), so two
+/// lanes take about half as long as one, while the bursts and timings still have a core each. Each test starts its own
+/// nodes, data folder, SMTP server, Redis and database: the lanes share nothing but the machine.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ProcessLane
+{
+    public const string Name = "processes";
+}
 
 /// <summary>What the multi-process tests share: node settings, the training clock, a look into the SQLite file.</summary>
 static class Nodes

@@ -12,6 +12,7 @@ namespace Rantevou.Resilience.Tests;
 /// (Rantevou:Proxy:KnownProxies): the citizen's forwarded address reaches the rate limiter and the audit log, and every
 /// answer carries HSTS and the security headers (README, Going live).
 /// </summary>
+[Collection(ProcessLane.Name)]
 public sealed class ProxyTlsTests : IDisposable
 {
     internal const string CertificatePassword = "test-only";

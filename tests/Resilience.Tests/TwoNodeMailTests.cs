@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
+using Rantevou.Browser.Tests;
 using Xunit.Abstractions;
 
 namespace Rantevou.Resilience.Tests;
@@ -10,6 +11,8 @@ namespace Rantevou.Resilience.Tests;
 /// PostgreSQL database with Hangfire's store in it: both are nudged after every booking and race over the same outbox
 /// rows. The claim on each row (OutboxDispatcher) must make every mail leave exactly once.
 /// </summary>
+// No browser: in this lane to balance the two (ProcessLane).
+[Collection(BrowserCollection.Name)]
 public sealed class TwoNodeMailTests(ITestOutputHelper output)
 {
     const int Bookings = 40;
