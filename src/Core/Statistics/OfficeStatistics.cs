@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Admin;
 using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
 using Rantevou.Core.Offices;
 
 namespace Rantevou.Core.Statistics;
@@ -42,7 +43,7 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock, I
         return counted;
     }
 
-    DateOnly Today(Office office) => OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, office.TimeZone);
+    DateOnly Today(Office office) => OfficeDays.Today(office, clock);
 
     /// <summary>
     /// Each day's tally: stored ones that still hold, the rest counted now. A day is stored once it is over in the
