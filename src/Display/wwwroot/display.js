@@ -140,13 +140,19 @@
     }
   }
 
+  // The desk list is asked for once per connection; a failed answer (a node still starting, a network blip) is asked
+  // for again a few seconds later rather than leaving the wall without its idle desks until the next reconnect.
+  let desksRetry = 0;
   async function loadDesks() {
+    clearTimeout(desksRetry);
     try {
       const office = body.dataset.office;
       const r = await fetch('/api/desks' + (office ? '?office=' + encodeURIComponent(office) : ''));
-      if (r.ok) desks = (await r.json()).map((d) => d.number);
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      desks = (await r.json()).map((d) => d.number);
     } catch (err) {
-      console.warn('desks not loaded; showing only busy desks', err);
+      console.warn('desks not loaded; showing only busy desks for now', err);
+      desksRetry = setTimeout(loadDesks, 5000);
     }
     render();
   }
