@@ -41,9 +41,10 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// The longest browser tests (a whole office day, the accessibility sweep), on a browser of their own, beside
-/// <see cref="BrowserCollection"/>: the two collections run at the same time, so the run takes about as long as the
-/// longer of the two instead of their sum. Each test still has its own server, SMTP server and browser context.
+/// The longest browser tests (a whole office day, the accessibility sweep, the staff accounts and the statistics page),
+/// on a browser of their own, beside <see cref="BrowserCollection"/>: the two collections run at the same time, so the
+/// run takes about as long as the longer of the two instead of their sum, and they are chosen to take about as long
+/// as each other (about four minutes each). Each test still has its own server, SMTP server and browser context.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class LongBrowserCollection : ICollectionFixture<BrowserFixture>

@@ -11,7 +11,7 @@ namespace Rantevou.Browser.Tests.Admin;
 /// Through the real pages: an admin invites a clerk (no password from the admin), the clerk sets one from the
 /// mail's link and works at the assigned desk only; forgot password in English. Every page put through axe.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LongBrowserCollection.Name)]
 public sealed class StaffAccountsTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Rantevou.Browser.Tests.Admin;
 /// The statistics page in a real browser over three weeks of an office's past: Greek and English, the charts and
 /// their tables, the period chosen from the keyboard, axe on each state. Leaves docs/screenshots/statistics.png.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LongBrowserCollection.Name)]
 public sealed class StatisticsPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -25,28 +25,28 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // R5 by itself: the expiry scheduler runs on the moving clock, as in production.
         app.Settings["Rantevou:Expiry:Enabled"] = "true";
         app.Start();
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "el-GR", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var screens = new Screens(browser.Browser, new() { Locale = "el-GR", ViewportSize = new() { Width = 1366, Height = 900 } });
         try
         {
             var day = new OfficeDay(app, smtp);
-            await LiveAsync(day, context);
+            await LiveAsync(day, screens);
         }
         catch
         {
             // What each screen showed when the day went wrong, for whoever reads the failure.
             var n = 0;
-            foreach (var page in context.Pages)
+            foreach (var page in screens.Pages)
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"rantevou-day-failure-{++n}.png") });
             throw;
         }
         finally
         {
-            await context.CloseAsync();
+            await screens.DisposeAsync();
             await app.DisposeAsync();
         }
     }
 
-    static async Task LiveAsync(OfficeDay day, IBrowserContext context)
+    static async Task LiveAsync(OfficeDay day, Screens screens)
     {
         // Tuesday 08:00: the day before, people book online and confirm from their email.
         await day.OnlyDesksAsync(1, 4);
@@ -75,13 +75,13 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
 
         // 07:50 Wednesday: the lobby screens come on, the clerk of desk 1 signs in.
         day.At(7, 50);
-        var kiosk = await context.NewPageAsync();
+        var kiosk = await screens.OpenAsync();
         await kiosk.SetViewportSizeAsync(1280, 1024);
         await kiosk.GotoAsync(day.App.BaseUrl + "/kiosk");
-        var display = await context.NewPageAsync();
+        var display = await screens.OpenAsync();
         await display.SetViewportSizeAsync(1920, 1080);
         await display.GotoAsync(day.App.BaseUrl + "/display");
-        var clerk = await context.NewPageAsync();
+        var clerk = await screens.OpenAsync();
         await SignInAsync(clerk, day.App.BaseUrl, "clerk1@example.org");
         await Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("1");
         var desk4 = await day.ClerkApiAsync("clerk4@example.org");
@@ -210,7 +210,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // 10:25: Fotis moves his 10:45 to 12:45 and Giorgos cancels his 11:00 from their own pages: the display
         // follows within a second (principle 1: the holder's changes are changes of the day).
         day.At(10, 25);
-        var citizen = await context.NewPageAsync();
+        var citizen = await screens.OpenAsync();
         await citizen.GotoAsync($"{day.App.BaseUrl}/b/{fotis.Code}/reschedule?token={Uri.EscapeDataString(fotis.ManageToken)}&date=2026-12-02");
         await citizen.GetByLabel("12:45", new() { Exact = true }).CheckAsync();
         watch.Restart();
@@ -288,7 +288,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await Expect(clerk.Locator("#interruption")).ToContainTextAsync(yannis.Label);
         await day.ShotAsync(clerk, "clerk-interruption");
         await OfficeDay.AccessibleAsync("12:00 interruption", clerk, display);
-        await InEnglishAsync(day, context, "12:00 interruption, in English", async (kioskEn, displayEn, clerkEn) =>
+        await InEnglishAsync(day, (kiosk, display, clerk), "12:00 interruption, in English", async (kioskEn, displayEn, clerkEn) =>
         {
             await Expect(clerkEn.Locator("#interruption")).ToBeVisibleAsync(Quickly);
             await Expect(displayEn.Locator("#h-walkins")).ToHaveTextAsync("Walk-ins");
@@ -351,8 +351,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // and only on confirmation cancels them, each with an email (R11, R2).
         day.At(13, 56);
         // The administrator works on their own computer (their own sign-in, not the clerk's).
-        await using var office = await context.Browser!.NewContextAsync(new() { Locale = "el-GR", ViewportSize = new() { Width = 1366, Height = 900 } });
-        var admin = await office.NewPageAsync();
+        var admin = await screens.OpenAsync();
         await AdminClosesFridayAsync(day, admin, sofia, takis);
 
         // 14:00 closing: the display says the office is closed.
@@ -372,22 +371,28 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
                 .Select(day.StatusAsync))]);
     }
 
-    /// <summary>The same three screens in English (Greek first, English second), checked and put through axe, then closed.</summary>
-    static async Task InEnglishAsync(OfficeDay day, IBrowserContext context, string moment, Func<IPage, IPage, IPage, Task> check)
+    /// <summary>
+    /// The same three screens in English (Greek first, English second), each in a new tab of its screen's window (the
+    /// clerk's keeps its sign-in), checked and put through axe, then closed.
+    /// </summary>
+    static async Task InEnglishAsync(OfficeDay day, (IPage Kiosk, IPage Display, IPage Clerk) greek, string moment,
+        Func<IPage, IPage, IPage, Task> check)
     {
-        var kiosk = await context.NewPageAsync();
+        var kiosk = await greek.Kiosk.Context.NewPageAsync();
         await kiosk.GotoAsync(day.App.BaseUrl + "/kiosk?culture=en");
-        var display = await context.NewPageAsync();
+        var display = await greek.Display.Context.NewPageAsync();
         await display.SetViewportSizeAsync(1920, 1080);
         await display.GotoAsync(day.App.BaseUrl + "/display?culture=en");
-        var clerk = await context.NewPageAsync();
+        var clerk = await greek.Clerk.Context.NewPageAsync();
         await clerk.GotoAsync(day.App.BaseUrl + "/clerk?culture=en");
         await check(kiosk, display, clerk);
         await OfficeDay.AccessibleAsync(moment, kiosk, display, clerk);
-        // The chosen language sticks (a cookie): the office's screens go back to Greek.
-        await kiosk.GotoAsync(day.App.BaseUrl + "/kiosk?culture=el");
-        foreach (var page in new[] { kiosk, display, clerk })
+        // The chosen language sticks (a cookie in each window): the office's screens go back to Greek.
+        foreach (var (page, path) in new[] { (kiosk, "/kiosk"), (display, "/display"), (clerk, "/clerk") })
+        {
+            await page.GotoAsync(day.App.BaseUrl + path + "?culture=el");
             await page.CloseAsync();
+        }
     }
 
     /// <summary>Scans at the kiosk, then serves the person at desk 1: times as (hour, minute).</summary>

@@ -19,7 +19,7 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
     {
         // 07:30 in Athens, so a 09:00 booking is well inside the booking cut-off.
         var server = LiveApp.At(new DateTimeOffset(2026, 12, 1, 7, 30, 0, Athens)).Start();
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
+        var screens = new Screens(browser.Browser, new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "el-GR" });
         try
         {
             var code = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
@@ -36,9 +36,9 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
             }
             server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 55, 0, Athens));
 
-            var kiosk = await context.NewPageAsync();
-            var display = await context.NewPageAsync();
-            var clerk = await context.NewPageAsync();
+            var kiosk = await screens.OpenAsync();
+            var display = await screens.OpenAsync();
+            var clerk = await screens.OpenAsync();
             await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
             await display.GotoAsync(server.BaseUrl + "/display");
             await Expect(display.Locator("#next")).ToContainTextAsync(shown);
@@ -57,7 +57,7 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
             await Expect(clerk.Locator("#day tr", new() { HasText = shown })).ToContainTextAsync("Έφτασε");
 
             // The booking's own page follows it live: checked in now, called to the desk a moment later.
-            var citizen = await context.NewPageAsync();
+            var citizen = await screens.OpenAsync();
             await citizen.GotoAsync($"{server.BaseUrl}/b/{code}?token={manage}");
             await Expect(citizen.Locator("#live-state")).ToContainTextAsync("Έχετε καταγραφεί");
 
@@ -88,7 +88,7 @@ public sealed class KioskDisplayTests(BrowserFixture browser)
         }
         finally
         {
-            await context.CloseAsync();
+            await screens.DisposeAsync();
             await server.DisposeAsync();
         }
     }

@@ -24,19 +24,19 @@ public sealed class SecondOfficeTests(BrowserFixture browser)
     public async Task CallAtTheSecondOffice_ShowsOnItsDisplay_AndNeverOnTheFirstOfficesDisplay()
     {
         var server = LiveApp.At(Tue(7, 0)).Start();
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "el-GR" });
+        var screens = new Screens(browser.Browser, new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "el-GR" });
         try
         {
             // The home page of the second office names it and leads back to the other.
-            var home = await context.NewPageAsync();
+            var home = await screens.OpenAsync();
             await home.GotoAsync(server.BaseUrl + "/?office=demo-b");
             await Expect(home.Locator(".office-name")).ToHaveTextAsync("Γραφείο Μεταφορών Λαυρίου (επίδειξη)");
             await Expect(home.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Διεύθυνση Μεταφορών και Επικοινωνιών (επίδειξη)" })).ToBeVisibleAsync();
             await Axe.AssertNoSeriousViolationsAsync(home, "the second office's home page");
 
-            var displayA = await context.NewPageAsync();
+            var displayA = await screens.OpenAsync();
             await displayA.GotoAsync(server.BaseUrl + "/display");
-            var displayB = await context.NewPageAsync();
+            var displayB = await screens.OpenAsync();
             await displayB.GotoAsync(server.BaseUrl + "/display?office=demo-b");
 
             var code = await server.ConfirmedBookingAsync(Tue(9, 0), office: DemoSeeder.BranchSlug);
@@ -61,7 +61,7 @@ public sealed class SecondOfficeTests(BrowserFixture browser)
         }
         finally
         {
-            await context.CloseAsync();
+            await screens.DisposeAsync();
             await server.DisposeAsync();
         }
     }
