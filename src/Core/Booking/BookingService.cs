@@ -84,26 +84,27 @@ public sealed partial class BookingService(
         var start = office is null ? null : ParseStart(request.Start, office.TimeZone);
         if (start is null)
             errors["start"] = [string.IsNullOrWhiteSpace(request.Start) ? MessageKeys.Required : MessageKeys.StartInvalid];
-        if (errors.Count > 0)
+        // Each missing piece has its error above (no office, no start).
+        if (name is null || email is null || mobile is null || service is null || office is null || start is not { } startUtc)
             return Problem.Invalid(errors);
-        if (!service!.Active)
+        if (!service.Active)
             return Problem.Unprocessable(MessageKeys.ServiceInactive);
-        if (BookingRules.CheckStart(office!, service, start!.Value, Now) is { } notBookable)
+        if (BookingRules.CheckStart(office, service, startUtc, Now) is { } notBookable)
             return notBookable;
 
         var booking = new Booking
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             Code = BookingCode.New(),
-            OfficeId = office!.Id,
+            OfficeId = office.Id,
             ServiceId = service.Id,
-            StartUtc = start.Value,
-            EndUtc = start.Value.AddMinutes(service.DurationMinutes),
+            StartUtc = startUtc,
+            EndUtc = startUtc.AddMinutes(service.DurationMinutes),
             DurationMinutes = service.DurationMinutes,
             Status = BookingStatus.Pending,
-            FullName = name!,
-            Email = email!,
-            Mobile = mobile!,
+            FullName = name,
+            Email = email,
+            Mobile = mobile,
             Culture = Language.Of(request.Culture),
             CreatedUtc = Now,
             HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),

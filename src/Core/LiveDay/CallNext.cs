@@ -17,13 +17,12 @@ public sealed partial class DeskActions
     /// </summary>
     public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct)
     {
-        var (desk, office, day) = await DeskAsync(deskId, ct);
-        if (desk is null)
+        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var now = Now;
-            var facts = await DayFacts.LoadAsync(db, office!, now, ct);
+            var facts = await DayFacts.LoadAsync(db, office, now, ct);
             var mine = QueueFactsMapper.ForDesk(facts, desk);
             if (mine.Serving is not null)
                 return Problem.Conflict(MessageKeys.DeskBusy);
@@ -33,7 +32,7 @@ public sealed partial class DeskActions
             var code = pick.Kind == PersonKind.Appointment
                 ? BookingCode.Display(facts.Bookings.First(b => b.Id == pick.Id).Code)
                 : facts.Tickets.First(t => t.Id == pick.Id).Label;
-            if (!await changes.RunAsync(office!, day, change => ClaimAsync(change, pick, desk, clerkId, day, now, code, ct), ct))
+            if (!await changes.RunAsync(office, day, change => ClaimAsync(change, pick, desk, clerkId, day, now, code, ct), ct))
                 continue;
             var booking = pick.Kind == PersonKind.Appointment ? await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == pick.Id, ct) : null;
             var ticket = booking is null ? await db.WalkInTickets.AsNoTracking().FirstAsync(t => t.Id == pick.Id, ct) : null;
@@ -41,7 +40,7 @@ public sealed partial class DeskActions
                 metrics?.Called(booking.OfficeId, booking.ServiceId, now - (booking.CheckedInUtc ?? now));
             else
                 metrics?.Called(ticket!.OfficeId, ticket.ServiceId, now - ticket.IssuedUtc);
-            return await PersonAsync(booking, ticket, office!, ct) is { Ok: true } p ? p.Value : null;
+            return await PersonAsync(booking, ticket, office, ct) is { Ok: true } p ? p.Value : null;
         }
         return Problem.Conflict(MessageKeys.ChangedMeanwhile);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
@@ -39,19 +40,20 @@ public sealed class CheckInService(
     /// <param name="kioskOffice">The scanning kiosk's office: another office's booking is not known there.</param>
     public async Task<CheckIn> CheckInAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
-        var (booking, office, answer) = await ReadAsync(qr, kioskOffice, ct);
-        if (answer is not null)
-            return answer;
+        var scan = await ReadAsync(qr, kioskOffice, ct);
+        if (!scan.Today)
+            return scan.Answer;
+        var (booking, office) = (scan.Booking, scan.Office);
         var now = clock.GetUtcNow().UtcDateTime;
-        var desk = await DeskNumberAsync(booking!.DeskId, ct);
+        var desk = await DeskNumberAsync(booking.DeskId, ct);
         // R5 in its common case: the sweep expired the booking before the person reached the kiosk. They are told so,
         // and since they are here the choice of the end of the day stands while it fits before closing (the estimate
         // says whether it does; one that does not fit offers no choice).
         if (ExpiredForLateness(booking))
-            return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office!, now, ct)));
+            return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office, now, ct)));
         if (!BookingStates.Allows(BookingStep.CheckIn, booking.Status))
             return StateAnswer(booking, desk);
-        if (now < booking.StartUtc.AddMinutes(-office!.CheckInOpensMinutes))
+        if (now < booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes))
             return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
 
         var late = now > booking.StartUtc;
@@ -64,21 +66,22 @@ public sealed class CheckInService(
     /// <summary>R5: a late person chooses to be served after the scheduled appointments, before closing.</summary>
     public async Task<CheckIn> EndOfDayAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
-        var (booking, office, answer) = await ReadAsync(qr, kioskOffice, ct);
-        if (answer is not null)
-            return answer;
+        var scan = await ReadAsync(qr, kioskOffice, ct);
+        if (!scan.Today)
+            return scan.Answer;
+        var (booking, office) = (scan.Booking, scan.Office);
         var now = clock.GetUtcNow().UtcDateTime;
-        var desk = await DeskNumberAsync(booking!.DeskId, ct);
+        var desk = await DeskNumberAsync(booking.DeskId, ct);
         // Only a late arrival may choose it (a booking of today expired for lateness too: the person is here, R5).
         if (!(booking.Status == BookingStatus.Confirmed || ExpiredForLateness(booking)) || now <= booking.StartUtc)
             return StateAnswer(booking, desk);
-        var advice = await JudgeAsync(booking, office!, now, ct);
+        var advice = await JudgeAsync(booking, office, now, ct);
         var estimate = Estimate(advice);
         // R5: the choice is "before the clerk's working hours end"; when the service cannot end by closing even with
         // nobody ahead, nothing is promised and a new appointment is needed.
         if (advice.Outcome == LateArrivalOutcome.BookAgain)
             return new CheckIn(CheckInStatus.Late, booking, desk, booking.StartUtc, estimate);
-        var ok = await ChangeAsync(booking, office!, BookingStep.ServeAtEndOfDay, true, QueueEventKind.Deferred, ct);
+        var ok = await ChangeAsync(booking, office, BookingStep.ServeAtEndOfDay, true, QueueEventKind.Deferred, ct);
         return ok ? new CheckIn(CheckInStatus.Deferred, booking, desk, estimate.StartUtc, estimate) : await AgainAsync(booking.Code, ct);
     }
 
@@ -106,17 +109,25 @@ public sealed class CheckInService(
     static EndOfDayEstimate Estimate(LateArrivalAdvice advice) =>
         new(advice.Outcome == LateArrivalOutcome.BookAgain ? null : advice.EstimatedStartUtc, advice.Fits && advice.Outcome != LateArrivalOutcome.BookAgain);
 
-    async Task<(BookingEntity?, Office?, CheckIn?)> ReadAsync(string? qr, int? kioskOffice, CancellationToken ct)
+    /// <summary>A scanned booking of today at the kiosk's office, or the answer that ends the scan there.</summary>
+    sealed record Scan(BookingEntity? Booking, Office? Office, CheckIn? Answer)
+    {
+        [MemberNotNullWhen(true, nameof(Booking), nameof(Office))]
+        [MemberNotNullWhen(false, nameof(Answer))]
+        public bool Today => Answer is null;
+    }
+
+    async Task<Scan> ReadAsync(string? qr, int? kioskOffice, CancellationToken ct)
     {
         var code = tokens.ReadQr(qr);
         var booking = code is null ? null : await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
         if (booking is null || (kioskOffice is { } here && booking.OfficeId != here))
-            return (null, null, new CheckIn(CheckInStatus.Unknown));
+            return new Scan(null, null, new CheckIn(CheckInStatus.Unknown));
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
         var today = OfficeDays.Today(office, clock);
         if (OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone) != today)
-            return (booking, office, new CheckIn(CheckInStatus.WrongDay, booking, ExpectedUtc: booking.StartUtc));
-        return (booking, office, null);
+            return new Scan(booking, office, new CheckIn(CheckInStatus.WrongDay, booking, ExpectedUtc: booking.StartUtc));
+        return new Scan(booking, office, null);
     }
 
     static CheckIn StateAnswer(BookingEntity b, int? desk) => new(b.Status switch

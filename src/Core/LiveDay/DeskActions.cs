@@ -43,13 +43,12 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     /// <summary>R5: the clerk judges the person cannot be served now; they are served after the scheduled appointments.</summary>
     public async Task<Outcome<CalledPerson>> DeferAsync(int deskId, CancellationToken ct)
     {
-        var (desk, office, day) = await DeskAsync(deskId, ct);
-        if (desk is null)
+        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, _) = await CurrentAsync(desk, office!, day, ct);
+        var (booking, _) = await CurrentAsync(desk, office, day, ct);
         if (booking is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
-        return await ChangeBookingAsync(booking, office!, day, desk, BookingStep.Defer, QueueEventKind.Interrupted, ct);
+        return await ChangeBookingAsync(booking, office, day, desk, BookingStep.Defer, QueueEventKind.Interrupted, ct);
     }
 
     /// <summary>
@@ -58,15 +57,14 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     /// </summary>
     public async Task<Outcome<CalledPerson>> InterruptAsync(int deskId, CancellationToken ct)
     {
-        var (desk, office, day) = await DeskAsync(deskId, ct);
-        if (desk is null)
+        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, BookingStep.Interrupt, QueueEventKind.Interrupted, ct);
+            return await ChangeBookingAsync(booking, office, day, desk, BookingStep.Interrupt, QueueEventKind.Interrupted, ct);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
-        return await ChangeTicketAsync(ticket, office!, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);
+        return await ChangeTicketAsync(ticket, office, day, desk, TicketStatus.Waiting, QueueEventKind.Interrupted, interrupted: true, ct);
     }
 
     /// <summary>R13: the interruption is kept for the statistics in the same transaction as the change itself.</summary>
@@ -89,32 +87,30 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
     /// <summary>Calls the current person again (the display repeats the call).</summary>
     public async Task<Outcome<CalledPerson>> RecallAsync(int deskId, CancellationToken ct)
     {
-        var (desk, office, day) = await DeskAsync(deskId, ct);
-        if (desk is null)
+        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office, day, ct);
         if (booking is null && ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
         var code = booking is not null ? BookingCode.Display(booking.Code) : ticket!.Label;
-        await changes.RunAsync(office!, day, change =>
+        await changes.RunAsync(office, day, change =>
         {
             change.Tell(QueueEventKind.Recalled, code, desk.Number);
             return Task.FromResult(true);
         }, ct);
-        return await PersonAsync(booking, ticket, office!, ct);
+        return await PersonAsync(booking, ticket, office, ct);
     }
 
     async Task<Outcome<CalledPerson>> FinishAsync(int deskId, BookingStep bookingStep, TicketStatus ticketTo, QueueEventKind kind, CancellationToken ct)
     {
-        var (desk, office, day) = await DeskAsync(deskId, ct);
-        if (desk is null)
+        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
-        var (booking, ticket) = await CurrentAsync(desk, office!, day, ct);
+        var (booking, ticket) = await CurrentAsync(desk, office, day, ct);
         if (booking is not null)
-            return await ChangeBookingAsync(booking, office!, day, desk, bookingStep, kind, ct);
+            return await ChangeBookingAsync(booking, office, day, desk, bookingStep, kind, ct);
         if (ticket is null)
             return Problem.Conflict(MessageKeys.DeskHasNobody);
-        return await ChangeTicketAsync(ticket, office!, day, desk, ticketTo, kind, interrupted: false, ct);
+        return await ChangeTicketAsync(ticket, office, day, desk, ticketTo, kind, interrupted: false, ct);
     }
 
     /// <summary>The step's conditional update from its row's statuses (the person at the desk), with the row's mail.</summary>
@@ -171,11 +167,12 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
         return await PersonAsync(null, t, office, ct);
     }
 
-    async Task<(Offices.Desk? Desk, Office? Office, DateOnly Day)> DeskAsync(int deskId, CancellationToken ct)
+    /// <summary>The active desk, its office and the office's today; null for a desk unknown or switched off (R11).</summary>
+    async Task<(Offices.Desk Desk, Office Office, DateOnly Day)?> DeskAsync(int deskId, CancellationToken ct)
     {
         var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId && d.Active, ct);
         if (desk is null)
-            return (null, null, default);
+            return null;
         var office = await OfficeLoader.LoadAsync(db, desk.OfficeId, ct);
         return (desk, office, OfficeDays.Today(office, clock));
     }

@@ -58,8 +58,8 @@ sealed class CountedDay(Office office, DateOnly day, List<int> active, List<Made
 
     Dictionary<int, HourTally> Hours(DeskTime work)
     {
-        var served = appointments.Where(a => a.Status == BookingStatus.Served && a.DoneUtc is not null).Select(a => a.DoneUtc!.Value)
-            .Concat(tickets.Where(t => t.Status == TicketStatus.Served && t.DoneUtc is not null).Select(t => t.DoneUtc!.Value))
+        var served = appointments.Where(a => a.Status == BookingStatus.Served).Select(a => a.DoneUtc)
+            .Concat(tickets.Where(t => t.Status == TicketStatus.Served).Select(t => t.DoneUtc)).OfType<DateTime>()
             .ToLookup(d => Local(d).Hour);
         var arrived = AppointmentWaits(appointments).Concat(TicketWaits(tickets)).Select(w => Local(w.Arrived).Hour);
         return work.Hours.Keys.Concat(served.Select(g => g.Key)).Concat(arrived).Distinct().ToDictionary(h => h, h =>

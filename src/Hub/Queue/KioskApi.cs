@@ -44,39 +44,41 @@ public static class KioskApi
 
     static CheckInResult ToResult(CheckIn c, Office? office, DateTime nowUtc)
     {
+        if (c.Booking is not { } booking || office is null)
+            return new CheckInResult(null, c.Status.ToString(), c.DeskNumber, Messages.Text("CheckIn.Unknown"), null, c.EndOfDay?.Fits, null);
         var culture = CultureInfo.CurrentUICulture;
-        var zone = office?.TimeZone;
-        string Time(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone).ToString("HH:mm", culture) : "";
-        string Date(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone).ToString("dddd d MMMM yyyy, HH:mm", culture) : "";
-        var code = c.Booking is { } b ? BookingCode.Display(b.Code) : null;
+        var zone = office.TimeZone;
+        DateTimeOffset? Local(DateTime? utc) => utc is { } u ? OfficeCalendar.ToLocal(u, zone) : null;
+        string Time(DateTime? utc) => Local(utc)?.ToString("HH:mm", culture) ?? "";
+        string Date(DateTime? utc) => Local(utc)?.ToString("dddd d MMMM yyyy, HH:mm", culture) ?? "";
+        var code = BookingCode.Display(booking.Code);
         // A cancelled, released, void or expired booking is told what happened to it, on its own day or another: "another
         // day" would send the person home to come back for nothing.
         var otherDay = c.Status == CheckInStatus.WrongDay;
-        var status = otherDay && Closure(c.Booking!.Status) is { } closed ? closed : c.Status;
+        var status = otherDay && Closure(booking.Status) is { } closed ? closed : c.Status;
         var endOfDayFits = c.EndOfDay?.Fits;
         // R5: only an expiry of today leaves the choice of the end of the day; not another day's, nor the office's closing.
-        if (status == CheckInStatus.Expired && (otherDay || c.Booking!.CheckedInUtc is not null))
+        if (status == CheckInStatus.Expired && (otherDay || booking.CheckedInUtc is not null))
             endOfDayFits = false;
         var message = status switch
         {
-            CheckInStatus.CheckedIn when c.Booking!.Late => Messages.Text("CheckIn.CheckedInLate", code!, c.DeskNumber ?? 0),
-            CheckInStatus.CheckedIn => Messages.Text("CheckIn.CheckedIn", code!, c.DeskNumber ?? 0, Time(c.ExpectedUtc)),
-            CheckInStatus.Late => $"{Messages.Text("CheckIn.Late", code!)} {(c.EndOfDay!.Fits ? Messages.Text("CheckIn.LateEstimate", Time(c.EndOfDay.StartUtc)) : Messages.Text("CheckIn.LateNoTime"))}",
-            CheckInStatus.Deferred => Messages.Text("CheckIn.Deferred", code!, Time(c.EndOfDay?.StartUtc)),
+            CheckInStatus.CheckedIn when booking.Late => Messages.Text("CheckIn.CheckedInLate", code, c.DeskNumber ?? 0),
+            CheckInStatus.CheckedIn => Messages.Text("CheckIn.CheckedIn", code, c.DeskNumber ?? 0, Time(c.ExpectedUtc)),
+            CheckInStatus.Late => $"{Messages.Text("CheckIn.Late", code)} {(c.EndOfDay is { Fits: true } e ? Messages.Text("CheckIn.LateEstimate", Time(e.StartUtc)) : Messages.Text("CheckIn.LateNoTime"))}",
+            CheckInStatus.Deferred => Messages.Text("CheckIn.Deferred", code, Time(c.EndOfDay?.StartUtc)),
             CheckInStatus.Early => Early(),
-            CheckInStatus.WrongDay => Messages.Text("CheckIn.WrongDay", code!, Date(c.ExpectedUtc)),
-            CheckInStatus.NotConfirmed => Messages.Text("CheckIn.NotConfirmed", code!),
-            CheckInStatus.Cancelled when c.Booking!.Status == BookingStatus.Released => Messages.Text("CheckIn.Released", code!),
-            CheckInStatus.Cancelled => Messages.Text("CheckIn.Cancelled", code!),
-            CheckInStatus.Void => Messages.Text("CheckIn.Void", code!),
-            CheckInStatus.Expired when otherDay => Messages.Text("CheckIn.ExpiredOtherDay", code!, Date(c.ExpectedUtc)),
-            CheckInStatus.Expired when c.Booking!.CheckedInUtc is not null => Messages.Text("CheckIn.ExpiredDayClosed", code!),
-            CheckInStatus.Expired when c.EndOfDay is { Fits: false } => Messages.Text("CheckIn.ExpiredNoTime", code!),
-            CheckInStatus.Expired => Messages.Text("CheckIn.Expired", code!),
-            CheckInStatus.AlreadyCheckedIn => Messages.Text("CheckIn.AlreadyCheckedIn", code!),
+            CheckInStatus.WrongDay => Messages.Text("CheckIn.WrongDay", code, Date(c.ExpectedUtc)),
+            CheckInStatus.NotConfirmed => Messages.Text("CheckIn.NotConfirmed", code),
+            CheckInStatus.Cancelled when booking.Status == BookingStatus.Released => Messages.Text("CheckIn.Released", code),
+            CheckInStatus.Cancelled => Messages.Text("CheckIn.Cancelled", code),
+            CheckInStatus.Void => Messages.Text("CheckIn.Void", code),
+            CheckInStatus.Expired when otherDay => Messages.Text("CheckIn.ExpiredOtherDay", code, Date(c.ExpectedUtc)),
+            CheckInStatus.Expired when booking.CheckedInUtc is not null => Messages.Text("CheckIn.ExpiredDayClosed", code),
+            CheckInStatus.Expired when c.EndOfDay is { Fits: false } => Messages.Text("CheckIn.ExpiredNoTime", code),
+            CheckInStatus.Expired => Messages.Text("CheckIn.Expired", code),
+            CheckInStatus.AlreadyCheckedIn => Messages.Text("CheckIn.AlreadyCheckedIn", code),
             _ => Messages.Text("CheckIn.Unknown"),
         };
-        DateTimeOffset? Local(DateTime? utc) => utc is { } u && zone is not null ? OfficeCalendar.ToLocal(u, zone) : null;
         return new CheckInResult(code, status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),
             endOfDayFits, Local(c.EndOfDay?.StartUtc));
 
@@ -84,10 +86,10 @@ public static class KioskApi
         // person is told when check-in opens, or that it is open and they are not late — never "opens at ." with a gap.
         string Early()
         {
-            var opens = c.OpensUtc ?? c.ExpectedUtc?.AddMinutes(-office!.CheckInOpensMinutes);
+            var opens = c.OpensUtc ?? c.ExpectedUtc?.AddMinutes(-office.CheckInOpensMinutes);
             return opens > nowUtc
-                ? Messages.Text("CheckIn.Early", code!, Time(c.ExpectedUtc), Time(opens))
-                : Messages.Text("CheckIn.NotLate", code!, Time(c.ExpectedUtc));
+                ? Messages.Text("CheckIn.Early", code, Time(c.ExpectedUtc), Time(opens))
+                : Messages.Text("CheckIn.NotLate", code, Time(c.ExpectedUtc));
         }
     }
 
