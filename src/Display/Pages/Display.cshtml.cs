@@ -1,14 +1,25 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rantevou.Core.Data;
 using Rantevou.Core.Devices;
+using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
 
 namespace Rantevou.Display.Pages;
 
 /// <summary>
 /// The display shows only what is public anyway (codes, desks, times: the snapshot), so it needs no pairing to work
 /// (ADR 0015). A paired display is recognised, so the office sees it named and when it last ran; on a development
-/// machine it pairs itself.
+/// machine it pairs itself. It names its office (<c>?office=</c>, else the directorate's first), so a branch's waiting
+/// room is never mistaken for the directorate's.
 /// </summary>
-public sealed class DisplayModel(DevicePages devices) : PageModel
+public sealed class DisplayModel(DevicePages devices, RantevouDbContext db) : PageModel
 {
-    public Task OnGetAsync(CancellationToken ct) => devices.IdentifyAsync(HttpContext, DeviceKind.Display, ct);
+    /// <summary>The office's name in the page's language; null for an office slug that names none.</summary>
+    public string? OfficeName { get; private set; }
+
+    public async Task OnGetAsync(string? office, CancellationToken ct)
+    {
+        await devices.IdentifyAsync(HttpContext, DeviceKind.Display, ct);
+        OfficeName = (await OfficeDirectory.ResolveAsync(db, office, ct))?.Name(Language.Current);
+    }
 }

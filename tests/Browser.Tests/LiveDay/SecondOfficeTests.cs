@@ -38,6 +38,9 @@ public sealed class SecondOfficeTests(BrowserFixture browser)
             await displayA.GotoAsync(server.BaseUrl + "/display");
             var displayB = await screens.OpenAsync();
             await displayB.GotoAsync(server.BaseUrl + "/display?office=demo-b");
+            // Each waiting room names its office, so a branch's wall is never taken for the directorate's.
+            await Expect(displayB.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Αίθουσα αναμονής Γραφείο Μεταφορών Λαυρίου (επίδειξη)");
+            await Expect(displayA.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Αίθουσα αναμονής Διεύθυνση Μεταφορών και Επικοινωνιών (επίδειξη)");
 
             var code = await server.ConfirmedBookingAsync(Tue(9, 0), office: DemoSeeder.BranchSlug);
             var label = BookingCode.Display(code);
