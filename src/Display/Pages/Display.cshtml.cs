@@ -14,12 +14,16 @@ namespace Rantevou.Display.Pages;
 /// </summary>
 public sealed class DisplayModel(DevicePages devices, RantevouDbContext db) : PageModel
 {
+    /// <summary>The <c>?office=</c> slug as asked for; the page's script joins that office's live day.</summary>
+    public string Office { get; private set; } = "";
+
     /// <summary>The office's name in the page's language; null for an office slug that names none.</summary>
     public string? OfficeName { get; private set; }
 
     public async Task OnGetAsync(string? office, CancellationToken ct)
     {
         await devices.IdentifyAsync(HttpContext, DeviceKind.Display, ct);
+        Office = office ?? "";
         OfficeName = (await OfficeDirectory.ResolveAsync(db, office, ct))?.Name(Language.Current);
     }
 }
