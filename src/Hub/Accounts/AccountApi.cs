@@ -59,11 +59,11 @@ public static class AccountApi
             errors["currentPassword"] = [MessageKeys.Required];
         if (string.IsNullOrEmpty(request.NewPassword))
             errors["newPassword"] = [MessageKeys.Required];
-        if (errors.Count > 0)
+        if (errors.Count > 0 || request is not { CurrentPassword: { } current, NewPassword: { } password })
             return Problems.From(Problem.Invalid(errors));
         if (await users.GetUserAsync(principal) is not { } user)
             return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
-        return Problems.FromPassword(await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!), "newPassword")
+        return Problems.FromPassword(await users.ChangePasswordAsync(user, current, password), "newPassword")
             ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
     }
 
@@ -88,9 +88,9 @@ public static class AccountApi
             errors["token"] = [MessageKeys.LinkExpired];
         if (string.IsNullOrEmpty(request.NewPassword))
             errors["newPassword"] = [MessageKeys.Required];
-        if (errors.Count > 0)
+        if (errors.Count > 0 || request is not { Email: { } email, Token: { } token, NewPassword: { } password })
             return Problems.From(Problem.Invalid(errors));
-        return Problems.FromPassword(await links.ResetAsync(request.Email!, request.Token!, request.NewPassword!), "newPassword")
+        return Problems.FromPassword(await links.ResetAsync(email, token, password), "newPassword")
             ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
     }
 }

@@ -43,10 +43,10 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, IMemoryCache cache
             if (user is null)
                 return new State(null, true);
             var now = time.GetUtcNow();
-            var locked = user.LockoutEnabled && user.LockoutEnd is { } end && end > now;
-            if (locked && user.LockoutEnd!.Value - now < CacheFor)
-                entry.AbsoluteExpirationRelativeToNow = user.LockoutEnd.Value - now;
-            return new State(user.SecurityStamp, user.Disabled || locked);
+            DateTimeOffset? lockedUntil = user.LockoutEnabled && user.LockoutEnd is { } end && end > now ? end : null;
+            if (lockedUntil - now is { } left && left < CacheFor)
+                entry.AbsoluteExpirationRelativeToNow = left;
+            return new State(user.SecurityStamp, user.Disabled || lockedUntil is not null);
         });
         return state is { Blocked: false } && state.Stamp == stamp;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -62,10 +63,10 @@ public static class TwoFactorApi
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
         HttpContext http)
     {
-        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http);
-        if (user is null)
-            return refused!;
-        await twoFactor.DisableAsync(user);
+        var confirmed = await ConfirmedAsync(request, principal, users, check, http);
+        if (!confirmed.Ok)
+            return confirmed.Refused;
+        await twoFactor.DisableAsync(confirmed.User);
         return TypedResults.NoContent();
     }
 
@@ -73,23 +74,31 @@ public static class TwoFactorApi
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor, SignInCheck check,
         HttpContext http)
     {
-        var (user, refused) = await ConfirmedAsync(request, principal, users, check, http);
-        if (user is null)
-            return refused!;
-        return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(user)));
+        var confirmed = await ConfirmedAsync(request, principal, users, check, http);
+        if (!confirmed.Ok)
+            return confirmed.Refused;
+        return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(confirmed.User)));
     }
 
     /// <summary>The signed-in account whose factor is on and who gave its current code; else the refusal to answer.</summary>
-    static async Task<(AppUser? User, ProblemHttpResult? Refused)> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
+    static async Task<Confirmation> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
         UserManager<AppUser> users, SignInCheck check, HttpContext http)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return (null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized));
+            return new(null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized));
         if (!user.TwoFactorEnabled)
-            return (null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff)));
+            return new(null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff)));
         if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
-            return (null, WrongCode());
-        return (user, null);
+            return new(null, WrongCode());
+        return new(user, null);
+    }
+
+    /// <summary>The confirmed account, or the refusal to answer with: after <c>if (confirmed.Ok)</c> the compiler knows which.</summary>
+    readonly record struct Confirmation(AppUser? User, ProblemHttpResult? Refused)
+    {
+        [MemberNotNullWhen(true, nameof(User))]
+        [MemberNotNullWhen(false, nameof(Refused))]
+        public bool Ok => User is not null;
     }
 
     static ProblemHttpResult WrongCode() =>

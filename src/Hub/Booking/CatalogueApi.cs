@@ -29,14 +29,14 @@ public static class CatalogueApi
         if (found is null)
             return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
         var culture = Language.Current;
-        var services = await db.Services.AsNoTracking()
-            .Where(s => s.OfficeId == found.Id && s.Active)
-            .Include(s => s.Group).Include(s => s.Documents)
-            .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.SortOrder)
+        var groups = await db.ServiceGroups.AsNoTracking()
+            .Where(g => g.OfficeId == found.Id)
+            .Include(g => g.Services.Where(s => s.Active).OrderBy(s => s.SortOrder)).ThenInclude(s => s.Documents)
+            .OrderBy(g => g.SortOrder).ThenBy(g => g.Id)
             .AsSplitQuery().ToListAsync(ct);
-        return TypedResults.Ok(services.Select(s => new ServiceDto(
-            s.Id, s.Name(culture), s.Group!.Name(culture), s.DurationMinutes,
-            s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList())).ToList());
+        return TypedResults.Ok(groups.SelectMany(g => g.Services.Select(s => new ServiceDto(
+            s.Id, s.Name(culture), g.Name(culture), s.DurationMinutes,
+            s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList()))).ToList());
     }
 
     static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(

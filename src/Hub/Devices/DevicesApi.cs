@@ -54,8 +54,8 @@ public static class DevicesApi
             DeviceCookies.Write(http, DeviceCookies.Device, secret, devices.CredentialExpires);
             return TypedResults.Ok(new PairingState("Paired", null, null));
         }
-        if (poll.Code is { } code)
-            return TypedResults.Ok(new PairingState("Pending", DeviceSecrets.Display(code), new DateTimeOffset(poll.ExpiresUtc!.Value, TimeSpan.Zero)));
+        if (poll is { Code: { } code, ExpiresUtc: { } expires })
+            return TypedResults.Ok(new PairingState("Pending", DeviceSecrets.Display(code), new DateTimeOffset(expires, TimeSpan.Zero)));
         return Problems.From(Problem.NotFound(MessageKeys.PairingUnknown));
     }
 

@@ -26,5 +26,6 @@ public static class KioskDevice
         });
 
     /// <summary>The kiosk the filter admitted.</summary>
-    public static DeviceIdentity Kiosk(this HttpContext http) => http.Features.Get<DeviceIdentity>()!;
+    public static DeviceIdentity Kiosk(this HttpContext http) => http.Features.Get<DeviceIdentity>()
+        ?? throw new InvalidOperationException("Kiosk() is read only behind RequireKiosk()");
 }

@@ -41,7 +41,7 @@ public static class DocumentsApi
     internal static bool IsUpload(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && (request.Path.StartsWithSegments("/api/bookings") || request.Path.StartsWithSegments("/api/staff/bookings"))
-        && request.Path.Value!.TrimEnd('/').EndsWith("/documents", StringComparison.Ordinal);
+        && request.Path.Value is { } path && path.TrimEnd('/').EndsWith("/documents", StringComparison.Ordinal);
 
     static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> UploadAsync(
         string code, string? token, int? documentId, HttpRequest request, BookingService bookings, DocumentService documents, CancellationToken ct)

@@ -23,7 +23,7 @@ public static class JobsSetup
         builder.Services.AddSingleton<JobStorage>(_ => provider switch
         {
             "SqlServer" => new SqlServerStorage(connection, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
-            "PostgreSql" => PostgreSql(connection!),
+            "PostgreSql" => PostgreSql(connection ?? throw new InvalidOperationException("ConnectionStrings:Rantevou is required with Database:Provider PostgreSql")),
             _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
         });
         builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());

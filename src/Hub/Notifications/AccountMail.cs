@@ -28,7 +28,7 @@ public sealed class AccountMail(IStringLocalizer<MailText> text, IOptions<Rantev
     public OutboxMessage Compose(AccountMailKind kind, AppUser user, string token)
     {
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        var email = user.Email!;
+        var email = user.Email ?? throw new InvalidOperationException("An account without an address gets no mail");
         var parts = Languages.Select(culture =>
         {
             var previous = CultureInfo.CurrentUICulture;

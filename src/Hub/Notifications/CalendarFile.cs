@@ -39,7 +39,7 @@ public static class CalendarFile
         if (!cancelled)
             appointment.Alarms.Add(new Alarm { Action = AlarmAction.Display, Description = e.Summary, Trigger = new Trigger(Duration.FromHours(-AlarmHoursBefore)) });
         calendar.Events.Add(appointment);
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The calendar file came out empty");
     }
 
     /// <summary>

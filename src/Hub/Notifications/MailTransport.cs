@@ -15,18 +15,18 @@ public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<Ra
 {
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(smtp.Value.Host);
 
-    public async Task<IMailTransport> OpenAsync(CancellationToken ct) => UsesSmtp
-        ? await SmtpTransport.ConnectAsync(smtp.Value, ct)
+    public async Task<IMailTransport> OpenAsync(CancellationToken ct) => smtp.Value.Host is { } host && UsesSmtp
+        ? await SmtpTransport.ConnectAsync(host, smtp.Value, ct)
         : new FileTransport(Path.Combine(site.Value.DataDir, "mail"));
 
     sealed class SmtpTransport(SmtpClient client) : IMailTransport
     {
-        public static async Task<IMailTransport> ConnectAsync(SmtpOptions o, CancellationToken ct)
+        public static async Task<IMailTransport> ConnectAsync(string host, SmtpOptions o, CancellationToken ct)
         {
             var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
             try
             {
-                await client.ConnectAsync(o.Host!, o.Port, o.Security, ct);
+                await client.ConnectAsync(host, o.Port, o.Security, ct);
                 if (!string.IsNullOrEmpty(o.Username))
                     await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
                 return new SmtpTransport(client);
