@@ -13,6 +13,8 @@
   let modal = false; // the camera is open: the scanner input may lose the focus
 
   const fmt = (template, value) => template.replace('{0}', value);
+  // No wait at all reads as being called shortly, not as "about 0 minutes"; a negative estimate is none.
+  const waitText = (minutes) => minutes > 0 ? fmt(texts.Wait, minutes) : minutes === 0 ? texts.WaitSoon : texts.WaitUnknown;
   // Times arrive as office local time with offset: the digits are what the person reads on the wall clock.
   const hhmm = (iso) => (iso ? iso.slice(11, 16) : '');
 
@@ -148,7 +150,7 @@
   setInterval(() => { if (!document.activeElement || document.activeElement === body) keepFocus(); }, 1000);
 
   window.Kiosk = {
-    api, show, showResult, checkIn, fmt, hhmm, texts, lang,
+    api, show, showResult, checkIn, fmt, hhmm, waitText, texts, lang,
     setModal: (on) => { modal = on; if (!on) keepFocus(); },
   };
   keepFocus();

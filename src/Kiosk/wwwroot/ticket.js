@@ -9,6 +9,8 @@
   const $ = (id) => document.getElementById(id);
   const code = body.dataset.code;
   const fmt = (template, value) => template.replace('{0}', value);
+  // No wait at all reads as being called shortly, not as "about 0 minutes"; a negative estimate is none.
+  const waitText = (minutes) => minutes > 0 ? fmt(texts.Wait, minutes) : minutes === 0 ? texts.WaitSoon : texts.WaitUnknown;
   let live = null;
   let lastStatus = null;
   let ticket = null;
@@ -24,7 +26,7 @@
       Served: texts.TicketServed,
       NoShow: texts.TicketNoShow,
     }[t.status] || texts.TicketClosed;
-    $('wait').textContent = t.status !== 'Waiting' ? '' : t.estimatedWaitMinutes >= 0 ? fmt(texts.Wait, t.estimatedWaitMinutes) : texts.WaitUnknown;
+    $('wait').textContent = t.status !== 'Waiting' ? '' : waitText(t.estimatedWaitMinutes);
     if (t.status === 'Called' && lastStatus !== 'Called' && navigator.vibrate) navigator.vibrate([300, 150, 300]);
     lastStatus = t.status;
     ticket = t;

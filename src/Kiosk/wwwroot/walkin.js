@@ -60,7 +60,7 @@
     $('ticket-number').textContent = t.ticket;
     $('ticket-service').textContent = chosen.name;
     $('ticket-position').textContent = K.fmt(K.texts.Position, t.position);
-    $('ticket-wait').textContent = t.estimatedWaitMinutes >= 0 ? K.fmt(K.texts.Wait, t.estimatedWaitMinutes) : K.texts.WaitUnknown;
+    $('ticket-wait').textContent = K.waitText(t.estimatedWaitMinutes);
     K.show('ticket');
     lastTicket = t;
     const status = await K.api('GET', '/api/walkins/' + encodeURIComponent(t.code));

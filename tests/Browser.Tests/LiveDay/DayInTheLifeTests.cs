@@ -100,6 +100,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await Expect(kiosk.Locator("#result-message")).ToContainTextAsync("08:15");
         await CloseResultAsync(kiosk);
         var w1 = await WalkInAsync(kiosk, "Ανανέωση άδειας οδήγησης", null);
+        await Expect(kiosk.Locator("#ticket-wait")).ToHaveTextAsync("Θα κληθείτε σε λίγο"); // the desk is free: not "about 0 minutes"
         await Expect(display.Locator("#walkins")).ToContainTextAsync(w1);
         await day.ShotAsync(kiosk, "kiosk-walkin-ticket");
         await OfficeDay.AccessibleAsync("08:05 walk-in ticket", kiosk);
