@@ -59,6 +59,20 @@ public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rantevou-admin-audit.png"), FullPage = true });
     }
 
+    /// <summary>The check itself can fail: grey on white and an input without a label are caught, with where.</summary>
+    [Fact]
+    public async Task TheCheck_FindsSeriousViolations_OnAPageThatHasThem()
+    {
+        await Page.SetContentAsync("""
+            <!doctype html><html lang="el"><head><title>Δοκιμή</title></head>
+            <body><main><h1>Δοκιμή</h1><p style="color:#c8c8c8;background:#fff">Γκρι σε λευκό</p><input id="q" type="text"></main></body></html>
+            """);
+        var failed = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => Axe.AssertNoSeriousViolationsAsync(Page, "a bad page"));
+        Assert.Contains("color-contrast [serious]", failed.Message);
+        Assert.Contains("label [critical]", failed.Message);
+        Assert.Contains("Γκρι σε λευκό", failed.Message);
+    }
+
     [Fact]
     public async Task KeyboardOnly_SkipLinkComesFirst_AndTimesArePickedWithArrows()
     {
