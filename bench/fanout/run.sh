@@ -61,6 +61,8 @@ rantevou() {
   local data; data=$(mktemp -d -t rantevou-bench-XXXXXX)
   start_server "$1" dotnet "$HOST" "$port" "$data"
   URL="http://127.0.0.1:$port"
+  # The kiosk the host registers at start (ADR 0015): walk-ins are issued by a registered kiosk only.
+  KIOSK=$(grep '^READY' "$RAW/$1.log" | sed -n 's/.* kiosk=\([^ ]*\).*/\1/p')
 }
 
 node_server() {
@@ -71,9 +73,9 @@ node_server() {
 
 # Fan-out: each server in turn, the same payload, the same sizes, the same trigger.
 rantevou rantevou-fanout
-taskset -c 1 node "$HERE/node/capture.js" "$URL" "$RAW/payload.json"
+taskset -c 1 node "$HERE/node/capture.js" "$URL" "$RAW/payload.json" "$KIOSK"
 loadgen --server "$URL" --kind signalr-json --pid "$SERVER_PID" --payload "$RAW/payload.json" \
-  --sizes "$SIZES" --callnext "$CALLNEXT" --out "$RAW/rantevou-json.json"
+  --sizes "$SIZES" --callnext "$CALLNEXT" --kiosk "$KIOSK" --out "$RAW/rantevou-json.json"
 loadgen --server "$URL" --kind signalr-msgpack --pid "$SERVER_PID" --payload "$RAW/payload.json" \
   --sizes "$SIZES" --out "$RAW/rantevou-msgpack.json"
 stop_server

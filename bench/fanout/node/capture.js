@@ -3,13 +3,13 @@
 // the clerk logs in (bearer), a walk-in is issued at the kiosk, the clerk calls next; both clients must receive
 // the same Called event. The JSON client's event is written to the payload file.
 //
-//   node capture.js http://127.0.0.1:5391 payload.json
+//   node capture.js http://127.0.0.1:5391 payload.json KIOSK_SECRET
 'use strict';
 const fs = require('fs');
 const signalR = require('@microsoft/signalr');
 const { MessagePackHubProtocol } = require('@microsoft/signalr-protocol-msgpack');
 
-const [base, file] = process.argv.slice(2);
+const [base, file, kiosk] = process.argv.slice(2);
 
 async function client(protocol) {
   const b = new signalR.HubConnectionBuilder()
@@ -28,6 +28,7 @@ async function client(protocol) {
 async function post(path, body, token) {
   const headers = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (kiosk && path.startsWith('/api/kiosk/')) headers.cookie = `rantevou.device=${kiosk}`;
   const r = await fetch(`${base}${path}`, { method: 'POST', headers, body });
   if (!r.ok) throw new Error(`${path} answered ${r.status}: ${await r.text()}`);
   return r.status === 204 ? null : r.json();

@@ -191,6 +191,7 @@ function post(path, body, token) {
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     if (token) headers.authorization = `Bearer ${token}`;
+    if (args.kiosk && path.startsWith('/api/kiosk/')) headers.cookie = `rantevou.device=${args.kiosk}`;
     const req = http.request(`${base}${path}`, { method: 'POST', agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
