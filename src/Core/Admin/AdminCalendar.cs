@@ -54,8 +54,7 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
     public async Task<Outcome<ChangeResult>> SetSpecialDayAsync(int officeId, DateOnly date, SpecialDayEdit edit, bool confirm, CancellationToken ct)
     {
         var rules = new AdminRules();
-        rules.Name("nameEl", edit.NameEl);
-        rules.Name("nameEn", edit.NameEn);
+        var names = rules.Names(edit.NameEl, edit.NameEn);
         var hours = edit.Closed ? null : rules.Hours("", edit.Open, edit.Close);
         if (rules.Problem is { } invalid)
             return invalid;
@@ -67,8 +66,7 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
             day.Closed = edit.Closed;
             day.Open = hours?.Open;
             day.Close = hours?.Close;
-            day.NameEl = edit.NameEl!.Trim();
-            day.NameEn = edit.NameEn!.Trim();
+            (day.NameEl, day.NameEn) = names;
             return null;
         }, ct);
     }

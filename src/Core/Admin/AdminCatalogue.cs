@@ -35,12 +35,13 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
     {
         if (!await db.Services.AnyAsync(s => s.Id == id && s.OfficeId == officeId, ct))
             return Problem.NotFound(MessageKeys.ServiceUnknown);
-        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
-            return invalid;
+        var checkedEdit = await CheckServiceAsync(officeId, edit, ct);
+        if (!checkedEdit.Ok)
+            return checkedEdit.Problem;
         return await changes.RunAsync(officeId, confirm, async c =>
         {
             var service = await db.Services.Include(s => s.Documents).FirstAsync(s => s.Id == id, c);
-            Apply(service, edit);
+            Apply(service, edit, checkedEdit.Value);
             return null;
         }, ct);
     }
@@ -48,11 +49,12 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
     /// <summary>A new service is listed once active, and bookable once a desk serves it (desks page).</summary>
     public async Task<Outcome<AdminService>> CreateServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
     {
-        if (await CheckServiceAsync(officeId, edit, ct) is { } invalid)
-            return invalid;
+        var checkedEdit = await CheckServiceAsync(officeId, edit, ct);
+        if (!checkedEdit.Ok)
+            return checkedEdit.Problem;
         var last = await db.Services.Where(s => s.GroupId == edit.GroupId).MaxAsync(s => (int?)s.SortOrder, ct) ?? 0;
         var service = new Service { OfficeId = officeId, NameEl = "", NameEn = "", SortOrder = last + 1 };
-        Apply(service, edit);
+        Apply(service, edit, checkedEdit.Value);
         db.Services.Add(service);
         await db.SaveChangesAsync(ct);
         await OfficeConfigCache.BumpAsync(db, officeId, ct);
@@ -60,42 +62,37 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return (await ServicesAsync(officeId, ct)).Single(s => s.Id == service.Id);
     }
 
-    async Task<Problem?> CheckServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
+    /// <summary>A service's names and documents as checked and trimmed, to store.</summary>
+    sealed record ServiceTexts(Bilingual Names, List<Bilingual>? Documents);
+
+    async Task<Outcome<ServiceTexts>> CheckServiceAsync(int officeId, ServiceEdit edit, CancellationToken ct)
     {
         var rules = new AdminRules();
-        rules.Name("nameEl", edit.NameEl);
-        rules.Name("nameEn", edit.NameEn);
+        var names = rules.Names(edit.NameEl, edit.NameEn);
         rules.Duration("durationMinutes", edit.DurationMinutes);
-        rules.Documents(edit.Documents);
+        var documents = rules.Documents(edit.Documents);
         if (!await db.ServiceGroups.AnyAsync(g => g.Id == edit.GroupId && g.OfficeId == officeId, ct))
             rules.Fail("groupId", MessageKeys.GroupUnknown);
-        return rules.Problem;
+        return rules.Problem is { } invalid ? invalid : new ServiceTexts(names, documents);
     }
 
-    static void Apply(Service service, ServiceEdit edit)
+    static void Apply(Service service, ServiceEdit edit, ServiceTexts texts)
     {
         service.GroupId = edit.GroupId;
-        service.NameEl = edit.NameEl!.Trim();
-        service.NameEn = edit.NameEn!.Trim();
+        (service.NameEl, service.NameEn) = texts.Names;
         service.DurationMinutes = edit.DurationMinutes;
         service.Active = edit.Active;
-        if (edit.Documents is { } documents)
+        if (texts.Documents is { } documents)
         {
             service.Documents.Clear();
-            service.Documents.AddRange(documents.Select((d, i) => new ServiceDocument
-            {
-                TextEl = d.TextEl!.Trim(),
-                TextEn = d.TextEn!.Trim(),
-                SortOrder = i + 1,
-            }));
+            service.Documents.AddRange(documents.Select((d, i) => new ServiceDocument { TextEl = d.El, TextEn = d.En, SortOrder = i + 1 }));
         }
     }
 
     public async Task<Outcome<AdminGroup>> SaveGroupAsync(int officeId, int? id, GroupEdit edit, CancellationToken ct)
     {
         var rules = new AdminRules();
-        rules.Name("nameEl", edit.NameEl);
-        rules.Name("nameEn", edit.NameEn);
+        var names = rules.Names(edit.NameEl, edit.NameEn);
         rules.Range("sortOrder", edit.SortOrder, 0, 1000);
         var group = id is null
             ? new ServiceGroup { OfficeId = officeId, NameEl = "", NameEn = "" }
@@ -104,8 +101,7 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
             return Problem.NotFound(MessageKeys.GroupUnknown);
         if (rules.Problem is { } invalid)
             return invalid;
-        group.NameEl = edit.NameEl!.Trim();
-        group.NameEn = edit.NameEn!.Trim();
+        (group.NameEl, group.NameEn) = names;
         group.SortOrder = edit.SortOrder;
         if (id is null)
             db.ServiceGroups.Add(group);
@@ -117,8 +113,7 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
     public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct)
     {
         var rules = new AdminRules();
-        rules.Name("nameEl", edit.NameEl);
-        rules.Name("nameEn", edit.NameEn);
+        var names = rules.Names(edit.NameEl, edit.NameEn);
         var wanted = (edit.ServiceIds ?? []).Distinct().ToList();
         var known = await db.Services.Where(s => s.OfficeId == officeId && wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (known.Count != wanted.Count)
@@ -130,8 +125,7 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return await changes.RunAsync(officeId, confirm, async c =>
         {
             var desk = await db.Desks.Include(d => d.Services).FirstAsync(d => d.Id == id, c);
-            desk.NameEl = edit.NameEl!.Trim();
-            desk.NameEn = edit.NameEn!.Trim();
+            (desk.NameEl, desk.NameEn) = names;
             desk.Active = edit.Active;
             desk.Services.RemoveAll(s => !wanted.Contains(s.ServiceId));
             foreach (var serviceId in wanted.Where(w => desk.Services.All(s => s.ServiceId != w)))

@@ -34,8 +34,7 @@ public sealed partial class AdminOffices(RantevouDbContext db, IOptions<BookingL
         var slug = create.Slug?.Trim() ?? "";
         if (!SlugPattern().IsMatch(slug))
             rules.Fail("slug", MessageKeys.SlugInvalid);
-        rules.Name("nameEl", create.NameEl);
-        rules.Name("nameEn", create.NameEn);
+        var names = rules.Names(create.NameEl, create.NameEn);
         rules.Range("desks", create.Desks, 1, MaxDesks, MessageKeys.DeskCountInvalid);
         var hours = rules.Hours("", create.Open, create.Close);
         var days = create.Days?.Where(Enum.IsDefined).Distinct().ToList() ?? [];
@@ -53,7 +52,7 @@ public sealed partial class AdminOffices(RantevouDbContext db, IOptions<BookingL
 
         // The catalogue's order, whatever order the form sent them in: groups and services read as the catalogue has them.
         var services = ServiceCatalogue.All.Where(s => keys.Contains(s.Key)).ToList();
-        var plan = new OfficePlan(slug, create.NameEl!.Trim(), create.NameEn!.Trim(), create.Desks, hours!.Value.Open, hours.Value.Close, days, services);
+        var plan = new OfficePlan(slug, names.El, names.En, create.Desks, hours!.Value.Open, hours.Value.Close, days, services);
         try
         {
             // One transaction: an office is there with its desks, hours and services, or not at all.

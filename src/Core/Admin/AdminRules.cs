@@ -5,7 +5,13 @@ using Rantevou.Core.Outcomes;
 
 namespace Rantevou.Core.Admin;
 
-/// <summary>R11: what an admin may set. Each failure names its field, so the page shows it next to the input.</summary>
+/// <summary>A text in Greek and in English, as the office writes names and documents (Greek first).</summary>
+public readonly record struct Bilingual(string El, string En);
+
+/// <summary>
+/// R11: what an admin may set. Each failure names its field, so the page shows it next to the input; each check
+/// returns the value to store, so nothing is read again from the raw edit once the rules passed.
+/// </summary>
 public sealed class AdminRules
 {
     readonly Dictionary<string, string[]> errors = [];
@@ -15,10 +21,16 @@ public sealed class AdminRules
 
     public void Fail(string field, string key) => errors.TryAdd(field, [key]);
 
-    public void Name(string field, string? value)
+    /// <summary>The Greek and English names (fields nameEl, nameEn), trimmed: what to store once the rules passed.</summary>
+    public Bilingual Names(string? el, string? en) => new(Name("nameEl", el), Name("nameEn", en));
+
+    /// <summary>The name trimmed; empty or over 200 characters fails.</summary>
+    public string Name(string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 200)
+        var name = value?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
             Fail(field, MessageKeys.NameRequired);
+        return name;
     }
 
     /// <summary>Bookings claim 5-minute units (SlotClaim), so a service time is a whole number of them.</summary>
@@ -41,16 +53,22 @@ public sealed class AdminRules
 
     public void Limit(string field, int value) => Range(field, value, 1, MaxLimit, MessageKeys.LimitRange);
 
-    public void Documents(List<DocumentText>? documents)
+    /// <summary>R10: a service's documents, each in Greek and English, trimmed; null when the edit leaves them as they are.</summary>
+    public List<Bilingual>? Documents(List<DocumentText>? documents)
     {
         if (documents is null)
-            return;
+            return null;
         if (documents.Count > 30)
             Fail("documents", MessageKeys.DocumentInvalid);
+        var texts = new List<Bilingual>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
-            if (documents[i] is null || string.IsNullOrWhiteSpace(documents[i].TextEl) || string.IsNullOrWhiteSpace(documents[i].TextEn)
-                || documents[i].TextEl!.Length > 500 || documents[i].TextEn!.Length > 500)
+        {
+            var text = new Bilingual(documents[i]?.TextEl?.Trim() ?? "", documents[i]?.TextEn?.Trim() ?? "");
+            if (text.El.Length is 0 or > 500 || text.En.Length is 0 or > 500)
                 Fail($"documents[{i}]", MessageKeys.DocumentInvalid);
+            texts.Add(text);
+        }
+        return texts;
     }
 
     /// <summary>Open and close as HH:mm on the 5-minute grid, open before close.</summary>
