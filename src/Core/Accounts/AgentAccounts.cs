@@ -54,9 +54,9 @@ public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext 
             errors["mobile"] = [MessageKeys.MobileInvalid];
         if (string.IsNullOrEmpty(r.Password))
             errors["password"] = [MessageKeys.Required];
-        if (errors.Count > 0)
+        if (errors.Count > 0 || email is null || r is not { DisplayName: { } name, Password: { } password })
             return Problem.Invalid(errors);
-        if (await users.FindByEmailAsync(email!) is not null)
+        if (await users.FindByEmailAsync(email) is not null)
             return Problem.Conflict(MessageKeys.AccountExists);
         var office = adminOffice ?? await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         var user = new AppUser
@@ -64,16 +64,16 @@ public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext 
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = r.DisplayName!.Trim(),
+            DisplayName = name.Trim(),
             AgentKind = kind,
             PhoneNumber = mobile,
             PhoneNumberConfirmed = true,
             OfficeId = office,
         };
-        var created = await users.CreateAsync(user, r.Password!);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
             return Problem.Invalid(new Dictionary<string, string[]> { ["password"] = [MessageKeys.PasswordWeak] });
         await users.AddToRoleAsync(user, Roles.Agent);
-        return new AgentAccountDto(user.Id, email!, user.DisplayName, kind.ToString(), mobile, false);
+        return new AgentAccountDto(user.Id, email, user.DisplayName, kind.ToString(), mobile, false);
     }
 }

@@ -42,7 +42,8 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         var email = ContactRules.NormalizeEmail(r.Email);
         if (email is null)
             errors["email"] = [MessageKeys.EmailInvalid];
-        if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Trim().Length > 200)
+        var name = r.DisplayName?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
             errors["displayName"] = [MessageKeys.NameRequired];
         var role = RoleOf(r.Role);
         if (role is null)
@@ -54,25 +55,25 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         if (office is null && role == Roles.Clerk)
             errors["officeId"] = [MessageKeys.Required];
         var desks = await DesksAsync(r.DeskIds, office, errors, ct);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || email is null || role is null)
             return Problem.Invalid(errors);
-        if (await users.FindByEmailAsync(email!) is not null)
+        if (await users.FindByEmailAsync(email) is not null)
             return Problem.Conflict(MessageKeys.AccountExists);
         var user = new AppUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = r.DisplayName!.Trim(),
+            DisplayName = name,
             OfficeId = office,
         };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
             return Problem.Conflict(MessageKeys.AccountExists);
-        await users.AddToRoleAsync(user, role!);
+        await users.AddToRoleAsync(user, role);
         await AssignAsync(user.Id, role == Roles.Clerk ? desks : [], ct);
         await InviteAsync(user, ct);
-        return await DtoAsync(user, role!, ct);
+        return await DtoAsync(user, role, ct);
     }
 
     /// <summary>Writes the invitation (a one-use link to set the password) to the outbox.</summary>
@@ -99,14 +100,14 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
         if (id == selfId && newRole != role)
             errors["role"] = [MessageKeys.RoleInvalid];
         var desks = await DesksAsync(edit.DeskIds, user.OfficeId, errors, ct);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || newRole is null)
             return Problem.Invalid(errors);
         if (edit.DisplayName is not null)
             user.DisplayName = edit.DisplayName.Trim();
         if (newRole != role)
         {
             await users.RemoveFromRoleAsync(user, role);
-            await users.AddToRoleAsync(user, newRole!);
+            await users.AddToRoleAsync(user, newRole);
             // The role travels in the sign-in's claims: sign-ins made with the old one are refused.
             await users.UpdateSecurityStampAsync(user);
         }
@@ -114,7 +115,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
             await users.UpdateAsync(user);
         if (edit.DeskIds is not null || newRole != role)
             await AssignAsync(user.Id, newRole == Roles.Clerk ? desks : [], ct);
-        return await DtoAsync(user, newRole!, ct);
+        return await DtoAsync(user, newRole, ct);
     }
 
     /// <summary>Disables (sign-in refused, every cookie and token revoked at once) or re-enables; not one's own account.</summary>
