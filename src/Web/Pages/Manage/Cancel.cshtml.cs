@@ -18,10 +18,10 @@ public sealed class CancelModel(BookingService bookings, RantevouDbContext db, I
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        if (!found.Ok)
+        if (!found.Ok || token is null) // a booking is only found with its token
             return NotFound();
         View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
-        Token = token!;
+        Token = token;
         return Page();
     }
 

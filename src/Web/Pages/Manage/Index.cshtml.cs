@@ -62,10 +62,10 @@ public sealed class IndexModel(
     async Task<IActionResult> ShowAsync(string code, string? token, string? done, string? uploadError, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        if (!found.Ok)
+        if (!found.Ok || token is null) // a booking is only found with its token
             return NotFound();
         View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
-        Token = token!;
+        Token = token;
         var today = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, View.Office.TimeZone);
         Live = View.Booking.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred or BookingStatus.Called
             && DateOnly.FromDateTime(View.Start.DateTime) == today;

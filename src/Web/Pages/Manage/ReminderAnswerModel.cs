@@ -39,10 +39,10 @@ public abstract class ReminderAnswerModel(
     public async Task<IActionResult> OnGetAsync(string code, string? token, bool done, CancellationToken ct)
     {
         var found = await bookings.GetForReminderAsync(code, token, ct);
-        if (!found.Ok)
+        if (!found.Ok || token is null) // a booking is only found with its token
             return NotFound();
         View = await BookingView.LoadAsync(db, found.Value, Language.Current, ct);
-        Token = token!;
+        Token = token;
         JustDone = done && Answered(found.Value);
         return Page();
     }

@@ -27,11 +27,11 @@ public sealed class RescheduleModel(
     public async Task<IActionResult> OnGetAsync(string code, string? token, string? date, string? from, CancellationToken ct)
     {
         var found = await bookings.GetAsync(code, token, ct);
-        if (!found.Ok)
+        if (!found.Ok || token is null) // a booking is only found with its token
             return NotFound();
         var b = found.Value;
         View = await BookingView.LoadAsync(db, b, Language.Current, ct);
-        Token = token!;
+        Token = token;
         if (!b.IsActive)
             return Redirect(BookingLink());
         Date = Lang.ParseDate(date) is { } d && days.IsBookable(View.Office, d) ? d : null;
