@@ -9,8 +9,8 @@ namespace Rantevou.Core.Admin;
 public readonly record struct Bilingual(string El, string En);
 
 /// <summary>
-/// R11: what an admin may set. Each failure names its field, so the page shows it next to the input; each check
-/// returns the value to store, so nothing is read again from the raw edit once the rules passed.
+/// R11: what an admin may set. Each failure names its field, so the page shows it next to the input. The checks of
+/// names, documents and hours return the value to store, so nothing is read again from the raw edit once they passed.
 /// </summary>
 public sealed class AdminRules
 {
@@ -25,7 +25,7 @@ public sealed class AdminRules
     public Bilingual Names(string? el, string? en) => new(Name("nameEl", el), Name("nameEn", en));
 
     /// <summary>The name trimmed; empty or over 200 characters fails.</summary>
-    public string Name(string field, string? value)
+    string Name(string field, string? value)
     {
         var name = value?.Trim() ?? "";
         if (name.Length is 0 or > 200)
