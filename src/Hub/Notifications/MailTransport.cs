@@ -13,9 +13,12 @@ public interface IMailTransport : IAsyncDisposable
 
 public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<RantevouOptions> site)
 {
-    public bool UsesSmtp => !string.IsNullOrWhiteSpace(smtp.Value.Host);
+    /// <summary>The mail server's host, or null when none is set (mail is then written to files).</summary>
+    string? Host => string.IsNullOrWhiteSpace(smtp.Value.Host) ? null : smtp.Value.Host;
 
-    public async Task<IMailTransport> OpenAsync(CancellationToken ct) => smtp.Value.Host is { } host && UsesSmtp
+    public bool UsesSmtp => Host is not null;
+
+    public async Task<IMailTransport> OpenAsync(CancellationToken ct) => Host is { } host
         ? await SmtpTransport.ConnectAsync(host, smtp.Value, ct)
         : new FileTransport(Path.Combine(site.Value.DataDir, "mail"));
 
