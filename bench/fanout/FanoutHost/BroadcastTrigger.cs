@@ -6,9 +6,10 @@ using Rantevou.Core.LiveDay;
 namespace Rantevou.Bench.Fanout;
 
 /// <summary>
-/// POST /bench/broadcast with a QueueEvent as JSON: publishes it to the office's group through the app's own
-/// <see cref="IQueueEvents"/> (HubQueueEvents → IHubContext → group send), exactly what a committed call does after
-/// its database write. The baselines' trigger is the same POST of the same JSON. Bench host only, never the product.
+/// POST /bench/broadcast with a captured <see cref="QueueChange"/> as JSON: publishes its event, under the posted
+/// version, through the app's own <see cref="IQueueEvents"/> (HubQueueEvents: the office's snapshot, then one group
+/// send), exactly what a committed call does after its database write. The baselines' trigger is the same POST of the
+/// same JSON, which they send on as it is. Bench host only, never the product.
 /// </summary>
 public sealed class BroadcastTrigger : IStartupFilter
 {
@@ -32,8 +33,8 @@ public sealed class BroadcastTrigger : IStartupFilter
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return;
         }
-        var e = await http.Request.ReadFromJsonAsync<QueueEvent>(http.RequestAborted);
-        if (e is null)
+        var change = await http.Request.ReadFromJsonAsync<QueueChange>(http.RequestAborted);
+        if (change is not { Events: [var e, ..] })
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -43,7 +44,7 @@ public sealed class BroadcastTrigger : IStartupFilter
             var db = http.RequestServices.GetRequiredService<RantevouDbContext>();
             officeId = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(http.RequestAborted);
         }
-        await http.RequestServices.GetRequiredService<IQueueEvents>().PublishAsync(officeId, e);
+        http.RequestServices.GetRequiredService<IQueueEvents>().Publish(officeId, [e with { Version = change.Version }]);
         http.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 }

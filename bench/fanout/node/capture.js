@@ -1,7 +1,8 @@
-// Captures the payload every server broadcasts in the bench: a REAL call event of Rantevou. Two real clients
-// (@microsoft/signalr with the JSON protocol and with the MessagePack protocol) join the office as a display does;
-// the clerk logs in (bearer), a walk-in is issued at the kiosk, the clerk calls next; both clients must receive
-// the same Called event. The JSON client's event is written to the payload file.
+// Captures the payload every server broadcasts in the bench: a REAL call of Rantevou, as its screens receive it (the
+// change: its Called event and the office's snapshot after it). Two real clients (@microsoft/signalr with the JSON
+// protocol and with the MessagePack protocol) join the office as a display does; the clerk logs in (bearer), a walk-in
+// is issued at the kiosk, the clerk calls next; both clients must receive the same change. The JSON client's is
+// written to the payload file.
 //
 //   node capture.js http://127.0.0.1:5391 payload.json KIOSK_SECRET
 'use strict';
@@ -17,8 +18,8 @@ async function client(protocol) {
     .configureLogging(signalR.LogLevel.Warning);
   if (protocol) b.withHubProtocol(protocol);
   const c = b.build();
-  const called = new Promise((resolve) => c.on('QueueChanged', (e) => {
-    if (e.kind === 3 || e.Kind === 'Called') resolve(e);
+  const called = new Promise((resolve) => c.on('QueueChanged', (change) => {
+    if ((change.events || change.Events).some((e) => e.kind === 3 || e.Kind === 'Called')) resolve(change);
   }));
   await c.start();
   const snapshot = await c.invoke('JoinOffice', null);
@@ -45,13 +46,13 @@ async function main() {
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no Called event within 10 s')), 10000));
   const [e, m] = await Promise.race([Promise.all([json.called, pack.called]), timeout]);
   await post('/api/desks/1/complete', '', accessToken);
-  // The MessagePack protocol carries the same event, in its own shape: C# names, the kind by name, the time as
+  // The MessagePack protocol carries the same change, in its own shape: C# names, the kind by name, the time as
   // [timestamp, offset minutes].
-  const same = m.Version === e.version && m.Code === e.code && m.DeskNumber === e.deskNumber;
-  if (!same) throw new Error(`MessagePack event differs: ${JSON.stringify(m)} vs ${JSON.stringify(e)}`);
+  const same = m.Version === e.version && m.Events[0].Code === e.events[0].code && m.Snapshot.Version === e.snapshot.version;
+  if (!same) throw new Error(`MessagePack change differs: ${JSON.stringify(m)} vs ${JSON.stringify(e)}`);
   fs.writeFileSync(file, JSON.stringify(e));
-  console.error(`  [capture] real call event (JSON): ${JSON.stringify(e)}`);
-  console.error(`  [capture] same event (MessagePack): ${JSON.stringify(m)}`);
+  console.error(`  [capture] real call (JSON, ${JSON.stringify(e).length} bytes): ${JSON.stringify(e.events)}`);
+  console.error(`  [capture] same change (MessagePack): ${JSON.stringify(m.Events)}`);
   console.error(`  [capture] snapshot version on join: ${json.snapshot.version}`);
   await json.c.stop();
   await pack.c.stop();

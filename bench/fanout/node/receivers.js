@@ -18,6 +18,11 @@ function open(kind, base, onEvent) {
   return open(base.replace(/^http/, 'ws'), onEvent);
 }
 
+/** A change as JSON (every server sends the same): each of its events, with the change's version. */
+function heard(change, onEvent) {
+  for (const e of change.events) onEvent(change.version, e.kind);
+}
+
 function socket(url, binary) {
   const ws = new WebSocket(url, { perMessageDeflate: false });
   if (binary) ws.binaryType = 'nodebuffer';
@@ -37,14 +42,13 @@ function joined(ws, setup) {
 }
 
 const OPENERS = {
-  // Bare ws: the message is the event JSON itself.
+  // Bare ws: the message is the change's JSON itself.
   ws: (url, onEvent) => {
     const ws = socket(`${url}/?group=office:1`);
     return joined(ws, (done) => {
       ws.on('open', done);
       ws.on('message', (data) => {
-        const e = JSON.parse(data.toString());
-        onEvent(e.version, e.kind);
+        heard(JSON.parse(data.toString()), onEvent);
       });
     });
   },
@@ -57,8 +61,7 @@ const OPENERS = {
       ws.on('message', (data) => {
         const s = data.toString();
         if (s.startsWith('42')) {
-          const [, e] = JSON.parse(s.slice(2));
-          onEvent(e.version, e.kind);
+          heard(JSON.parse(s.slice(2))[1], onEvent);
         } else if (s === '2') ws.send('3');
         else if (s.startsWith('0')) ws.send('40');
         else if (s.startsWith('40')) done();
@@ -67,7 +70,7 @@ const OPENERS = {
   },
 
   // SignalR JSON hub protocol: handshake, JoinOffice(null) as the display and live pages do, then invocations
-  // {"type":1,"target":"QueueChanged","arguments":[event]} separated by 0x1E. Pings are answered by pingAll().
+  // {"type":1,"target":"QueueChanged","arguments":[change]} separated by 0x1E. Pings are answered by pingAll().
   'signalr-json': (url, onEvent) => {
     const ws = socket(`${url}/hubs/queue`);
     ws.signalr = 'json';
@@ -77,7 +80,7 @@ const OPENERS = {
         for (const part of data.toString().split(RS)) {
           if (!part) continue;
           const m = JSON.parse(part);
-          if (m.type === 1 && m.target === 'QueueChanged') onEvent(m.arguments[0].version, m.arguments[0].kind);
+          if (m.type === 1 && m.target === 'QueueChanged') heard(m.arguments[0], onEvent);
           else if (m.type === 3 && m.invocationId === '0') {
             if (m.error) throw new Error(m.error);
             done();
@@ -108,8 +111,8 @@ const OPENERS = {
         for (const m of unframe(buf)) {
           if (m[0] === 1 && m[3] === 'QueueChanged') {
             // MessagePack keeps the C# names (Version, Kind as its name, At as [timestamp, offset minutes]).
-            const e = m[4][0];
-            onEvent(e.Version, KINDS.indexOf(e.Kind));
+            const c = m[4][0];
+            for (const e of c.Events) onEvent(c.Version, KINDS.indexOf(e.Kind));
           } else if (m[0] === 3 && m[2] === '0') {
             if (m[3] === 1) throw new Error(m[4]);
             done();

@@ -6,19 +6,18 @@ public static class HubPaths
 }
 
 /// <summary>
-/// What the hub pushes to displays, kiosks, clerk screens and citizens' live pages. Every event carries the
-/// office-day version: a client that sees a gap (or reconnects) asks for <see cref="IQueueHub.GetSnapshot"/>.
+/// What the hub pushes to displays, kiosks, clerk screens and citizens' live pages. Every change carries the office-day
+/// version and the office's snapshot after it: a client that missed one (or reconnects) asks for
+/// <see cref="IQueueHub.GetSnapshot"/>.
 /// </summary>
 public interface IQueueClient
 {
-    Task QueueChanged(QueueEvent e);
-
     /// <summary>
-    /// The office's snapshot after a change, pushed to every screen of the office right after the event: built once and
-    /// serialised once for all of them, so a screen that gets it asks for nothing. It may come after a newer event's
-    /// snapshot: a client keeps the newest version it has.
+    /// One committed change (or a burst of them) with the office's snapshot after it, in one message: built once and
+    /// serialised once for every screen of the office, so a screen that gets it asks for nothing. Changes from several
+    /// nodes may arrive out of order: a client keeps the newest snapshot it has.
     /// </summary>
-    Task QueueState(QueueSnapshot snapshot);
+    Task QueueChanged(QueueChange change);
 
     /// <summary>
     /// The office day's current version, sent now and then by the node the client is connected to (and at once when
@@ -66,6 +65,13 @@ public enum QueueEventKind
     /// <summary>The holder or an agent booked, confirmed, cancelled or moved a booking of today, or its hold ran out.</summary>
     BookingChanged,
 }
+
+/// <summary>
+/// What a change pushes: its events in the order they were committed, <paramref name="Version"/> the newest of them, and
+/// the office's snapshot after them (its version at least <paramref name="Version"/>), or null when it could not be
+/// built (the database was busy or down): the client then asks for it.
+/// </summary>
+public sealed record QueueChange(long Version, IReadOnlyList<QueueEvent> Events, QueueSnapshot? Snapshot);
 
 /// <summary>One change of the office day. Codes, desks and times only: never names, emails or phones (principle 6).</summary>
 public sealed record QueueEvent(

@@ -64,8 +64,8 @@ public sealed class DayChanges(
         claims.Forget(office.Id, touched);
         if (committed.Mailed)
             outbox.MailCommitted();
-        foreach (var e in committed.Events)
-            await events.PublishAsync(office.Id, e);
+        if (committed.Events.Count > 0)
+            events.Publish(office.Id, committed.Events);
         return true;
     }
 

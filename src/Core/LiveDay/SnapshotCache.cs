@@ -31,8 +31,9 @@ public sealed class SnapshotCache
         Entry entry;
         lock (shelf)
         {
-            entry = shelf.Find(e => e.Version == version && e.Minute == minute)!;
-            if (entry is null)
+            if (shelf.Find(e => e.Version == version && e.Minute == minute) is { } found)
+                entry = found;
+            else
             {
                 entry = new Entry(version, minute, new Lazy<Task<QueueSnapshot>>(() =>
                 {

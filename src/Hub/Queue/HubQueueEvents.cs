@@ -7,11 +7,12 @@ using Rantevou.Core.Offices;
 namespace Rantevou.Hub.Queue;
 
 /// <summary>
-/// Pushes committed changes to the office's group (principle 1: only after the commit), then the office's new snapshot
-/// to the same group: built once (<see cref="SnapshotCache"/>) and serialised once by SignalR for the whole group, so a
-/// change costs the server one build and one message per screen, and no screen asks. Never throws: the change is
-/// committed by now, so a failed push (the Redis backplane is down) must not turn the clerk's answer into a 500;
-/// screens that missed the event or its snapshot ask, or resync from the version heartbeat (<see cref="QueueHeartbeat"/>).
+/// Pushes committed changes to the office's group (principle 1: only after the commit) as one message each: the events
+/// and the office's snapshot after them, built once (<see cref="SnapshotCache"/>) and serialised once by SignalR for
+/// the whole group. So a change costs the server one build and one message per screen, and no screen asks. The clerk's
+/// answer does not wait for it. A burst of changes (a day closed, a desk's appointments moved) goes out as at most one
+/// more message after the one being built, with every event and the newest snapshot. A failed push (the Redis backplane
+/// is down) is logged, not thrown: screens that missed it resync from the version heartbeat (<see cref="QueueHeartbeat"/>).
 /// </summary>
 public sealed partial class HubQueueEvents(
     IHubContext<QueueHub, IQueueClient> hub, IServiceScopeFactory scopes, LocalScreens screens, IConfiguration config,
@@ -20,78 +21,73 @@ public sealed partial class HubQueueEvents(
     /// <summary>With the Redis backplane the group spans every node, and other nodes' screens are not known here.</summary>
     readonly bool acrossNodes = config["Redis:Configuration"] is { Length: > 0 };
 
-    /// <summary>Offices whose snapshot is being pushed, and whether another change came meanwhile.</summary>
-    readonly Dictionary<int, bool> pushing = [];
+    /// <summary>Per office being pushed: the events committed since its message was built.</summary>
+    readonly Dictionary<int, List<QueueEvent>> waiting = [];
 
-    public async Task PublishAsync(int officeId, QueueEvent e)
+    public void Publish(int officeId, IReadOnlyList<QueueEvent> events)
     {
-        try
+        // Nobody watches this office: nothing to build or send.
+        if (!acrossNodes && !screens.Any(officeId))
+            return;
+        lock (waiting)
         {
-            await hub.Clients.Group(QueueHub.Group(officeId)).QueueChanged(e);
-        }
-        catch (Exception x)
-        {
-            LogPushFailed(log, e.Kind, e.Version, x.Message);
-        }
-        // No snapshot is built for a change nobody watches.
-        if (acrossNodes || screens.Any(officeId))
-            PushStateSoon(officeId);
-    }
-
-    /// <summary>
-    /// Not awaited: the clerk's answer does not wait for the build. A burst of changes (a day closed, a desk's
-    /// appointments moved) pushes at most one more snapshot after the one being built, with the newest version.
-    /// </summary>
-    void PushStateSoon(int officeId)
-    {
-        lock (pushing)
-        {
-            if (pushing.ContainsKey(officeId))
+            if (waiting.TryGetValue(officeId, out var pending))
             {
-                pushing[officeId] = true;
+                pending.AddRange(events);
                 return;
             }
-            pushing[officeId] = false;
+            waiting[officeId] = [.. events];
         }
-        _ = Task.Run(() => PushStatesAsync(officeId));
+        _ = Task.Run(() => PushAsync(officeId));
     }
 
-    async Task PushStatesAsync(int officeId)
+    async Task PushAsync(int officeId)
     {
         while (true)
         {
-            await PushStateAsync(officeId);
-            lock (pushing)
+            List<QueueEvent> events;
+            lock (waiting)
             {
-                if (!pushing[officeId])
+                events = waiting[officeId];
+                if (events.Count == 0)
                 {
-                    pushing.Remove(officeId);
+                    waiting.Remove(officeId);
                     return;
                 }
-                pushing[officeId] = false;
+                waiting[officeId] = [];
+            }
+            var change = new QueueChange(events.Max(e => e.Version), events, await SnapshotAsync(officeId));
+            try
+            {
+                await hub.Clients.Group(QueueHub.Group(officeId)).QueueChanged(change);
+            }
+            catch (Exception x)
+            {
+                LogPushFailed(log, officeId, change.Version, x.Message);
             }
         }
     }
 
-    async Task PushStateAsync(int officeId)
+    /// <summary>The office's snapshot now, or null if it cannot be read: the screens then ask for it themselves.</summary>
+    async Task<QueueSnapshot?> SnapshotAsync(int officeId)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
             var office = await OfficeLoader.LoadAsync(db, officeId, CancellationToken.None);
-            var snapshot = await scope.ServiceProvider.GetRequiredService<SnapshotService>().ForOfficeAsync(office, CancellationToken.None);
-            await hub.Clients.Group(QueueHub.Group(officeId)).QueueState(snapshot);
+            return await scope.ServiceProvider.GetRequiredService<SnapshotService>().ForOfficeAsync(office, CancellationToken.None);
         }
         catch (Exception x)
         {
             LogStateFailed(log, officeId, x.Message);
+            return null;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the snapshot of office {OfficeId} to its screens; they ask for it: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not build the snapshot of office {OfficeId} for its screens; they ask for it: {Error}")]
     static partial void LogStateFailed(ILogger logger, int officeId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push {Kind} (version {Version}) to the screens; they resync from the heartbeat: {Error}")]
-    static partial void LogPushFailed(ILogger logger, QueueEventKind kind, long version, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push version {Version} of office {OfficeId} to the screens; they resync from the heartbeat: {Error}")]
+    static partial void LogPushFailed(ILogger logger, int officeId, long version, string error);
 }

@@ -30,7 +30,11 @@ public class DayChangeTests : LiveDayTest
             })
             .Build();
         var events = Channel.CreateUnbounded<QueueEvent>();
-        display.On<QueueEvent>(nameof(IQueueClient.QueueChanged), e => events.Writer.TryWrite(e));
+        display.On<QueueChange>(nameof(IQueueClient.QueueChanged), c =>
+        {
+            foreach (var e in c.Events)
+                events.Writer.TryWrite(e);
+        });
         await display.StartAsync().WaitAsync(Wait);
         await display.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
         return events.Reader;

@@ -32,15 +32,21 @@ public sealed class QueueHubTests : LiveDayTest
     /// <summary>Every QueueChanged payload as the raw JSON the client received.</summary>
     static ChannelReader<JsonElement> Listen(HubConnection connection)
     {
-        var events = Channel.CreateUnbounded<JsonElement>();
-        connection.On<JsonElement>(nameof(IQueueClient.QueueChanged), e => events.Writer.TryWrite(e));
-        return events.Reader;
+        var changes = Channel.CreateUnbounded<JsonElement>();
+        connection.On<JsonElement>(nameof(IQueueClient.QueueChanged), c => changes.Writer.TryWrite(c));
+        return changes.Reader;
     }
 
-    static async Task<(QueueEvent Event, string Json)> NextAsync(ChannelReader<JsonElement> events)
+    /// <summary>The next change, which must hold one event and the office's snapshot after it.</summary>
+    static async Task<(QueueEvent Event, QueueSnapshot Snapshot, string Json)> NextAsync(ChannelReader<JsonElement> changes)
     {
-        var json = await events.ReadAsync().AsTask().WaitAsync(Wait);
-        return (json.Deserialize<QueueEvent>(JsonSerializerOptions.Web)!, json.GetRawText());
+        var json = await changes.ReadAsync().AsTask().WaitAsync(Wait);
+        var change = json.Deserialize<QueueChange>(JsonSerializerOptions.Web);
+        Assert.NotNull(change?.Snapshot);
+        var e = Assert.Single(change.Events);
+        Assert.Equal(e.Version, change.Version);
+        Assert.Equal(e.Version, change.Snapshot.Version);
+        return (e, change.Snapshot, json.GetRawText());
     }
 
     [Fact]
@@ -61,15 +67,17 @@ public sealed class QueueHubTests : LiveDayTest
         var payloads = new List<string> { joined.GetRawText() };
 
         Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
-        var (checkedIn, json) = await NextAsync(events);
+        var (checkedIn, afterCheckIn, json) = await NextAsync(events);
         payloads.Add(json);
         Assert.Equal((snapshot.Version + 1, QueueEventKind.CheckedIn, booked.Label), (checkedIn.Version, checkedIn.Kind, checkedIn.Code));
+        Assert.Contains(afterCheckIn.Next, n => n.Code == booked.Label && n.CheckedIn);
 
         At(9, 0);
         Assert.Equal(booked.Label, (await clerk.CallNextAsync(desk))!.Label);
-        var (called, calledJson) = await NextAsync(events);
+        var (called, afterCall, calledJson) = await NextAsync(events);
         payloads.Add(calledJson);
         Assert.Equal((snapshot.Version + 2, QueueEventKind.Called, booked.Label, 1), (called.Version, called.Kind, called.Code, called.DeskNumber));
+        Assert.Contains(afterCall.Serving, x => x.Code == booked.Label && x.DeskNumber == 1);
 
         var resync = await display.InvokeAsync<JsonElement>(nameof(IQueueHub.GetSnapshot), (string?)null).WaitAsync(Wait);
         payloads.Add(resync.GetRawText());

@@ -7,8 +7,8 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.LiveDay;
 
 /// <summary>
-/// A display joined to one office over a real SignalR connection: counts the events and pushed snapshots it hears,
-/// and waits for a pushed snapshot that shows something.
+/// A display joined to one office over a real SignalR connection: counts the changes it hears, and waits for a pushed
+/// snapshot that shows something.
 /// </summary>
 public sealed class QueueListener : IAsyncDisposable
 {
@@ -19,7 +19,7 @@ public sealed class QueueListener : IAsyncDisposable
 
     QueueListener(HubConnection connection) => this.connection = connection;
 
-    /// <summary>Events and pushed snapshots heard since joining.</summary>
+    /// <summary>Changes heard since joining.</summary>
     public int Heard => Volatile.Read(ref heard);
 
     public static async Task<QueueListener> JoinAsync(RantevouApp app, string? office)
@@ -32,11 +32,11 @@ public sealed class QueueListener : IAsyncDisposable
             })
             .Build();
         var listener = new QueueListener(connection);
-        connection.On<QueueEvent>(nameof(IQueueClient.QueueChanged), _ => Interlocked.Increment(ref listener.heard));
-        connection.On<QueueSnapshot>(nameof(IQueueClient.QueueState), s =>
+        connection.On<QueueChange>(nameof(IQueueClient.QueueChanged), c =>
         {
             Interlocked.Increment(ref listener.heard);
-            listener.snapshots.Writer.TryWrite(s);
+            if (c.Snapshot is { } s)
+                listener.snapshots.Writer.TryWrite(s);
         });
         await connection.StartAsync().WaitAsync(Wait);
         await connection.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), office).WaitAsync(Wait);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// <summary>
 /// A change reaches every screen with its state computed once: however many screens are connected, the office-day
 /// snapshot is built once per version (and per minute for the clock), counted on the node's <see cref="SnapshotCache"/>.
-/// Real SignalR clients that do what queue-live.js does: join, hear the event and the snapshot pushed after it, or ask
-/// for the snapshot of that version.
+/// Real SignalR clients that do what queue-live.js does: join, hear each change with the snapshot after it, or ask for
+/// the snapshot of that version.
 /// </summary>
 public sealed class SnapshotOnceTests : LiveDayTest
 {
@@ -28,35 +29,36 @@ public sealed class SnapshotOnceTests : LiveDayTest
 
     SnapshotCache Cache => App.Services.GetRequiredService<SnapshotCache>();
 
-    async Task<List<(HubConnection Connection, TaskCompletionSource<QueueEvent> Heard, TaskCompletionSource<QueueSnapshot> Pushed)>> ScreensAsync()
+    /// <summary>A screen joined to the office, and every change it hears.</summary>
+    async Task<(HubConnection Connection, ChannelReader<QueueChange> Heard)> ScreenAsync()
     {
-        var screens = await Task.WhenAll(Enumerable.Range(0, Screens).Select(async _ =>
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(App.Server.BaseAddress, HubPaths.Queue), o =>
-                {
-                    o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
-                    o.Transports = HttpTransportType.LongPolling;
-                })
-                .Build();
-            var heard = new TaskCompletionSource<QueueEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-            connection.On<QueueEvent>(nameof(IQueueClient.QueueChanged), e => heard.TrySetResult(e));
-            var pushed = new TaskCompletionSource<QueueSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-            connection.On<QueueSnapshot>(nameof(IQueueClient.QueueState), s => pushed.TrySetResult(s));
-            await connection.StartAsync().WaitAsync(Wait);
-            await connection.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
-            return (connection, heard, pushed);
-        }));
-        connections.AddRange(screens.Select(s => s.connection));
-        return [.. screens];
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(App.Server.BaseAddress, HubPaths.Queue), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        lock (connections)
+            connections.Add(connection);
+        var heard = Channel.CreateUnbounded<QueueChange>();
+        connection.On<QueueChange>(nameof(IQueueClient.QueueChanged), c => heard.Writer.TryWrite(c));
+        await connection.StartAsync().WaitAsync(Wait);
+        await connection.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        return (connection, heard.Reader);
     }
+
+    async Task<List<(HubConnection Connection, ChannelReader<QueueChange> Heard)>> ScreensAsync() =>
+        [.. await Task.WhenAll(Enumerable.Range(0, Screens).Select(_ => ScreenAsync()))];
 
     static Task<QueueSnapshot[]> AllAskAsync(IEnumerable<HubConnection> screens, long version) =>
         Task.WhenAll(screens.Select(c => c.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.GetSnapshotAtLeast), (string?)null, version).WaitAsync(Wait)));
 
-    /// <summary>A walk-in waits, fifty screens join, the clerk calls: the ticket, the screens, the build count before the call, the call's version.</summary>
-    async Task<(string Ticket, List<(HubConnection Connection, TaskCompletionSource<QueueEvent> Heard, TaskCompletionSource<QueueSnapshot> Pushed)> Screens,
-        long Before, long Version)> CallWithScreensAsync()
+    /// <summary>
+    /// A walk-in waits, fifty screens join, the clerk calls: the ticket, the screens, the build count before the call, and
+    /// the change each screen heard (all of one version).
+    /// </summary>
+    async Task<(string Ticket, List<HubConnection> Screens, long Before, QueueChange[] Heard)> CallWithScreensAsync()
     {
         At(9, 0);
         var walkIn = await WalkInAsync(await ServiceAsync("Driving licence renewal"));
@@ -66,16 +68,18 @@ public sealed class SnapshotOnceTests : LiveDayTest
         var before = Cache.Built;
 
         Assert.Equal(walkIn.Ticket, (await clerk.CallNextAsync(desk))!.Label);
-        var heard = await Task.WhenAll(screens.Select(s => s.Heard.Task.WaitAsync(Wait)));
-        return (walkIn.Ticket, screens, before, Assert.Single(heard.Select(e => e.Version).Distinct()));
+        var heard = await Task.WhenAll(screens.Select(s => s.Heard.ReadAsync().AsTask().WaitAsync(Wait)));
+        Assert.Single(heard.Select(c => c.Version).Distinct());
+        return (walkIn.Ticket, [.. screens.Select(s => s.Connection)], before, heard);
     }
 
     [Fact]
     public async Task CallNext_WithFiftyScreens_BuildsTheSnapshotOfTheNewVersion_AtMostTwice()
     {
-        var (ticket, screens, before, version) = await CallWithScreensAsync();
+        var (ticket, screens, before, heard) = await CallWithScreensAsync();
+        var version = heard[0].Version;
 
-        var snapshots = await AllAskAsync(screens.Select(s => s.Connection), version);
+        var snapshots = await AllAskAsync(screens, version);
 
         Assert.All(snapshots, s => Assert.Equal(version, s.Version));
         Assert.All(snapshots, s => Assert.Contains(s.Serving, x => x.Code == ticket && x.DeskNumber == 1));
@@ -85,27 +89,48 @@ public sealed class SnapshotOnceTests : LiveDayTest
     [Fact]
     public async Task CallNext_PushesTheNewSnapshotToEveryScreen_BuiltOnce_WithoutAScreenAsking()
     {
-        var (ticket, screens, before, version) = await CallWithScreensAsync();
+        var (ticket, _, before, heard) = await CallWithScreensAsync();
 
-        var pushed = await Task.WhenAll(screens.Select(s => s.Pushed.Task.WaitAsync(Wait)));
-
-        Assert.All(pushed, s => Assert.Equal(version, s.Version));
-        Assert.All(pushed, s => Assert.Contains(s.Serving, x => x.Code == ticket && x.DeskNumber == 1));
+        Assert.All(heard, c => Assert.Equal(c.Version, c.Snapshot?.Version));
+        Assert.All(heard, c => Assert.Contains(c.Snapshot?.Serving ?? [], x => x.Code == ticket && x.DeskNumber == 1));
         Assert.Equal(1, Cache.Built - before);
+    }
+
+    [Fact]
+    public async Task TenChangesAtOnce_ReachAScreen_EachEventOnce_AndTheLastSnapshotHoldsThemAll()
+    {
+        At(9, 0);
+        var service = await ServiceAsync("Driving licence renewal");
+        var (_, heard) = await ScreenAsync();
+        var version = await VersionAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => WalkInAsync(service)));
+
+        // A burst goes out as few messages (one per snapshot build), each with every event committed meanwhile.
+        var changes = new List<QueueChange>();
+        while (changes.Sum(c => c.Events.Count) < 10)
+            changes.Add(await heard.ReadAsync().AsTask().WaitAsync(Wait));
+        var events = changes.SelectMany(c => c.Events).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => version + i), events.Select(e => e.Version).Order());
+        Assert.All(events, e => Assert.Equal(QueueEventKind.WalkInIssued, e.Kind));
+        Assert.All(changes, c => Assert.True(c.Snapshot?.Version >= c.Version));
+        Assert.Equal(version + 10, changes[^1].Snapshot?.Version);
+        Assert.Equal(10, changes[^1].Snapshot?.Walkins.Count);
+        Assert.False(heard.TryRead(out _));
     }
 
     [Fact]
     public async Task ClockTick_WithFiftyScreens_BuildsTheSnapshotOfTheNewMinute_AtMostTwice()
     {
         At(9, 0);
-        var screens = await ScreensAsync();
+        var screens = (await ScreensAsync()).Select(s => s.Connection).ToList();
         var version = await VersionAsync();
         // The node's own clock service ticks as soon as the minute turns, so count from before it turns.
         var before = Cache.Built;
         At(9, 1);
 
         await App.Services.GetRequiredService<QueueClock>().TickAsync(CancellationToken.None);
-        var snapshots = await AllAskAsync(screens.Select(s => s.Connection), version);
+        var snapshots = await AllAskAsync(screens, version);
 
         Assert.All(snapshots, s => Assert.Equal(Wed(9, 1), s.Now));
         Assert.InRange(Cache.Built - before, 1, 2);

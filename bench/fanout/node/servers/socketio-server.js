@@ -1,5 +1,5 @@
 // The peer: a socket.io server as one would write it. Clients join the room named in the handshake query
-// (?group=office:1); POST /broadcast?group=office:1 parses the posted event JSON and emits it to the room as
+// (?group=office:1); POST /broadcast?group=office:1 parses the posted change JSON and emits it to the room as
 // 'QueueChanged' — socket.io encodes the packet once per broadcast, as SignalR serializes once per protocol.
 'use strict';
 const http = require('http');

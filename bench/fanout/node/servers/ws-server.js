@@ -1,5 +1,5 @@
 // The floor: a bare `ws` server. Clients connect to ws://host:port/?group=office:1 and are kept in that group;
-// POST /broadcast?group=office:1 sends the posted bytes (the same event JSON Rantevou sends) to every member as a
+// POST /broadcast?group=office:1 sends the posted bytes (the same change JSON Rantevou sends) to every member as a
 // text frame. No protocol, no envelope, no keep-alive: the least a WebSocket broadcast can cost on Node.
 'use strict';
 const http = require('http');

@@ -1,11 +1,11 @@
 // The live office day for every screen (display, kiosk, ticket page, clerk screen), over /hubs/queue.
 // Principle 3: screens resync themselves. A display runs for days, so the connection never gives up:
 // automatic reconnect retries forever, and if SignalR still closes the connection we start it again.
-// On every (re)connect we JoinOffice and render its snapshot. After each event the server pushes the office's new
-// snapshot to all its screens (QueueState), built and serialised once; we ask for one ourselves only if it has not come
-// a second later, or at once when an event's version is not last + 1 (we missed something). With several nodes, events cross over Redis and are lost while
-// it is down; the node we are connected to tells us the current version now and then (and as soon as its Redis
-// connection is back), so a screen whose connection never dropped still catches up by itself (ADR 0007).
+// On every (re)connect we JoinOffice and render its snapshot. Each change arrives as one message with its events and the
+// office's new snapshot, built and serialised once for every screen; we ask for a snapshot ourselves only when a change
+// came without one. With several nodes, changes cross over Redis and are lost while it is down; the node we are
+// connected to tells us the current version now and then (and as soon as its Redis connection is back), so a screen
+// whose connection never dropped still catches up by itself (ADR 0007).
 (function () {
   'use strict';
 
@@ -15,8 +15,6 @@
   const STEPS = [0, 2000, 5000, 10000, 20000];
   const delay = (n) => (n < STEPS.length ? STEPS[n] : 30000);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  // How long a screen waits for the pushed snapshot before it asks.
-  const PUSHED_WITHIN_MS = 1000;
 
   /**
    * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
@@ -84,21 +82,21 @@
       starting = false;
     }
 
-    conn.on('QueueChanged', (e) => {
-      if (typeof e.kind === 'number') e.kind = KINDS[e.kind];
-      if (opts.onEvent) opts.onEvent(e);
-      if (e.version === last + 1) {
-        last = e.version;
-        refreshSoon(PUSHED_WITHIN_MS);
-      } else if (e.version > last) {
-        refresh(e.version);
+    // A change: its events (the display announces calls), then its snapshot. One older than what we have (changes from
+    // two nodes out of order) is ignored; a change without its snapshot (the server could not build it) makes us ask.
+    conn.on('QueueChanged', (change) => {
+      for (const e of change.events) {
+        if (typeof e.kind === 'number') e.kind = KINDS[e.kind];
+        if (opts.onEvent) opts.onEvent(e);
       }
-    });
-    // The snapshot pushed after a change; one of an older version (two changes pushed out of order) is ignored.
-    conn.on('QueueState', (snapshot) => {
-      if (snapshot.version < last) return;
-      clearTimeout(timer);
-      apply(snapshot);
+      if (change.snapshot) {
+        if (change.snapshot.version >= last) {
+          clearTimeout(timer);
+          apply(change.snapshot);
+        }
+      } else if (change.version > last) {
+        refresh(change.version);
+      }
     });
     conn.on('QueueVersion', (version) => {
       if (version > last) refresh(version);
