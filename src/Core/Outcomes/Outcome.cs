@@ -10,9 +10,13 @@ public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDicti
     public static Problem NotFound(string key = MessageKeys.BookingNotFound) => new(ProblemKind.NotFound, key);
     public static Problem Conflict(string key) => new(ProblemKind.Conflict, key);
     public static Problem Unprocessable(string key) => new(ProblemKind.Unprocessable, key);
+    public static Problem Unauthorized(string key = MessageKeys.Unauthorized) => new(ProblemKind.Unauthorized, key);
 }
 
-/// <summary>400, 404, 409, 422 (and 413, 415 for uploaded files): the only ways an operation of any feature fails.</summary>
+/// <summary>
+/// 400, 404, 409, 422 (and 413, 415 for uploaded files, 401 for a caller whose account is gone or who must prove it
+/// again): the only ways an operation of any feature fails.
+/// </summary>
 public enum ProblemKind
 {
     Invalid,
@@ -21,6 +25,7 @@ public enum ProblemKind
     Unprocessable,
     TooLarge,
     UnsupportedMediaType,
+    Unauthorized,
 }
 
 /// <summary>A value, or the <see cref="Outcomes.Problem"/> that stopped it. After <c>if (outcome.Ok)</c> the compiler knows which is set.</summary>

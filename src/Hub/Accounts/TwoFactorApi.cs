@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -40,7 +39,7 @@ public static class TwoFactorApi
         ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
+            return Problems.From(Problem.Unauthorized());
         if (user.TwoFactorEnabled)
             return TypedResults.Ok(new TwoFactorState(true, await users.CountRecoveryCodesAsync(user), null, null));
         var key = await twoFactor.PendingKeyAsync(user);
@@ -51,12 +50,12 @@ public static class TwoFactorApi
         TwoFactorCode request, ClaimsPrincipal principal, UserManager<AppUser> users, TwoFactor twoFactor)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized);
+            return Problems.From(Problem.Unauthorized());
         if (user.TwoFactorEnabled)
             return Problems.From(Problem.Conflict(MessageKeys.TwoFactorAlreadyOn));
         return await twoFactor.EnableAsync(user, request.Code) is { } codes
             ? TypedResults.Ok(new RecoveryCodes(codes))
-            : WrongCode();
+            : Problems.From(WrongCode);
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
@@ -65,8 +64,8 @@ public static class TwoFactorApi
     {
         var confirmed = await ConfirmedAsync(request, principal, users, check, http);
         if (!confirmed.Ok)
-            return confirmed.Refused;
-        await twoFactor.DisableAsync(confirmed.User);
+            return Problems.From(confirmed.Problem);
+        await twoFactor.DisableAsync(confirmed.Value);
         return TypedResults.NoContent();
     }
 
@@ -76,31 +75,22 @@ public static class TwoFactorApi
     {
         var confirmed = await ConfirmedAsync(request, principal, users, check, http);
         if (!confirmed.Ok)
-            return confirmed.Refused;
-        return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(confirmed.User)));
+            return Problems.From(confirmed.Problem);
+        return TypedResults.Ok(new RecoveryCodes(await twoFactor.NewRecoveryCodesAsync(confirmed.Value)));
     }
 
-    /// <summary>The signed-in account whose factor is on and who gave its current code; else the refusal to answer.</summary>
-    static async Task<Confirmation> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
+    /// <summary>The signed-in account whose factor is on and who gave its current code; else why not.</summary>
+    static async Task<Outcome<AppUser>> ConfirmedAsync(TwoFactorCode request, ClaimsPrincipal principal,
         UserManager<AppUser> users, SignInCheck check, HttpContext http)
     {
         if (await users.GetUserAsync(principal) is not { } user)
-            return new(null, Problems.Status(StatusCodes.Status401Unauthorized, MessageKeys.Unauthorized));
+            return Problem.Unauthorized();
         if (!user.TwoFactorEnabled)
-            return new(null, Problems.From(Problem.Conflict(MessageKeys.TwoFactorOff)));
+            return Problem.Conflict(MessageKeys.TwoFactorOff);
         if (!await check.ConfirmCodeAsync(user, request.Code, http.Connection.RemoteIpAddress))
-            return new(null, WrongCode());
-        return new(user, null);
+            return WrongCode;
+        return user;
     }
 
-    /// <summary>The confirmed account, or the refusal to answer with: after <c>if (confirmed.Ok)</c> the compiler knows which.</summary>
-    readonly record struct Confirmation(AppUser? User, ProblemHttpResult? Refused)
-    {
-        [MemberNotNullWhen(true, nameof(User))]
-        [MemberNotNullWhen(false, nameof(Refused))]
-        public bool Ok => User is not null;
-    }
-
-    static ProblemHttpResult WrongCode() =>
-        Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["code"] = [MessageKeys.TwoFactorCodeWrong] }));
+    static Problem WrongCode => Problem.Invalid(new Dictionary<string, string[]> { ["code"] = [MessageKeys.TwoFactorCodeWrong] });
 }

@@ -30,6 +30,7 @@ public static class Problems
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
