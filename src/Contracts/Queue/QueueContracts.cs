@@ -26,10 +26,12 @@ public interface IQueueClient
     Task QueueVersion(long version);
 
     /// <summary>
-    /// The office's clock, at each office-local minute (R5, R13): the rules depend on time as well as on changes, so a
-    /// screen re-reads what time alone changes (an appointment falls due, a late arrival expires) without any event.
+    /// The office's clock, at each office-local minute (R5, R13): the rules depend on time as well as on changes (an
+    /// appointment falls due, a late arrival expires) without any event. It comes with the office's snapshot of that
+    /// minute, built and serialised once for all the node's screens of the office (null if it could not be built: the
+    /// screen then asks).
     /// </summary>
-    Task QueueClock(DateTimeOffset now);
+    Task QueueClock(DateTimeOffset now, QueueSnapshot? snapshot);
 }
 
 /// <summary>The methods clients call on the hub.</summary>

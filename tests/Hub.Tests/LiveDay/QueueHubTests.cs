@@ -93,20 +93,22 @@ public sealed class QueueHubTests : LiveDayTest
     }
 
     [Fact]
-    public async Task Screens_HearTheOfficeClock_EachMinute_WithoutAnyChange()
+    public async Task Screens_HearTheOfficeClock_EachMinute_WithThatMinutesSnapshot_WithoutAnyChange()
     {
         At(9, 0);
         var display = await ConnectAsync();
-        var ticks = Channel.CreateUnbounded<DateTimeOffset>();
-        display.On<DateTimeOffset>(nameof(IQueueClient.QueueClock), now => ticks.Writer.TryWrite(now));
+        var ticks = Channel.CreateUnbounded<(DateTimeOffset Now, QueueSnapshot? Snapshot)>();
+        display.On<DateTimeOffset, QueueSnapshot?>(nameof(IQueueClient.QueueClock), (now, snapshot) => ticks.Writer.TryWrite((now, snapshot)));
         await display.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
         var version = await VersionAsync();
 
-        // R13: the next appointment falls due at 09:14 with nobody changing anything; the screen hears the time.
+        // R13: time moves on to 09:14 with nobody changing anything; the screen hears the time, and the office as it is then.
         App.Clock.SetUtcNow(Wed(9, 14).AddSeconds(1));
-        var tick = await ticks.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        var (tick, snapshot) = await ticks.Reader.ReadAsync().AsTask().WaitAsync(Wait);
         Assert.Equal(TimeSpan.FromHours(2), tick.Offset);
         Assert.Equal(Wed(9, 14).AddSeconds(1), tick);
+        Assert.Equal(tick, snapshot?.Now);
+        Assert.Equal(version, snapshot?.Version);
         Assert.Equal(version, await VersionAsync());
     }
 

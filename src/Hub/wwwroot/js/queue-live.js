@@ -18,7 +18,8 @@
 
   /**
    * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
-   * onClock: the office's time at each minute (R5, R13: what time alone changes); without it the snapshot is re-read.
+   * onClock: the office's time at each minute (R5, R13: what time alone changes); without it the minute's snapshot
+   * that comes with the tick is shown.
    * Returns { refresh(), connection }.
    */
   function connect(opts) {
@@ -102,11 +103,18 @@
       if (version > last) refresh(version);
       else if (version !== last) refresh();
     });
-    // R5, R13: time changes the day too. Screens that do not handle the tick re-read the snapshot, spread over a second
-    // so a room full of screens does not ask at the same instant.
-    conn.on('QueueClock', (now) => {
-      if (opts.onClock) opts.onClock(now);
-      else refreshSoon(Math.floor(Math.random() * 1000));
+    // R5, R13: time changes the day too. Screens that do not handle the tick themselves show the minute's snapshot
+    // that comes with it; if it is older than what they hold (a change came meanwhile) or missing, they ask, spread
+    // over a second so a room full of screens does not ask at the same instant.
+    conn.on('QueueClock', (now, snapshot) => {
+      if (opts.onClock) {
+        opts.onClock(now);
+      } else if (snapshot && snapshot.version >= last) {
+        clearTimeout(timer);
+        apply(snapshot);
+      } else {
+        refreshSoon(Math.floor(Math.random() * 1000));
+      }
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {
