@@ -39,9 +39,12 @@ finish() { # name
   [ "$(cat "TestResults/$1.status")" = 0 ] || status=1
 }
 # A suite on the build above (no build or restore of its own), into a trx file of its own name: suites starting in
-# the same second would otherwise write the same default name.
+# the same second would otherwise write the same default name. A test still running after five minutes (the longest,
+# the day in the life, takes about 75 s) is taken for hung: its suite is stopped and fails, rather than the run waiting
+# for ever.
 suite() { # test project folder under tests/
-  dotnet test "tests/$1" --no-build --logger "trx;LogFileName=$1.trx" --results-directory TestResults
+  dotnet test "tests/$1" --no-build --logger "trx;LogFileName=$1.trx" --results-directory TestResults \
+    --blame-hang-timeout 5m --blame-hang-dump-type none
 }
 core_then_resilience() {
   suite Core.Tests; local core=$?
