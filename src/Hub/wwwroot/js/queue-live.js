@@ -43,6 +43,14 @@
       opts.onSnapshot(snapshot);
     }
 
+    // A pushed snapshot (with a change or the clock), shown unless it is older than the one we hold; false if it was not.
+    function applyPushed(snapshot) {
+      if (!snapshot || snapshot.version < last) return false;
+      clearTimeout(timer);
+      apply(snapshot);
+      return true;
+    }
+
     // The snapshot at least as new as the version we know of: the server answers every screen from the one snapshot
     // it built for that version (and this minute), without a query per screen.
     async function refresh(atLeast) {
@@ -90,14 +98,8 @@
         if (typeof e.kind === 'number') e.kind = KINDS[e.kind];
         if (opts.onEvent) opts.onEvent(e);
       }
-      if (change.snapshot) {
-        if (change.snapshot.version >= last) {
-          clearTimeout(timer);
-          apply(change.snapshot);
-        }
-      } else if (change.version > last) {
-        refresh(change.version);
-      }
+      if (!change.snapshot && change.version > last) refresh(change.version);
+      else applyPushed(change.snapshot);
     });
     conn.on('QueueVersion', (version) => {
       if (version > last) refresh(version);
@@ -107,14 +109,8 @@
     // that comes with it; if it is older than what they hold (a change came meanwhile) or missing, they ask, spread
     // over a second so a room full of screens does not ask at the same instant.
     conn.on('QueueClock', (now, snapshot) => {
-      if (opts.onClock) {
-        opts.onClock(now);
-      } else if (snapshot && snapshot.version >= last) {
-        clearTimeout(timer);
-        apply(snapshot);
-      } else {
-        refreshSoon(Math.floor(Math.random() * 1000));
-      }
+      if (opts.onClock) opts.onClock(now);
+      else if (!applyPushed(snapshot)) refreshSoon(Math.floor(Math.random() * 1000));
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {
