@@ -36,56 +36,93 @@ public sealed partial class OutboxDispatcher(
         return sent;
     }
 
+    /// <summary>
+    /// One write turn claims the batch and one marks what left, instead of two per message: under a burst of bookings the
+    /// sender's writes queued behind the bookings' for the one SQLite writer. A crash between a send and the batch's mark
+    /// sends those messages again once their claim runs out (R2: at least once, never lost).
+    /// </summary>
     async Task<int> SendBatchAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
+        var claimed = await ClaimAsync(ids, now, ct);
+        if (claimed.Count == 0)
+            return 0;
+        var rows = (await db.Outbox.AsNoTracking().Where(m => claimed.Contains(m.Id))
+            .Select(m => new { m.Id, m.Mime, m.Attempts }).ToListAsync(ct)).OrderBy(m => ids.IndexOf(m.Id));
         IMailTransport? transport = null;
-        var sent = 0;
+        var sent = new List<Guid>();
         try
         {
-            foreach (var id in ids)
+            foreach (var row in rows)
             {
-                if (!await ClaimAsync(id, now, ct))
-                    continue;
-                var row = await db.Outbox.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Mime, m.Attempts }).FirstAsync(ct);
                 try
                 {
                     transport ??= await transports.OpenAsync(ct);
                     using var mime = new MemoryStream(row.Mime);
                     var message = await MimeMessage.LoadAsync(mime, ct);
-                    await transport.SendAsync(id, message, ct);
+                    await transport.SendAsync(row.Id, message, ct);
+                    sent.Add(row.Id);
+                    metrics?.MailSent();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     metrics?.MailFailed();
-                    await FailAsync(id, row.Attempts + 1, e, ct);
-                    // The server is likely down: the rest (never claimed by this run) wait for the next run.
-                    return sent;
+                    await FailAsync(row.Id, row.Attempts + 1, e, ct);
+                    // The server is likely down: the rest of the batch waits for the next run.
+                    await UnclaimAsync(claimed.Except(sent).Where(id => id != row.Id).ToList(), ct);
+                    return sent.Count;
                 }
-                using (await writes.EnterAsync(db, ct))
-                {
-                    await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
-                        .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
-                        .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-                }
-                metrics?.MailSent();
-                sent++;
             }
-            return sent;
+            return sent.Count;
         }
         finally
         {
+            // Marked even when the run is cancelled: what the server took is not sent again.
+            await MarkSentAsync(sent);
             if (transport is not null)
                 await transport.DisposeAsync();
         }
     }
 
-    /// <summary>Writers take their turn (<see cref="WriteGate"/>) instead of meeting a busy database and sleeping.</summary>
-    async Task<bool> ClaimAsync(Guid id, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Each message is claimed with its own conditional update, so two senders never both send it; the batch's updates
+    /// share one write turn and one commit (<see cref="WriteGate"/>).
+    /// </summary>
+    async Task<List<Guid>> ClaimAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
         using var turn = await writes.EnterAsync(db, ct);
-        return await db.Outbox.Where(m => m.Id == id && m.SentUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, now + ClaimFor), ct) == 1;
+        // A server database's execution strategy runs the transaction again whole after a transient failure.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            var claimed = new List<Guid>();
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            foreach (var id in ids)
+                if (await db.Outbox.Where(m => m.Id == id && m.SentUtc == null && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, now + ClaimFor), token) == 1)
+                    claimed.Add(id);
+            await tx.CommitAsync(token);
+            return claimed;
+        }, ct);
+    }
+
+    async Task MarkSentAsync(List<Guid> sent)
+    {
+        if (sent.Count == 0)
+            return;
+        using var turn = await writes.EnterAsync(db, CancellationToken.None);
+        await db.Outbox.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
+            .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+    }
+
+    /// <summary>Claimed but not tried: free at once for the next run (or another node), not after the claim runs out.</summary>
+    async Task UnclaimAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return;
+        using var turn = await writes.EnterAsync(db, ct);
+        await db.Outbox.Where(m => ids.Contains(m.Id) && m.SentUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
     }
 
     async Task FailAsync(Guid id, int attempts, Exception e, CancellationToken ct)
