@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Rantevou.Core.Data;
@@ -8,13 +10,19 @@ namespace Rantevou.Core.Data;
 /// with WAL, synchronous=NORMAL keeps every committed transaction through a crash of the process, and syncs the log at
 /// checkpoints instead of at every commit. Only a power loss or an operating-system crash may take back the last few
 /// commits — the trade-off SQLite documents for WAL — and it roughly halves the time a booking holds the write lock.
+/// The setting belongs to the physical connection, which the pool keeps open, so it is made once per physical
+/// connection rather than on every open (EF opens and closes around each query).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string Sql = "PRAGMA synchronous=NORMAL;";
 
+    static readonly ConditionalWeakTable<object, object> Set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection))
+            return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         cmd.ExecuteNonQuery();
@@ -22,8 +30,14 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection))
+            return;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time this physical connection (its native handle) is seen.</summary>
+    static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Set.TryAdd(handle, handle);
 }
