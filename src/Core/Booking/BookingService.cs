@@ -220,26 +220,31 @@ public sealed partial class BookingService(
     {
         var zone = office.TimeZone;
         var now = Now;
-        var agent = b.AgentId;
-        var isAgent = agent is not null;
+        var isAgent = b.AgentId is not null;
         var agentFrom = OfficeCalendar.DayStartUtc(OfficeCalendar.LocalDate(now, zone), zone);
         var asPerson = !(isAgent && b.Status == BookingStatus.Confirmed);
-        var (email, mobile, serviceId) = (b.EmailKey, b.Mobile, b.ServiceId);
         var (from, to) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(b.StartUtc, zone), zone);
         var noShows = asPerson && office.NoShowLimit > 0;
         var since = now.AddDays(-office.NoShowWindowDays);
-        var mine = db.Bookings.Where(x => x.EmailKey == email || x.Mobile == mobile);
-        return db.Offices.AsNoTracking().Where(o => o.Id == office.Id).Select(o => new Counts(
-            o.ConfigVersion,
-            isAgent ? db.Bookings.Count(x => x.AgentId == agent && x.CreatedUtc >= agentFrom) : 0,
-            isAgent ? db.Users.Where(u => u.Id == agent).Select(u => u.DailyQuota).FirstOrDefault() : null,
-            asPerson ? mine.Count(x => (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed)
-                && x.ServiceId == serviceId && x.EndUtc > now) : 0,
-            asPerson ? mine.Count(x => (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed)
-                && x.StartUtc >= from && x.StartUtc < to) : 0,
-            noShows ? mine.Count(x => x.Status == BookingStatus.NoShow && x.StartUtc >= since) : 0))
-            .FirstAsync(ct);
+        return CountQuery.For(db)(db, office.Id, isAgent, b.AgentId, agentFrom, asPerson, b.EmailKey, b.Mobile, b.ServiceId, now, from, to,
+            noShows, since, ct);
     }
+
+    /// <summary>Compiled once, as <see cref="DeskLoads"/>; a count a booking does not need is behind a false flag.</summary>
+    static readonly CompiledQuery<Func<RantevouDbContext, int, bool, string?, DateTime, bool, string, string, int, DateTime, DateTime, DateTime, bool,
+        DateTime, CancellationToken, Task<Counts>>> CountQuery = new(() => EF.CompileAsyncQuery(
+        (RantevouDbContext db, int officeId, bool isAgent, string? agent, DateTime agentFrom, bool asPerson, string email, string mobile,
+            int serviceId, DateTime now, DateTime from, DateTime to, bool noShows, DateTime since, CancellationToken ct) =>
+            db.Offices.AsNoTracking().Where(o => o.Id == officeId).Select(o => new Counts(
+                o.ConfigVersion,
+                isAgent ? db.Bookings.Count(x => x.AgentId == agent && x.CreatedUtc >= agentFrom) : 0,
+                isAgent ? db.Users.Where(u => u.Id == agent).Select(u => u.DailyQuota).FirstOrDefault() : null,
+                asPerson ? db.Bookings.Count(x => (x.EmailKey == email || x.Mobile == mobile)
+                    && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed) && x.ServiceId == serviceId && x.EndUtc > now) : 0,
+                asPerson ? db.Bookings.Count(x => (x.EmailKey == email || x.Mobile == mobile)
+                    && (x.Status == BookingStatus.Pending || x.Status == BookingStatus.Confirmed) && x.StartUtc >= from && x.StartUtc < to) : 0,
+                noShows ? db.Bookings.Count(x => (x.EmailKey == email || x.Mobile == mobile) && x.Status == BookingStatus.NoShow && x.StartUtc >= since) : 0))
+            .First()));
 
     /// <summary>
     /// R12: an agent makes at most its own quota (<see cref="Accounts.AppUser.DailyQuota"/>), else the office's
@@ -266,19 +271,27 @@ public sealed partial class BookingService(
     /// <summary>Desks serving the service with no claim in [start, end), least busy that office day first.</summary>
     async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, TimeZoneInfo zone, CancellationToken ct)
     {
-        // One query: every booking runs this, and each query costs more than the rows it reads.
         var (dayStart, dayEnd) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(start, zone), zone);
-        var desks = await db.Desks.AsNoTracking()
-            .Where(d => AvailabilityService.DesksServing(db, serviceId).Contains(d.Id))
-            .Select(d => new
-            {
-                Desk = d,
-                Units = db.SlotClaims.Count(c => c.DeskId == d.Id && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
-                Taken = db.SlotClaims.Any(c => c.DeskId == d.Id && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignoreBooking),
-            })
-            .ToListAsync(ct);
+        var desks = new List<DeskLoad>();
+        await foreach (var desk in DeskLoads.For(db)(db, serviceId, dayStart, dayEnd, start, end, ignoreBooking).WithCancellation(ct))
+            desks.Add(desk);
         return desks.Where(d => !d.Taken).OrderBy(d => d.Units).ThenBy(d => d.Desk.Number).Select(d => d.Desk).ToList();
     }
+
+    sealed record DeskLoad(Desk Desk, int Units, bool Taken);
+
+    /// <summary>
+    /// One compiled query: every booking and move runs it, and EF's work on the expression at each call (parameters,
+    /// cache key) cost more than the query itself.
+    /// </summary>
+    static readonly CompiledQuery<Func<RantevouDbContext, int, DateTime, DateTime, DateTime, DateTime, Guid, IAsyncEnumerable<DeskLoad>>> DeskLoads = new(() =>
+        EF.CompileAsyncQuery((RantevouDbContext db, int serviceId, DateTime dayStart, DateTime dayEnd, DateTime start, DateTime end, Guid ignore) =>
+            db.Desks.AsNoTracking()
+                .Where(d => d.Active && db.DeskServices.Any(ds => ds.DeskId == d.Id && ds.ServiceId == serviceId))
+                .Select(d => new DeskLoad(
+                    d,
+                    db.SlotClaims.Count(c => c.DeskId == d.Id && c.UnitStartUtc >= dayStart && c.UnitStartUtc < dayEnd),
+                    db.SlotClaims.Any(c => c.DeskId == d.Id && c.UnitStartUtc >= start && c.UnitStartUtc < end && c.BookingId != ignore)))));
 
     /// <summary>An ISO 8601 instant; without an offset it is read as office local time.</summary>
     public static DateTime? ParseStart(string? text, TimeZoneInfo zone)

@@ -91,8 +91,4 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
         claims.Put(officeId, date, shelf, day);
         return day;
     }
-
-    public static IQueryable<int> DesksServing(RantevouDbContext db, int serviceId) =>
-        db.DeskServices.Where(ds => ds.ServiceId == serviceId)
-            .Join(db.Desks.Where(d => d.Active), ds => ds.DeskId, d => d.Id, (ds, d) => d.Id);
 }
