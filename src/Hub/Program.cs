@@ -7,7 +7,9 @@ using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Queue;
 using Rantevou.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at start; a change takes a restart. Watching the settings files meant watching the content
+// root, and with it the data directory beneath it (docs/deploy.md): every database write woke the watcher's thread.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddRantevouHardening();
 builder.AddRantevouTelemetry();
 builder.AddRantevouCore();
