@@ -34,19 +34,20 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
     }
 
     /// <summary>
-    /// R5: the earliest instant after now at which a confirmed booking becomes late (start + the office's grace), or
-    /// null when none is waiting. The expiry scheduler sleeps until then.
+    /// R5: the earliest instant after <paramref name="after"/> at which a booking still confirmed becomes late (start +
+    /// the office's grace), or null when none is waiting. The expiry scheduler sleeps until then. It asks from the
+    /// instant its pass began, not from now: a deadline that fell while the pass was expiring is answered (already
+    /// past, so the scheduler passes again at once) instead of being left until the maximum wait.
     /// </summary>
-    public async Task<DateTime?> NextExpiryAsync(CancellationToken ct)
+    public async Task<DateTime?> NextExpiryAsync(DateTime after, CancellationToken ct)
     {
-        var now = Now;
         DateTime? next = null;
         foreach (var office in await db.Offices.AsNoTracking().Select(o => new { o.Id, o.GraceMinutes }).ToListAsync(ct))
         {
             var (officeId, grace) = (office.Id, office.GraceMinutes);
-            var after = now.AddMinutes(-grace);
+            var startedAfter = after.AddMinutes(-grace);
             var start = await db.Bookings.AsNoTracking()
-                .Where(b => b.OfficeId == officeId && b.Status == BookingStatus.Confirmed && b.StartUtc > after)
+                .Where(b => b.OfficeId == officeId && b.Status == BookingStatus.Confirmed && b.StartUtc > startedAfter)
                 .MinAsync(b => (DateTime?)b.StartUtc, ct);
             if (start?.AddMinutes(grace) is { } deadline && (next is null || deadline < next))
                 next = deadline;

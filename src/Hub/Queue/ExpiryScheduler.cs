@@ -61,6 +61,7 @@ public sealed partial class ExpiryScheduler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var closures = scope.ServiceProvider.GetRequiredService<BookingClosures>();
+        var began = clock.GetUtcNow().UtcDateTime;
         var expired = await closures.ExpireLateAsync(ct);
         if (expired > 0)
         {
@@ -71,7 +72,7 @@ public sealed partial class ExpiryScheduler(
         // Closing time on time too: people still waiting are told, and the display says the office is closed.
         await closures.CloseDaysAsync(ct);
         var latest = clock.GetUtcNow().UtcDateTime + cap;
-        nextDeadline = await closures.NextExpiryAsync(ct);
+        nextDeadline = await closures.NextExpiryAsync(began, ct);
         return new[] { nextDeadline, await closures.NextClosingAsync(ct), latest }.Min(t => t ?? latest);
     }
 

@@ -111,6 +111,20 @@ public class ExpirySchedulerTests : IDisposable
         Assert.Equal(2, (await RowAsync(id)).Version); // confirmed (1), then expired once (2)
     }
 
+    [Fact]
+    public async Task NextDeadline_IsCountedFromThePassStart_SoADeadlineFallenDuringThePassIsNotLeftToTheMaximumWait()
+    {
+        app.Settings["Rantevou:Expiry:Enabled"] = "false";
+        await BookAndConfirmAsync();
+        // A pass began a second before the deadline and was still expiring others a second after it.
+        app.Clock.SetUtcNow(Deadline.AddSeconds(1));
+        await using var scope = app.Services.CreateAsyncScope();
+        var closures = scope.ServiceProvider.GetRequiredService<BookingClosures>();
+
+        Assert.Equal(Deadline.UtcDateTime, await closures.NextExpiryAsync(Deadline.AddSeconds(-1).UtcDateTime, CancellationToken.None));
+        Assert.Null(await closures.NextExpiryAsync(Deadline.UtcDateTime, CancellationToken.None));
+    }
+
     ExpiryScheduler Scheduler => app.Services.GetServices<IHostedService>().OfType<ExpiryScheduler>().Single();
 
     async Task<Guid> BookAndConfirmAsync()
