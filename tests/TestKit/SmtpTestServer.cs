@@ -16,6 +16,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     readonly SemaphoreSlim arrived = new(0);
     SmtpServer.SmtpServer? server;
     Task? running;
+    int acceptBeforeRefusing = -1;
 
     public int Port { get; } = FreePort();
     public IReadOnlyCollection<MimeMessage> Messages => received;
@@ -64,6 +65,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public MimeMessage Single(Func<MimeMessage, bool> match) => received.Single(match);
 
+    /// <summary>Takes <paramref name="count"/> more messages, then answers every message with a temporary failure (452).</summary>
+    public void RefuseAfter(int count) => Volatile.Write(ref acceptBeforeRefusing, count);
+
+    /// <summary>Takes every message again.</summary>
+    public void AcceptAll() => Volatile.Write(ref acceptBeforeRefusing, -1);
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     static int FreePort()
@@ -80,6 +87,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
         {
+            if (Volatile.Read(ref owner.acceptBeforeRefusing) == 0)
+                return new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later");
+            if (Volatile.Read(ref owner.acceptBeforeRefusing) > 0)
+                Interlocked.Decrement(ref owner.acceptBeforeRefusing);
             using var stream = new MemoryStream(buffer.ToArray());
             owner.received.Enqueue(await MimeMessage.LoadAsync(stream, ct));
             owner.arrived.Release();

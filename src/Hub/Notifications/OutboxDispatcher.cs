@@ -28,9 +28,10 @@ public sealed partial class OutboxDispatcher(
                 .OrderBy(m => m.CreatedUtc).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
             if (due.Count == 0)
                 return sent;
-            var batch = await SendBatchAsync(due, now, ct);
+            var (batch, failed) = await SendBatchAsync(due, now, ct);
             sent += batch;
-            if (batch == 0)
+            // After a failure the server is likely down: the rest waits for the next run.
+            if (batch == 0 || failed)
                 return sent;
         }
         return sent;
@@ -41,11 +42,11 @@ public sealed partial class OutboxDispatcher(
     /// sender's writes queued behind the bookings' for the one SQLite writer. A crash between a send and the batch's mark
     /// sends those messages again once their claim runs out (R2: at least once, never lost).
     /// </summary>
-    async Task<int> SendBatchAsync(List<Guid> ids, DateTime now, CancellationToken ct)
+    async Task<(int Sent, bool Failed)> SendBatchAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
         var claimed = await ClaimAsync(ids, now, ct);
         if (claimed.Count == 0)
-            return 0;
+            return (0, false);
         var rows = (await db.Outbox.AsNoTracking().Where(m => claimed.Contains(m.Id))
             .Select(m => new { m.Id, m.Mime, m.Attempts }).ToListAsync(ct)).OrderBy(m => ids.IndexOf(m.Id));
         IMailTransport? transport = null;
@@ -67,12 +68,11 @@ public sealed partial class OutboxDispatcher(
                 {
                     metrics?.MailFailed();
                     await FailAsync(row.Id, row.Attempts + 1, e, ct);
-                    // The server is likely down: the rest of the batch waits for the next run.
                     await UnclaimAsync(claimed.Except(sent).Where(id => id != row.Id).ToList(), ct);
-                    return sent.Count;
+                    return (sent.Count, true);
                 }
             }
-            return sent.Count;
+            return (sent.Count, false);
         }
         finally
         {

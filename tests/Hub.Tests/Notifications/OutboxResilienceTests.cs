@@ -76,6 +76,32 @@ public class OutboxResilienceTests : AppTest
     }
 
     [Fact]
+    public async Task ServerRefusingMidBatch_KeepsWhatLeft_RetriesTheRefused_AndFreesTheRestAtOnce()
+    {
+        await BookManyAsync(3);
+        var ids = await Db(db => db.Outbox.OrderBy(m => m.CreatedUtc).Select(m => m.Id).ToListAsync());
+        Smtp.RefuseAfter(1);
+
+        Assert.Equal(1, await App.DispatchMailAsync());
+
+        var rows = (await Db(db => db.Outbox.AsNoTracking().ToListAsync())).ToDictionary(r => r.Id);
+        Assert.NotNull(rows[ids[0]].SentUtc);
+        Assert.Equal(1, rows[ids[0]].Attempts);
+        Assert.Null(rows[ids[1]].SentUtc);
+        Assert.Equal(1, rows[ids[1]].Attempts);
+        Assert.Equal(App.Clock.GetUtcNow().UtcDateTime + OutboxDispatcher.Backoff(1), rows[ids[1]].NextAttemptUtc);
+        // Claimed with the batch but never tried: free for the next run now, not when the claim runs out.
+        Assert.Equal((null, 0, (DateTime?)null), (rows[ids[2]].LockedUntilUtc, rows[ids[2]].Attempts, rows[ids[2]].SentUtc));
+        Assert.All(rows.Values, r => Assert.Null(r.LockedUntilUtc));
+
+        Smtp.AcceptAll();
+        App.Clock.Advance(OutboxDispatcher.Backoff(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await App.DispatchMailAsync());
+        Assert.Equal(ids.Select(id => $"{id:N}@rantevou").Order(), (await Smtp.WaitForAsync(3)).Select(m => m.MessageId).Order());
+        Assert.Equal(0, await App.DispatchMailAsync());
+    }
+
+    [Fact]
     public async Task Booking_WhenTheJobQueueRefusesTheSendNudge_Is201_AndTheSweepSendsTheMail()
     {
         var app = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IBackgroundJobClient, RefusingJobClient>()));
