@@ -8,7 +8,7 @@ using Rantevou.Hub.Queue;
 using Rantevou.Web;
 
 // Settings are read once, at start; a change takes a restart. Watching the settings files meant watching the content
-// root, and with it the data directory beneath it (docs/deploy.md): every database write woke the watcher's thread.
+// root, and with it the default data directory (`data`) beneath it: every database write woke the watcher's thread.
 var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddRantevouHardening();
 builder.AddRantevouTelemetry();
