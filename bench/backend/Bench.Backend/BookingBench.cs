@@ -21,7 +21,7 @@ public static class BookingBench
         {
             starts = await LoadGenerator.StartsAsync(server.Url, hubSeed.ServiceId, days);
             var load = new LoadGenerator(server.Url, hubSeed.ServiceId, starts, Seeder.Desks, concurrency)
-                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured));
+                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured), server.Pid);
             if (trace is not null)
                 await TraceAsync(server.Pid, warmup, measured, trace);
             hub = await load;
@@ -32,13 +32,14 @@ public static class BookingBench
         LoadResult baseline;
         await using (var server = await Server.BaselineAsync(baseSeed.DataDir, Suite.ServerCore))
             baseline = await new LoadGenerator(server.Url, baseSeed.ServiceId, starts, Seeder.Desks, concurrency)
-                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured));
+                .RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(measured), server.Pid);
 
         var rate = hub.CreatedPerSecond;
         var ratio = rate / baseline.CreatedPerSecond;
         var notes = $"{hub.RequestsPerSecond:0} requests/s, {100.0 * hub.Conflicts / Math.Max(1, hub.Requests):0.0}% answered 409, "
             + $"{hub.Other} other ({string.Join(", ", hub.Statuses.Where(s => s.Key is not (201 or 409)).Select(s => $"{s.Key}: {s.Value}"))}); "
             + $"p50 {hub.P50Ms:0.0} ms, p99 {hub.P99Ms:0.0} ms (baseline p99 {baseline.P99Ms:0.0} ms); {concurrency} concurrent, {measured} s measured; "
+            + $"server CPU {hub.CpuMsPerRequest:0.00} ms per request (baseline {baseline.CpuMsPerRequest:0.00} ms, {hub.CpuMsPerRequest / baseline.CpuMsPerRequest:0.0}x); "
             + $"{check.DoubleBookings} double bookings";
         return
         [

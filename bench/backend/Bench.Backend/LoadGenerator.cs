@@ -5,10 +5,14 @@ using Rantevou.Contracts.Booking;
 
 namespace Rantevou.Bench.Backend;
 
-public sealed record LoadResult(long Requests, long Created, long Conflicts, long Other, double Seconds, double P50Ms, double P99Ms, Dictionary<int, long> Statuses, long CreatedInAll)
+public sealed record LoadResult(long Requests, long Created, long Conflicts, long Other, double Seconds, double P50Ms, double P99Ms, Dictionary<int, long> Statuses, long CreatedInAll,
+    double ServerCpuSeconds)
 {
     public double CreatedPerSecond => Created / Seconds;
     public double RequestsPerSecond => Requests / Seconds;
+
+    /// <summary>The server's CPU time (user + system) over the measured window per answered request.</summary>
+    public double CpuMsPerRequest => ServerCpuSeconds * 1000 / Math.Max(1, Requests);
 }
 
 /// <summary>
@@ -21,7 +25,8 @@ public sealed class LoadGenerator(string url, int serviceId, IReadOnlyList<strin
 {
     const double HotShare = 0.10;
 
-    public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan measured)
+    /// <param name="serverPid">The server's process, whose CPU time over the measured window is read from /proc.</param>
+    public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan measured, int? serverPid = null)
     {
         var rng = new Random(5);
         var hot = starts.Take(4).ToArray();
@@ -74,10 +79,11 @@ public sealed class LoadGenerator(string url, int serviceId, IReadOnlyList<strin
                     Interlocked.Increment(ref other);
             }
         })).ToArray();
+        var cpu = serverPid is { } pid ? ServerCpuAsync(pid, clock, measureFrom, end) : Task.FromResult(0.0);
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var merged = statuses.SelectMany(d => d).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-        return new LoadResult(requests, created, conflicts, other, measured.TotalSeconds, Stats.Percentile(all, 50), Stats.Percentile(all, 99), merged, createdInAll);
+        return new LoadResult(requests, created, conflicts, other, measured.TotalSeconds, Stats.Percentile(all, 50), Stats.Percentile(all, 99), merged, createdInAll, await cpu);
     }
 
     /// <summary>Every free start of the service over the next <paramref name="days"/> days, as the public API offers them.</summary>
@@ -93,6 +99,25 @@ public sealed class LoadGenerator(string url, int serviceId, IReadOnlyList<strin
         }
         return starts;
     }
+
+    /// <summary>User + system seconds the process spent between the two instants of <paramref name="clock"/>.</summary>
+    static async Task<double> ServerCpuAsync(int pid, Stopwatch clock, TimeSpan from, TimeSpan to)
+    {
+        await Task.Delay(Max(from - clock.Elapsed));
+        var before = CpuTicks(pid);
+        await Task.Delay(Max(to - clock.Elapsed));
+        return (CpuTicks(pid) - before) / 100.0;
+    }
+
+    /// <summary>utime + stime from /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).</summary>
+    static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11]) + long.Parse(fields[12]);
+    }
+
+    static TimeSpan Max(TimeSpan wait) => wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
 }
 
 public static class Stats

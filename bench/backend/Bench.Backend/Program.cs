@@ -4,6 +4,7 @@ using Rantevou.Bench.Backend;
 //   all <out> [--quick]                      every backend benchmark, writing <out>/{booking,availability,expiry}.json
 //   booking <out> [--quick] [--trace]       the booking part only; --trace records a CPU-sampling trace of the Hub
 //   availability <out> [--quick]           the availability part only
+//   expiry <out> [--quick]                 the expiry part only
 //   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
 //   statistics <out> [--quick]               the administrators' statistics over one office's year, <out>/statistics.json
@@ -21,6 +22,11 @@ switch (verb)
     case "availability":
         Directory.CreateDirectory(args[1]);
         foreach (var r in await AvailabilityBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "availability"), args.Contains("--quick")))
+            Console.WriteLine($"{r.Name}: {r.Value:0.###} {r.Unit} (baseline {r.BaselineValue:0.###}) met={r.Met} — {r.Notes}");
+        return 0;
+    case "expiry":
+        Directory.CreateDirectory(args[1]);
+        foreach (var r in await ExpiryBench.RunAsync(Path.Combine(Path.GetFullPath(args[1]), "backend-work", "expiry"), args.Contains("--quick")))
             Console.WriteLine($"{r.Name}: {r.Value:0.###} {r.Unit} (baseline {r.BaselineValue:0.###}) met={r.Met} — {r.Notes}");
         return 0;
     case "load":
