@@ -13,7 +13,11 @@ public sealed partial class OutboxDispatcher(
     RantevouDbContext db, MailTransportFactory transports, TimeProvider clock, WriteGate writes, ILogger<OutboxDispatcher> log,
     Core.Telemetry.RantevouMetrics? metrics = null)
 {
-    public const int BatchSize = 50;
+    /// <summary>
+    /// A batch's claims share one commit. Small, because a sender that dies leaves its batch claimed until the claims run
+    /// out (<see cref="ClaimFor"/>), and another node sends those mails only then.
+    /// </summary>
+    public const int BatchSize = 20;
     static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
     /// <summary>Sends every due message; returns how many were sent.</summary>
@@ -38,9 +42,9 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// One write turn claims the batch and one marks what left, instead of two per message: under a burst of bookings the
-    /// sender's writes queued behind the bookings' for the one SQLite writer. A crash between a send and the batch's mark
-    /// sends those messages again once their claim runs out (R2: at least once, never lost).
+    /// One write turn claims the batch, instead of one per message: under a burst of bookings the sender's writes queued
+    /// behind the bookings' for the one SQLite writer. Each message is marked sent as soon as the server took it, so a
+    /// crash sends again at most the one message in hand (R2: at least once, never lost).
     /// </summary>
     async Task<(int Sent, bool Failed)> SendBatchAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
@@ -48,36 +52,33 @@ public sealed partial class OutboxDispatcher(
         if (claimed.Count == 0)
             return (0, false);
         var rows = (await db.Outbox.AsNoTracking().Where(m => claimed.Contains(m.Id))
-            .Select(m => new { m.Id, m.Mime, m.Attempts }).ToListAsync(ct)).OrderBy(m => ids.IndexOf(m.Id));
+            .Select(m => new { m.Id, m.Mime, m.Attempts }).ToListAsync(ct)).OrderBy(m => ids.IndexOf(m.Id)).ToList();
         IMailTransport? transport = null;
-        var sent = new List<Guid>();
         try
         {
-            foreach (var row in rows)
+            for (var i = 0; i < rows.Count; i++)
             {
                 try
                 {
                     transport ??= await transports.OpenAsync(ct);
-                    using var mime = new MemoryStream(row.Mime);
+                    using var mime = new MemoryStream(rows[i].Mime);
                     var message = await MimeMessage.LoadAsync(mime, ct);
-                    await transport.SendAsync(row.Id, message, ct);
-                    sent.Add(row.Id);
-                    metrics?.MailSent();
+                    await transport.SendAsync(rows[i].Id, message, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     metrics?.MailFailed();
-                    await FailAsync(row.Id, row.Attempts + 1, e, ct);
-                    await UnclaimAsync(claimed.Except(sent).Where(id => id != row.Id).ToList(), ct);
-                    return (sent.Count, true);
+                    await FailAsync(rows[i].Id, rows[i].Attempts + 1, e, ct);
+                    await UnclaimAsync(rows.Skip(i + 1).Select(r => r.Id).ToList(), ct);
+                    return (i, true);
                 }
+                await MarkSentAsync(rows[i].Id, ct);
+                metrics?.MailSent();
             }
-            return (sent.Count, false);
+            return (rows.Count, false);
         }
         finally
         {
-            // Marked even when the run is cancelled: what the server took is not sent again.
-            await MarkSentAsync(sent);
             if (transport is not null)
                 await transport.DisposeAsync();
         }
@@ -104,15 +105,13 @@ public sealed partial class OutboxDispatcher(
         }, ct);
     }
 
-    async Task MarkSentAsync(List<Guid> sent)
+    async Task MarkSentAsync(Guid id, CancellationToken ct)
     {
-        if (sent.Count == 0)
-            return;
-        using var turn = await writes.EnterAsync(db, CancellationToken.None);
-        await db.Outbox.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(u => u
+        using var turn = await writes.EnterAsync(db, ct);
+        await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-            .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
     }
 
     /// <summary>Claimed but not tried: free at once for the next run (or another node), not after the claim runs out.</summary>
