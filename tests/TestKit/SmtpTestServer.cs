@@ -21,6 +21,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; } = FreePort();
     public IReadOnlyCollection<MimeMessage> Messages => received;
 
+    /// <summary>Runs as each message arrives, before the server answers it: a test's view of the sender at that moment.</summary>
+    public Func<MimeMessage, Task>? Receiving { get; set; }
+
     public static SmtpTestServer Start()
     {
         var s = new SmtpTestServer();
@@ -92,7 +95,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
             if (Volatile.Read(ref owner.acceptBeforeRefusing) > 0)
                 Interlocked.Decrement(ref owner.acceptBeforeRefusing);
             using var stream = new MemoryStream(buffer.ToArray());
-            owner.received.Enqueue(await MimeMessage.LoadAsync(stream, ct));
+            var message = await MimeMessage.LoadAsync(stream, ct);
+            if (owner.Receiving is { } receiving)
+                await receiving(message);
+            owner.received.Enqueue(message);
             owner.arrived.Release();
             return SmtpResponse.Ok;
         }

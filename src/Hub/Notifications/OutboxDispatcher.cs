@@ -58,6 +58,12 @@ public sealed partial class OutboxDispatcher(
         {
             for (var i = 0; i < rows.Count; i++)
             {
+                if (clock.GetUtcNow().UtcDateTime >= now + ClaimFor / 2)
+                {
+                    // A slow server: the rest is claimed afresh by the next batch, not sent on claims about to run out.
+                    await UnclaimAsync(rows.Skip(i).Select(r => r.Id).ToList(), ct);
+                    return (i, false);
+                }
                 try
                 {
                     transport ??= await transports.OpenAsync(ct);

@@ -102,6 +102,26 @@ public class OutboxResilienceTests : AppTest
     }
 
     [Fact]
+    public async Task SlowServer_EachMailLeavesOnAClaimStillHeld_SoNoOtherSenderCouldHaveTakenIt()
+    {
+        await BookManyAsync(3);
+        var seen = new List<(DateTime? ClaimedUntil, DateTime At)>();
+        Smtp.Receiving = async message =>
+        {
+            var id = Guid.ParseExact((message.MessageId ?? "").Split('@')[0], "N");
+            seen.Add((await Db(db => db.Outbox.Where(m => m.Id == id).Select(m => m.LockedUntilUtc).SingleAsync()), App.Clock.GetUtcNow().UtcDateTime));
+            // A server this slow takes a whole claim's time for each mail.
+            App.Clock.Advance(TimeSpan.FromMinutes(2));
+        };
+
+        Assert.Equal(3, await App.DispatchMailAsync());
+
+        Assert.Equal(3, seen.Count);
+        Assert.All(seen, s => Assert.True(s.ClaimedUntil > s.At, $"sent at {s.At:HH:mm:ss} on a claim that ran out at {s.ClaimedUntil:HH:mm:ss}"));
+        Assert.Equal(3, Smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Booking_WhenTheJobQueueRefusesTheSendNudge_Is201_AndTheSweepSendsTheMail()
     {
         var app = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IBackgroundJobClient, RefusingJobClient>()));
