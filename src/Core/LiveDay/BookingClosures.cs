@@ -19,18 +19,30 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>R5: confirmed bookings nobody checked in for by start + grace are cancelled automatically and told by email.</summary>
-    public async Task<int> ExpireLateAsync(CancellationToken ct)
+    public Task<int> ExpireLateAsync(CancellationToken ct) => ExpireLateAsync(1000, ct);
+
+    /// <summary>
+    /// Reads the late bookings <paramref name="page"/> at a time, until a page is not full, so a backlog (after the
+    /// server was down, across every office of a shared database) is expired in one pass instead of a page per wake-up.
+    /// A page that expired nothing ends the pass too: what stays confirmed there was changed by someone else meanwhile.
+    /// </summary>
+    public async Task<int> ExpireLateAsync(int page, CancellationToken ct)
     {
         var now = Now;
         var graces = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.GraceMinutes, ct);
-        var candidates = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc <= now)
-            .OrderBy(b => b.StartUtc).Take(1000).ToListAsync(ct);
         var expired = 0;
-        foreach (var b in candidates.Where(b => b.StartUtc.AddMinutes(graces[b.OfficeId]) <= now))
-            if (await EndAsync(b, BookingStep.ExpireLate, null, QueueEventKind.Expired, ct))
-                expired++;
-        return expired;
+        while (true)
+        {
+            var candidates = await db.Bookings.AsNoTracking()
+                .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc <= now)
+                .OrderBy(b => b.StartUtc).Take(page).ToListAsync(ct);
+            var before = expired;
+            foreach (var b in candidates.Where(b => b.StartUtc.AddMinutes(graces[b.OfficeId]) <= now))
+                if (await EndAsync(b, BookingStep.ExpireLate, null, QueueEventKind.Expired, ct))
+                    expired++;
+            if (candidates.Count < page || expired == before)
+                return expired;
+        }
     }
 
     /// <summary>

@@ -125,13 +125,32 @@ public class ExpirySchedulerTests : IDisposable
         Assert.Null(await closures.NextExpiryAsync(Deadline.UtcDateTime, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ABacklogLargerThanAPage_IsExpiredInOnePass()
+    {
+        app.Settings["Rantevou:Expiry:Enabled"] = "false";
+        var ids = new List<Guid>();
+        for (var person = 1; person <= 5; person++)
+            ids.Add(await BookAndConfirmAsync(person, minutesAfterNine: 30 * (person - 1)));
+        // The server was down all morning: every one of them is late when it comes back.
+        app.Clock.SetUtcNow(Nine.AddHours(3));
+        await using var scope = app.Services.CreateAsyncScope();
+
+        Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<BookingClosures>().ExpireLateAsync(2, CancellationToken.None));
+
+        foreach (var id in ids)
+            Assert.Equal(BookingStatus.Expired, await StatusAsync(id));
+    }
+
     ExpiryScheduler Scheduler => app.Services.GetServices<IHostedService>().OfType<ExpiryScheduler>().Single();
 
-    async Task<Guid> BookAndConfirmAsync()
+    async Task<Guid> BookAndConfirmAsync(int person = 0, int minutesAfterNine = 0)
     {
         var http = app.CreateClient();
         var service = (await http.ServicesAsync()).First();
-        var response = await http.BookAsync(service.Id, Nine);
+        var response = person == 0
+            ? await http.BookAsync(service.Id, Nine)
+            : await http.BookAsync(service.Id, Nine.AddMinutes(minutesAfterNine), email: $"late{person}@example.org", mobile: $"69400000{person:00}");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var code = (await response.Content.ReadFromJsonAsync<BookingCreatedDto>())!.Code;
         var id = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.Id).SingleAsync());
