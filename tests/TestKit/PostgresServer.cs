@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -115,10 +114,6 @@ public sealed class PostgresServer
         using (var db = new RantevouDbContext(new DbContextOptionsBuilder<RantevouDbContext>()
                    .UseNpgsql(connection, x => x.MigrationsAssembly(CoreSetup.PostgreSqlMigrations)).Options))
             db.Database.Migrate();
-        // Hangfire logs through one process-wide provider, which each test server points at its own logger factory. When
-        // the last server to do so has stopped, a Hangfire class first used now would die creating its logger, and the
-        // schema would silently not be installed: every database copied from the template would then lack Hangfire's tables.
-        LogProvider.SetCurrentLogProvider(new SilentLogProvider());
         using (var npgsql = new NpgsqlConnection(connection))
         {
             npgsql.Open();
@@ -127,13 +122,6 @@ public sealed class PostgresServer
             if (check.ExecuteScalar() is not true)
                 throw new InvalidOperationException("Hangfire's tables were not installed in the PostgreSQL template.");
         }
-    }
-
-    sealed class SilentLogProvider : ILogProvider, ILog
-    {
-        public ILog GetLogger(string name) => this;
-
-        public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     void Stop()

@@ -26,7 +26,14 @@ public static class JobsSetup
             "PostgreSql" => PostgreSql(connection ?? throw new InvalidOperationException("ConnectionStrings:Rantevou is required with Database:Provider PostgreSql")),
             _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
         });
-        builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        builder.Services.AddSingleton<HangfireLogging>();
+        builder.Services.AddHangfire((services, c) =>
+        {
+            // This host's loggers serve Hangfire's process-wide provider until the host stops.
+            services.GetRequiredService<HangfireLogging>();
+            c.UseLogProvider(HangfireLogging.Provider).SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+        });
         if (jobs.Enabled)
             builder.Services.AddHangfireServer(o =>
             {
