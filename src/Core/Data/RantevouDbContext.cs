@@ -55,6 +55,11 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
         if (Database.IsNpgsql())
             b.Entity<Documents.DocumentCheck>().ToTable(t => t.HasCheckConstraint("CK_DocumentChecks_Person",
                 "(\"BookingId\" IS NULL AND \"TicketId\" IS NOT NULL) OR (\"BookingId\" IS NOT NULL AND \"TicketId\" IS NULL)"));
+        // SQLite keeps a DateTime as text, parsed again on every read, and a day's claims are read on every look at a
+        // day that changed (R1): there a claim's unit is stored as its ticks, an integer that sorts the same way.
+        // PostgreSQL and SQL Server store a timestamp as a number already.
+        if (Database.IsSqlite())
+            b.Entity<SlotClaim>().Property(c => c.UnitStartUtc).HasConversion<UtcTicksConverter>();
     }
 
     sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
@@ -63,4 +68,7 @@ public class RantevouDbContext(DbContextOptions<RantevouDbContext> options)
     sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
         v => v.HasValue ? v.Value.ToUniversalTime() : v,
         v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+
+    sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
+        v => v.ToUniversalTime().Ticks, v => new DateTime(v, DateTimeKind.Utc));
 }

@@ -481,8 +481,8 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<int>("DeskId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UnitStartUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UnitStartUtc")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("BookingId")
                         .HasColumnType("TEXT");
