@@ -69,6 +69,19 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
         return new DayAvailability(SlotFinder.Free(open.OpenUtc, open.CloseUtc, service.DurationMinutes, desks, day.Busy, notBefore), zone);
     }
 
+    /// <summary>
+    /// The claims of the office's active desks in the open hours: desks first, then each desk's claims through the
+    /// claims' key (desk, unit). Compiled, and the units are integers on SQLite (<see cref="RantevouDbContext"/>): a
+    /// busy day is a couple of thousand rows, and EF's work and the date parsing per row were most of a look's time.
+    /// </summary>
+    static readonly CompiledQuery<Func<RantevouDbContext, int, DateTime, DateTime, IAsyncEnumerable<Claim>>> Taken = new(() =>
+        EF.CompileAsyncQuery((RantevouDbContext db, int officeId, DateTime from, DateTime to) =>
+            db.Desks.Where(d => d.Active && d.OfficeId == officeId)
+                .Join(db.SlotClaims.Where(c => c.UnitStartUtc >= from && c.UnitStartUtc < to), d => d.Id, c => c.DeskId,
+                    (d, c) => new Claim(c.DeskId, c.UnitStartUtc))));
+
+    readonly record struct Claim(int DeskId, DateTime UnitStartUtc);
+
     async Task<DayClaims> DayClaimsAsync(OfficeConfig config, DateOnly date, OfficeCalendar.OpenInterval open, CancellationToken ct)
     {
         var officeId = config.Office.Id;
@@ -78,16 +91,11 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
         var serving = await db.DeskServices.AsNoTracking()
             .Join(db.Desks.Where(d => d.Active && d.OfficeId == officeId), ds => ds.DeskId, d => d.Id, (ds, d) => new { ds.ServiceId, ds.DeskId })
             .ToListAsync(ct);
-        var deskIds = serving.Select(s => s.DeskId).Distinct().ToList();
-        var query = db.SlotClaims.AsNoTracking()
-            .Where(c => deskIds.Contains(c.DeskId) && c.UnitStartUtc >= open.OpenUtc && c.UnitStartUtc < open.CloseUtc)
-            .Select(c => new { c.DeskId, c.UnitStartUtc });
-        // A busy day is a few thousand rows. Microsoft.Data.Sqlite does no asynchronous I/O (its async methods complete
-        // synchronously), so reading them asynchronously only adds an awaited step per row; SQL Server keeps async.
-        var rows = db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct);
         var unit = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
-        var day = new DayClaims(config.Version, serving.ToLookup(s => s.ServiceId, s => s.DeskId),
-            rows.Select(c => new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit)).ToArray());
+        var taken = new List<Busy>();
+        await foreach (var c in Taken.For(db)(db, officeId, open.OpenUtc, open.CloseUtc).WithCancellation(ct))
+            taken.Add(new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit));
+        var day = new DayClaims(config.Version, serving.ToLookup(s => s.ServiceId, s => s.DeskId), taken);
         claims.Put(officeId, date, shelf, day);
         return day;
     }
