@@ -11,7 +11,7 @@ public static class BookingBench
 {
     public static async Task<IEnumerable<Row>> RunAsync(string dir, bool quick, string? trace = null)
     {
-        var (days, warmup, measured, concurrency) = quick ? (10, 1, 4, 32) : (60, 3, 15, 64);
+        var (days, warmup, measured, concurrency) = quick ? (10, 1, 4, 32) : (60, 10, 15, 64);
         var hubSeed = await Seeder.OfficeAsync(Path.Combine(dir, "hub"));
         var baseSeed = await Seeder.OfficeAsync(Path.Combine(dir, "baseline"));
 
