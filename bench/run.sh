@@ -20,6 +20,8 @@ ARGS=("$OUT")
 [[ "$QUICK" == 1 ]] && ARGS+=(--quick)
 echo "bench: results in $OUT$([[ $QUICK == 1 ]] && echo ' (quick)')"
 
+# Release builds after Debug ones: a fresh compiler server (see build/test.sh, dotnet/razor#13184).
+dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
 start=$(date +%s)
 for part in fanout screens backend; do
   if [[ -x "$HERE/$part/run.sh" || -f "$HERE/$part/run.sh" ]]; then

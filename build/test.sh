@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 
 rm -rf TestResults
 mkdir -p TestResults
+# A fresh compiler server: one left by an earlier build can be in a state where its Razor generator reports RZ1021 on
+# correct pages until it restarts (dotnet/razor#13184).
+dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1
 if ! dotnet build Rantevou.sln -p:UseSharedCompilation=true "$@"; then
   echo "build failed"
   exit 1
