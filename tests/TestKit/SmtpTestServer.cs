@@ -41,6 +41,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new SmtpListeners());
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(CancellationToken.None);
     }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -27,9 +28,11 @@ public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<Ra
         public static async Task<IMailTransport> ConnectAsync(string host, SmtpOptions o, CancellationToken ct)
         {
             var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+            Socket? socket = null;
             try
             {
-                await client.ConnectAsync(host, o.Port, o.Security, ct);
+                socket = await SmtpSocket.OpenAsync(host, o.Port, client.Timeout, ct);
+                await client.ConnectAsync(socket, host, o.Port, o.Security, ct);
                 if (!string.IsNullOrEmpty(o.Username))
                     await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
                 return new SmtpTransport(client);
@@ -37,6 +40,7 @@ public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<Ra
             catch
             {
                 client.Dispose();
+                socket?.Dispose();
                 throw;
             }
         }
@@ -63,5 +67,35 @@ public sealed class MailTransportFactory(IOptions<SmtpOptions> smtp, IOptions<Ra
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The connection to the mail server, which MailKit then speaks SMTP over.</summary>
+internal static class SmtpSocket
+{
+    /// <summary>
+    /// With Nagle's algorithm off. SMTP writes a command and waits for its answer, so with it on, the last small write
+    /// of each message waited for the server's delayed acknowledgement: about 40 ms a mail, 11–20 mails a second.
+    /// </summary>
+    public static async Task<Socket> OpenAsync(string host, int port, int timeoutMs, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(timeoutMs);
+        try
+        {
+            await socket.ConnectAsync(host, port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"No connection to {host}:{port} within {timeoutMs / 1000} s.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }
