@@ -11,21 +11,52 @@ namespace Rantevou.Core.Data;
 /// </summary>
 public sealed class WriteGate
 {
-    readonly SemaphoreSlim gate = new(1, 1);
+    readonly Lock sync = new();
+    readonly Queue<TaskCompletionSource> ahead = new(), behind = new();
+    bool held;
 
-    /// <summary>Waits for the turn to write; dispose the answer when the write transaction is over (committed or not).</summary>
-    public async ValueTask<IDisposable> EnterAsync(RantevouDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Waits for the turn to write; dispose the answer when the write transaction is over (committed or not).
+    /// <paramref name="ahead"/>: a short write that goes before the queued ones. The outbox marks each mail sent in a
+    /// write of its own (R2); behind a burst of bookings each mark waited for the whole queue, and the mail of a booking
+    /// made in the burst went out only after it, when its hold could have run out.
+    /// </summary>
+    public async ValueTask<IDisposable> EnterAsync(RantevouDbContext db, CancellationToken ct, bool ahead = false)
     {
         if (!db.Database.IsSqlite())
             return Turn.None;
-        await gate.WaitAsync(ct);
-        return new Turn(gate);
+        TaskCompletionSource waiter;
+        lock (sync)
+        {
+            if (!held)
+            {
+                held = true;
+                return new Turn(this);
+            }
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            (ahead ? this.ahead : behind).Enqueue(waiter);
+        }
+        // Cancelled while queued, the waiter stays in the queue and is passed over; granted first, the turn is ours.
+        await using (ct.Register(() => waiter.TrySetCanceled(ct)))
+            await waiter.Task;
+        return new Turn(this);
     }
 
-    sealed class Turn(SemaphoreSlim? gate) : IDisposable
+    void Release()
+    {
+        lock (sync)
+        {
+            while (ahead.TryDequeue(out var next) || behind.TryDequeue(out next))
+                if (next.TrySetResult())
+                    return;
+            held = false;
+        }
+    }
+
+    sealed class Turn(WriteGate? gate) : IDisposable
     {
         public static readonly Turn None = new(null);
-        SemaphoreSlim? held = gate;
+        WriteGate? held = gate;
 
         public void Dispose() => Interlocked.Exchange(ref held, null)?.Release();
     }

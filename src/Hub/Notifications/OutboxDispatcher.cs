@@ -43,8 +43,9 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// One write turn claims the batch, instead of one per message: under a burst of bookings the sender's writes queued
-    /// behind the bookings' for the one SQLite writer. Each message is marked sent as soon as the server took it, so a
-    /// crash sends again at most the one message in hand (R2: at least once, never lost).
+    /// behind the bookings' for the one SQLite writer, and they still go ahead of them (<see cref="WriteGate"/>). Each
+    /// message is marked sent as soon as the server took it, so a crash sends again at most the one message in hand
+    /// (R2: at least once, never lost).
     /// </summary>
     async Task<(int Sent, bool Failed)> SendBatchAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
@@ -96,7 +97,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     async Task<List<Guid>> ClaimAsync(List<Guid> ids, DateTime now, CancellationToken ct)
     {
-        using var turn = await writes.EnterAsync(db, ct);
+        using var turn = await writes.EnterAsync(db, ct, ahead: true);
         // A server database's execution strategy runs the transaction again whole after a transient failure.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
@@ -113,7 +114,7 @@ public sealed partial class OutboxDispatcher(
 
     async Task MarkSentAsync(Guid id, CancellationToken ct)
     {
-        using var turn = await writes.EnterAsync(db, ct);
+        using var turn = await writes.EnterAsync(db, ct, ahead: true);
         await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.SentUtc, clock.GetUtcNow().UtcDateTime)
             .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
@@ -125,7 +126,7 @@ public sealed partial class OutboxDispatcher(
     {
         if (ids.Count == 0)
             return;
-        using var turn = await writes.EnterAsync(db, ct);
+        using var turn = await writes.EnterAsync(db, ct, ahead: true);
         await db.Outbox.Where(m => ids.Contains(m.Id) && m.SentUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntilUtc, (DateTime?)null), ct);
     }
