@@ -110,7 +110,7 @@ public sealed class LoadGenerator(string url, int serviceId, IReadOnlyList<strin
     }
 
     /// <summary>utime + stime from /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux).</summary>
-    static long CpuTicks(int pid)
+    public static long CpuTicks(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

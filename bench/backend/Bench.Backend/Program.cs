@@ -6,6 +6,7 @@ using Rantevou.Bench.Backend;
 //   availability <out> [--quick]           the availability part only
 //   expiry <out> [--quick]                 the expiry part only
 //   load <url> <serviceId> <seconds>        load only, against a server started by hand (profiling)
+//   mail-sink <port> <seconds>               an SMTP server that counts what it takes, each second (profiling)
 //   baseline-server <dataDir> <url>          the minimal ASP.NET Core + Microsoft.Data.Sqlite INSERT endpoint
 //   statistics <out> [--quick]               the administrators' statistics over one office's year, <out>/statistics.json
 var verb = args.FirstOrDefault();
@@ -43,6 +44,14 @@ switch (verb)
         return 0;
     case "baseline-server":
         await BaselineServer.RunAsync(args[1], args[2]);
+        return 0;
+    case "mail-sink":
+        await using (var sink = MailSink.Start(int.Parse(args[1])))
+            for (var s = 0; s < int.Parse(args[2]); s++)
+            {
+                await Task.Delay(1000);
+                Console.WriteLine($"{s + 1} s: {sink.Received} mails");
+            }
         return 0;
     default:
         Console.Error.WriteLine("usage: all <out> [--quick] | baseline-server <dataDir> <url>");

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Rantevou.TestKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Rantevou.Bench.Backend;
+
+/// <summary>
+/// An SMTP server in the benchmark's process (on the load generator's core) that takes every message and only counts
+/// it. The Hub under load sends its mail to it over TCP with MailKit, as it does to the office's mail server; without
+/// one it writes a file per message, which measures the file system's directory instead of the Hub.
+/// </summary>
+public sealed class MailSink : IAsyncDisposable
+{
+    readonly SmtpServer.SmtpServer server;
+    readonly Task running;
+    long received;
+
+    MailSink(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Counter(this));
+        services.Add(new SmtpListeners());
+        server = new SmtpServer.SmtpServer(options, services);
+        running = server.StartAsync(CancellationToken.None);
+    }
+
+    public int Port { get; }
+
+    public long Received => Interlocked.Read(ref received);
+
+    /// <summary>The Hub's settings that send its mail here.</summary>
+    public Dictionary<string, string> HubSettings => new()
+    {
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = Port.ToString(),
+        ["Smtp__Security"] = "None",
+    };
+
+    /// <param name="port">0: a free port.</param>
+    public static MailSink Start(int port = 0)
+    {
+        if (port != 0)
+            return new MailSink(port);
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var free = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return new MailSink(free);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        server.Shutdown();
+        await server.ShutdownTask;
+        await running;
+    }
+
+    sealed class Counter(MailSink owner) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        {
+            Interlocked.Increment(ref owner.received);
+            return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+}
