@@ -16,7 +16,6 @@ namespace Rantevou.Bench.Fanout;
 /// the clock starts on an open office day (Tue 1 Dec 2026 08:05 Athens, then runs at real speed) so the clerk's
 /// real call-next can run at any hour; the rate limits are raised (one load generator address opens thousands of
 /// connections and makes hundreds of calls); the demo accounts are asked for; and <see cref="BroadcastTrigger"/> is mapped.
-/// The MessagePack hub protocol is added too: it is opt-in per connection, so JSON connections are unaffected.
 /// </summary>
 public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<Program>
 {
@@ -44,7 +43,6 @@ public sealed class FanoutApp(int port, string dataDir) : WebApplicationFactory<
         builder.ConfigureServices(s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new TrainingClock(OpenDay, 1.0, TimeProvider.System)));
-            s.AddSignalR().AddMessagePackProtocol();
             s.AddTransient<IStartupFilter, BroadcastTrigger>();
         });
     }

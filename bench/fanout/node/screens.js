@@ -36,8 +36,10 @@ class Builder extends signalR.HubConnectionBuilder {
   }
 }
 const window = {};
+// The pages load SignalR's MessagePack script beside it, and queue-live.js uses it when it is there.
+const protocols = { msgpack: require('@microsoft/signalr-protocol-msgpack') };
 vm.runInNewContext(fs.readFileSync(args.script, 'utf8'), {
-  window, signalR: { ...signalR, HubConnectionBuilder: Builder }, console: { warn() {}, log() {}, error: console.error },
+  window, signalR: { ...signalR, HubConnectionBuilder: Builder, protocols }, console: { warn() {}, log() {}, error: console.error },
   setTimeout, clearTimeout, setInterval, clearInterval, Math, Promise,
 });
 

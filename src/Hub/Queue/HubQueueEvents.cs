@@ -8,11 +8,12 @@ namespace Rantevou.Hub.Queue;
 
 /// <summary>
 /// Pushes committed changes to the office's group (principle 1: only after the commit) as one message each: the events
-/// and the office's snapshot after them, built once (<see cref="SnapshotCache"/>) and serialised once by SignalR for
-/// the whole group. So a change costs the server one build and one message per screen, and no screen asks. The clerk's
-/// answer does not wait for it. A burst of changes (a day closed, a desk's appointments moved) goes out as at most one
-/// more message after the one being built, with every event and the newest snapshot. A failed push (the Redis backplane
-/// is down) is logged, not thrown: screens that missed it resync from the version heartbeat (<see cref="QueueHeartbeat"/>).
+/// and the office's snapshot after them, built once (<see cref="SnapshotCache"/>) and serialised once per protocol by
+/// SignalR for the whole group. So a change costs the server one build and one message per screen, and no screen asks.
+/// The clerk's answer does not wait for it. A burst of changes (a day closed, a desk's appointments moved) goes out as at
+/// most one more message after the one being built, with every event and the newest snapshot. A failed push (the Redis
+/// backplane is down) is logged, not thrown: screens that missed it resync from the version heartbeat
+/// (<see cref="QueueHeartbeat"/>).
 /// </summary>
 public sealed partial class HubQueueEvents(
     IHubContext<QueueHub, IQueueClient> hub, IServiceScopeFactory scopes, LocalScreens screens, IConfiguration config,

@@ -11,7 +11,8 @@ public static class QueueSetup
 {
     public static IHostApplicationBuilder AddRantevouQueue(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false)
+            .AddMessagePackProtocol(o => o.SerializerOptions = QueueWire.MessagePack);
         if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("rantevou"));

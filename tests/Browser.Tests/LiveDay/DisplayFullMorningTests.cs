@@ -82,8 +82,12 @@ public sealed class DisplayFullMorningTests(BrowserFixture browser)
             Assert.False(snapshot.Serving.Single(s => s.DeskNumber == 5).Overdue);
 
             var display = await context.NewPageAsync();
+            // The screen speaks the hub's MessagePack protocol (its script loaded), and reads the same day from it.
+            var handshakes = new List<string>();
+            display.WebSocket += (_, socket) => socket.FrameSent += (_, frame) => handshakes.Add(frame.Text ?? "");
             await display.GotoAsync(server.BaseUrl + "/display?pageSeconds=2");
             await Expect(display.Locator("#next")).ToContainTextAsync(BookingCode.Display(due));
+            Assert.Contains(handshakes, h => h.StartsWith("{\"protocol\":\"messagepack\"", StringComparison.Ordinal));
 
             // Within one rotation every code and every ticket has been on screen, whole, not cut off.
             var expected = snapshot.Next.Select(n => n.Code).Concat(snapshot.Walkins.Select(w => w.Ticket)).ToHashSet();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Contracts.Queue;
 
 namespace Rantevou.Hub.Tests.LiveDay;
@@ -13,17 +15,19 @@ public sealed class QueueHubTests : LiveDayTest
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     readonly List<HubConnection> connections = [];
 
-    async Task<HubConnection> ConnectAsync(string? token = null)
+    async Task<HubConnection> ConnectAsync(string? token = null, bool messagePack = false)
     {
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(App.Server.BaseAddress, HubPaths.Queue), o =>
             {
                 o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
                 if (token is not null)
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+            });
+        if (messagePack)
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = Queue.QueueWire.MessagePack);
+        var connection = builder.Build();
         connections.Add(connection);
         await connection.StartAsync().WaitAsync(Wait);
         return connection;
@@ -110,6 +114,34 @@ public sealed class QueueHubTests : LiveDayTest
         Assert.Equal(tick, snapshot?.Now);
         Assert.Equal(version, snapshot?.Version);
         Assert.Equal(version, await VersionAsync());
+    }
+
+    [Fact]
+    public async Task AScreenOnMessagePack_HearsTheSameChange_WithTimesAndTheDayAsIsoText()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 0), "packed");
+        At(8, 50);
+        var display = await ConnectAsync(messagePack: true);
+        var changes = Channel.CreateUnbounded<Dictionary<object, object?>>();
+        display.On<Dictionary<object, object?>>(nameof(IQueueClient.QueueChanged), c => changes.Writer.TryWrite(c));
+        var joined = await display.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        Assert.Contains(joined.Next, n => n.Code == booked.Label && !n.CheckedIn);
+
+        Assert.Equal("CheckedIn", (await ScanAsync(booked.Qr)).Status);
+
+        // As the browser's decoder sees it (queue-live.js): maps with the C# names, the kind by name, and every time and
+        // the day as the JSON protocol writes them.
+        var change = await changes.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal(joined.Version + 1, Convert.ToInt64(change["Version"], CultureInfo.InvariantCulture));
+        var e = (Dictionary<object, object?>)Assert.Single((object?[])change["Events"]!)!;
+        Assert.Equal(("CheckedIn", booked.Label), (e["Kind"], e["Code"]));
+        var snapshot = (Dictionary<object, object?>)change["Snapshot"]!;
+        Assert.Equal("2026-12-02", snapshot["Day"]);
+        Assert.Equal(Wed(8, 50), DateTimeOffset.Parse((string)snapshot["Now"]!, CultureInfo.InvariantCulture));
+        Assert.Matches(@"^2026-12-02T08:50:00\.000\+02:00$", (string)snapshot["Now"]!);
+        var next = ((object?[])snapshot["Next"]!).Cast<Dictionary<object, object?>>().Single(n => (string?)n["Code"] == booked.Label);
+        Assert.Equal((true, "2026-12-02T09:00:00.000+02:00"), (next["CheckedIn"], next["Time"]));
     }
 
     public override async Task DisposeAsync()
