@@ -199,7 +199,8 @@
       return;
     }
     const seconds = Math.max(0, Math.floor((officeNow() - Date.parse(c.calledAt)) / 1000));
-    $('cur-timer').textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    // Minutes and seconds with their unit: "19:05" alone reads like a time of day.
+    $('cur-timer').textContent = fmt(texts.Stopwatch, `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`);
     $('cur-timer').classList.toggle('over', seconds > c.durationMinutes * 60);
     const overdue = seconds > 2 * c.durationMinutes * 60;
     const text = overdue ? fmt(texts.Overdue, Math.floor(seconds / 60), c.durationMinutes) : '';

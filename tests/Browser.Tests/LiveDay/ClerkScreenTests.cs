@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,6 +44,8 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
             await Expect(page.Locator("#cur-overdue")).ToBeVisibleAsync(new() { Timeout = 5000 });
             await Expect(page.Locator("#cur-overdue")).ToContainTextAsync("25′");
             await Expect(page.Locator("#cur-overdue")).ToContainTextAsync("10′");
+            // The time at the desk says its unit: "25:01" alone reads like a time of day.
+            await Expect(page.Locator("#cur-timer")).ToHaveTextAsync(new Regex(@"^2[56]:\d\d λεπτά$"));
             await AssertAccessibleAsync(page, "walk-in at the desk, overdue");
             await page.Button("Ολοκληρώθηκε").ClickAsync();
             await Expect(page.Locator("#current-empty")).ToBeVisibleAsync();
