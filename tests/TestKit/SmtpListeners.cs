@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Net;
+using SmtpServer.Storage;
 
 namespace Rantevou.TestKit;
 
@@ -16,6 +17,19 @@ namespace Rantevou.TestKit;
 /// </summary>
 public sealed class SmtpListeners : EndpointListenerFactory
 {
+    /// <summary>An SMTP server on 127.0.0.1:<paramref name="port"/> that hands each message to <paramref name="store"/>.</summary>
+    public static SmtpServer.SmtpServer Create(int port, MessageStore store)
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(store);
+        services.Add(new SmtpListeners());
+        return new SmtpServer.SmtpServer(options, services);
+    }
+
     public override IEndpointListener CreateListener(IEndpointDefinition endpoint) => new Listener(endpoint.Endpoint);
 
     sealed class Listener : IEndpointListener

@@ -35,14 +35,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         if (server is not null)
             return;
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
-            .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(this));
-        services.Add(new SmtpListeners());
-        server = new SmtpServer.SmtpServer(options, services);
+        server = SmtpListeners.Create(Port, new Store(this));
         running = server.StartAsync(CancellationToken.None);
     }
 

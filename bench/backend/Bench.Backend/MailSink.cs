@@ -22,14 +22,7 @@ public sealed class MailSink : IAsyncDisposable
     MailSink(int port)
     {
         Port = port;
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
-            .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Counter(this));
-        services.Add(new SmtpListeners());
-        server = new SmtpServer.SmtpServer(options, services);
+        server = SmtpListeners.Create(port, new Counter(this));
         running = server.StartAsync(CancellationToken.None);
     }
 
