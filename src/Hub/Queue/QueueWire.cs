@@ -10,7 +10,7 @@ namespace Rantevou.Hub.Queue;
 /// each screen in fewer bytes and for less of the server's CPU than as JSON, measured in every fan-out run since
 /// (docs/benchmarks.md). Times and days go as the JSON protocol writes them, ISO text, so a screen reads one shape
 /// whichever protocol brought it; SignalR's resolvers after them keep the C# names (the script turns them to camelCase)
-/// and send enums by name.
+/// and send enums by name (ADR 0021).
 /// </summary>
 public static class QueueWire
 {
