@@ -111,10 +111,13 @@
     }));
     $('next-empty').hidden = snapshot.next.length > 0;
     $('next').parentElement.hidden = snapshot.next.length === 0;
+    // As the kiosk says it: "about 0 minutes" on the wall read oddly next to a ticket with "about 130 minutes" (each
+    // ticket's estimate is for its own service's desks). Below 0: not known.
+    const wait = (minutes) => (minutes > 0 ? `${text.About} ${minutes} ${text.Minutes}` : minutes === 0 ? text.Soon : text.Later);
     $('walkins').replaceChildren(...snapshot.walkins.map((w) => {
       const li = el('li');
       li.append(el('b', '', w.ticket),
-        el('small', '', w.estimatedWaitMinutes >= 0 ? `${text.About} ${w.estimatedWaitMinutes} ${text.Minutes}` : text.Later));
+        el('small', '', wait(w.estimatedWaitMinutes)));
       return li;
     }));
     $('walkins-empty').hidden = snapshot.walkins.length > 0;

@@ -113,6 +113,13 @@ public sealed class DisplayFullMorningTests(BrowserFixture browser)
             var desk5 = display.Locator(".desk", new() { Has = display.Locator(".desk-no", new() { HasTextRegex = new("^5$") }) });
             await Expect(desk5.Locator(".desk-code")).ToHaveTextAsync(snapshot.Serving.Single(s => s.DeskNumber == 5).Code);
 
+            // A ticket whose service has a free desk is "σε λίγο", as the kiosk says it, not "about 0 minutes".
+            var soon = snapshot.Walkins.First(w => w.EstimatedWaitMinutes == 0);
+            var waiting = snapshot.Walkins.First(w => w.EstimatedWaitMinutes > 0);
+            await Expect(display.Locator("#walkins li", new() { HasTextString = soon.Ticket })).ToContainTextAsync("σε λίγο");
+            await Expect(display.Locator("#walkins li", new() { HasTextString = waiting.Ticket }))
+                .ToContainTextAsync($"περίπου {waiting.EstimatedWaitMinutes} λεπτά");
+
             await Axe.AssertNoSeriousViolationsAsync(display, "display, a full morning");
             await display.WaitForFunctionAsync("() => ['next-page', 'walkins-page'].every((id) => { const p = document.getElementById(id); return p.hidden || p.textContent.endsWith(' 1/2'); })");
             await display.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("display-full-morning.png") });
