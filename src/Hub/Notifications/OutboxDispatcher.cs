@@ -27,9 +27,7 @@ public sealed partial class OutboxDispatcher(
         while (!ct.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.Outbox.AsNoTracking()
-                .Where(m => m.SentUtc == null && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-                .OrderBy(m => m.CreatedUtc).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
+            var due = await Due(db, now).ToListAsync(ct);
             if (due.Count == 0)
                 return sent;
             var (batch, failed) = await SendBatchAsync(due, now, ct);
@@ -40,6 +38,11 @@ public sealed partial class OutboxDispatcher(
         }
         return sent;
     }
+
+    /// <summary>The next batch of unsent mail that is due, oldest first: read from the outbox's sender index alone.</summary>
+    internal static IQueryable<Guid> Due(RantevouDbContext db, DateTime now) => db.Outbox.AsNoTracking()
+        .Where(m => m.SentUtc == null && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+        .OrderBy(m => m.CreatedUtc).Select(m => m.Id).Take(BatchSize);
 
     /// <summary>
     /// One write turn claims the batch, instead of one per message: under a burst of bookings the sender's writes queued

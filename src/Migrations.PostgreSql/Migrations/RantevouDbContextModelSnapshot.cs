@@ -1032,7 +1032,7 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentUtc", "NextAttemptUtc");
+                    b.HasIndex("SentUtc", "CreatedUtc", "NextAttemptUtc", "LockedUntilUtc", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

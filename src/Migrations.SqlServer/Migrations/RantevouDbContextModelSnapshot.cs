@@ -1037,7 +1037,7 @@ namespace Rantevou.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentUtc", "NextAttemptUtc");
+                    b.HasIndex("SentUtc", "CreatedUtc", "NextAttemptUtc", "LockedUntilUtc", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

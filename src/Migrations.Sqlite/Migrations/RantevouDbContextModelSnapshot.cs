@@ -1005,7 +1005,7 @@ namespace Rantevou.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentUtc", "NextAttemptUtc");
+                    b.HasIndex("SentUtc", "CreatedUtc", "NextAttemptUtc", "LockedUntilUtc", "Id");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Core.Data;
+using Rantevou.Hub.Notifications;
+using Rantevou.Hub.Tests.Data;
+
+namespace Rantevou.Hub.Tests.Notifications;
+
+/// <summary>
+/// The sender's query reads only the outbox's index (R2): each row holds its mail, about 5 KB, and a backlog read from
+/// the table walked every unsent mail at every batch of 20.
+/// </summary>
+public sealed class OutboxIndexTests : IAsyncLifetime
+{
+    readonly SqliteDatabase database = new();
+    RantevouDbContext db = null!;
+
+    public async Task InitializeAsync() =>
+        db = (await database.StartAsync()).CreateScope().ServiceProvider.GetRequiredService<RantevouDbContext>();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task TheDueMailQuery_IsAnsweredFromTheSenderIndexAlone_InOrder()
+    {
+        await using var command = OutboxDispatcher.Due(db, DateTime.UtcNow).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var plan = new List<string>();
+        await using (var reader = await ((SqliteCommand)command).ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(3));
+
+        var step = Assert.Single(plan);
+        Assert.Contains("USING COVERING INDEX IX_Outbox_SentUtc_CreatedUtc_NextAttemptUtc_LockedUntilUtc_Id", step, StringComparison.Ordinal);
+    }
+}
