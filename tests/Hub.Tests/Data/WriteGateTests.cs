@@ -1,25 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Core.Data;
 
 namespace Rantevou.Hub.Tests.Data;
 
 /// <summary>The one SQLite writer's queue (<see cref="WriteGate"/>): in order, the outbox's short writes first.</summary>
-public sealed class WriteGateTests : IAsyncLifetime
+public sealed class WriteGateTests : SqliteDbTest
 {
-    readonly SqliteDatabase database = new();
-    RantevouDbContext db = null!;
-
-    public async Task InitializeAsync() =>
-        db = (await database.StartAsync()).CreateScope().ServiceProvider.GetRequiredService<RantevouDbContext>();
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     [Fact]
     public async Task AWriteAhead_GoesBeforeTheQueuedOnes_WhichKeepTheirOrder()
     {
         var gate = new WriteGate();
         var order = new List<string>();
-        var first = await gate.EnterAsync(db, CancellationToken.None);
+        var first = await gate.EnterAsync(Db, CancellationToken.None);
         var waiting = new[] { ("booking 1", false), ("booking 2", false), ("mail marked sent", true) }
             .Select(w => TakeTurnAsync(gate, w.Item1, w.Item2, order)).ToList();
         await Task.Delay(50);
@@ -35,10 +26,10 @@ public sealed class WriteGateTests : IAsyncLifetime
     public async Task AWaiterThatGivesUp_IsPassedOver_AndTheNextGetsTheTurn()
     {
         var gate = new WriteGate();
-        var first = await gate.EnterAsync(db, CancellationToken.None);
+        var first = await gate.EnterAsync(Db, CancellationToken.None);
         using var giveUp = new CancellationTokenSource();
-        var cancelled = gate.EnterAsync(db, giveUp.Token, ahead: true).AsTask();
-        var next = gate.EnterAsync(db, CancellationToken.None).AsTask();
+        var cancelled = gate.EnterAsync(Db, giveUp.Token, ahead: true).AsTask();
+        var next = gate.EnterAsync(Db, CancellationToken.None).AsTask();
 
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
@@ -47,12 +38,12 @@ public sealed class WriteGateTests : IAsyncLifetime
         (await next.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
 
         // Free again: the next writer enters at once.
-        Assert.True(gate.EnterAsync(db, CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(gate.EnterAsync(Db, CancellationToken.None).IsCompletedSuccessfully);
     }
 
     async Task TakeTurnAsync(WriteGate gate, string name, bool ahead, List<string> order)
     {
-        using var turn = await gate.EnterAsync(db, CancellationToken.None, ahead);
+        using var turn = await gate.EnterAsync(Db, CancellationToken.None, ahead);
         lock (order)
             order.Add(name);
     }

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Rantevou.Core.Data;
 using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Tests.Data;
 
@@ -11,22 +9,14 @@ namespace Rantevou.Hub.Tests.Notifications;
 /// The sender's query reads only the outbox's index (R2): each row holds its mail, about 5 KB, and a backlog read from
 /// the table walked every unsent mail at every batch of 20.
 /// </summary>
-public sealed class OutboxIndexTests : IAsyncLifetime
+public sealed class OutboxIndexTests : SqliteDbTest
 {
-    readonly SqliteDatabase database = new();
-    RantevouDbContext db = null!;
-
-    public async Task InitializeAsync() =>
-        db = (await database.StartAsync()).CreateScope().ServiceProvider.GetRequiredService<RantevouDbContext>();
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     [Fact]
     public async Task TheDueMailQuery_IsAnsweredFromTheSenderIndexAlone_InOrder()
     {
-        await using var command = OutboxDispatcher.Due(db, DateTime.UtcNow).CreateDbCommand();
+        await using var command = OutboxDispatcher.Due(Db, DateTime.UtcNow).CreateDbCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
+        await Db.Database.OpenConnectionAsync();
         var plan = new List<string>();
         await using (var reader = await ((SqliteCommand)command).ExecuteReaderAsync())
             while (await reader.ReadAsync())
