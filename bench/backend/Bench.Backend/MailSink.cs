@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Sockets;
 using Rantevou.TestKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -39,16 +37,7 @@ public sealed class MailSink : IAsyncDisposable
     };
 
     /// <param name="port">0: a free port.</param>
-    public static MailSink Start(int port = 0)
-    {
-        if (port != 0)
-            return new MailSink(port);
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var free = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return new MailSink(free);
-    }
+    public static MailSink Start(int port = 0) => new(port == 0 ? Server.FreePort() : port);
 
     public async ValueTask DisposeAsync()
     {

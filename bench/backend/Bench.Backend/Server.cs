@@ -93,7 +93,7 @@ public sealed class Server : IAsyncDisposable
                 File.AppendAllText(path, line + "\n");
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -33,7 +33,7 @@
    * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
    * onClock: the office's time at each minute (R5, R13: what time alone changes); without it the minute's snapshot
    * that comes with the tick is shown.
-   * Returns { refresh(), connection, protocol }.
+   * Returns { refresh(), connection }.
    */
   function connect(opts) {
     const office = opts.office || null;
@@ -141,7 +141,7 @@
     // Appointments leave the "next" list as time passes, without any event: refresh now and then too.
     if (opts.refreshEveryMs) setInterval(() => refresh(), opts.refreshEveryMs);
     start();
-    return { refresh, connection: conn, protocol: msgpack ? 'messagepack' : 'json' };
+    return { refresh, connection: conn };
   }
 
   window.RantevouLive = { connect };
