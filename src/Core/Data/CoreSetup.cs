@@ -157,6 +157,7 @@ public static class CoreSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SecretStore.EnsureAsync(db, "booking-tokens", ct);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        await SqliteStatistics.RefreshAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), ct);
     }
 }
 

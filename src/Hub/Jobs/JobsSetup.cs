@@ -46,6 +46,7 @@ public static class JobsSetup
         builder.Services.AddScoped<StatisticsJob>();
         builder.Services.AddScoped<LiveDayJob>();
         builder.Services.AddScoped<ReminderJob>();
+        builder.Services.AddScoped<DatabaseStatisticsJob>();
         return builder;
     }
 
@@ -84,6 +85,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // R2: each minute, so the reminders leave within a minute of the office's reminder time (a cheap query otherwise).
         recurring.AddOrUpdate<ReminderJob>("reminders", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DatabaseStatisticsJob>("database-statistics", j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
         return app;
     }
 }
