@@ -10,12 +10,14 @@ namespace Rantevou.Core.Data;
 /// with WAL, synchronous=NORMAL keeps every committed transaction through a crash of the process, and syncs the log at
 /// checkpoints instead of at every commit. Only a power loss or an operating-system crash may take back the last few
 /// commits — the trade-off SQLite documents for WAL — and it roughly halves the time a booking holds the write lock.
-/// The setting belongs to the physical connection, which the pool keeps open, so it is made once per physical
+/// temp_store=MEMORY keeps SQLite's temporary files (statement journals, sorts) in memory: on disk it created, wrote and
+/// deleted one in /var/tmp about every 25 bookings under load, and a host that keeps /var/tmp read-only would fail them.
+/// The settings belong to the physical connection, which the pool keeps open, so it is made once per physical
 /// connection rather than on every open (EF opens and closes around each query).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public const string Sql = "PRAGMA synchronous=NORMAL;";
+    public const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
 
     static readonly ConditionalWeakTable<object, object> Set = new();
 
