@@ -12,7 +12,7 @@ namespace Rantevou.Core.Data;
 /// commits — the trade-off SQLite documents for WAL — and it roughly halves the time a booking holds the write lock.
 /// temp_store=MEMORY keeps SQLite's temporary files (statement journals, sorts) in memory: on disk it created, wrote and
 /// deleted one in /var/tmp about every 25 bookings under load, and a host that keeps /var/tmp read-only would fail them.
-/// The settings belong to the physical connection, which the pool keeps open, so it is made once per physical
+/// The settings belong to the physical connection, which the pool keeps open, so they are made once per physical
 /// connection rather than on every open (EF opens and closes around each query).
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
