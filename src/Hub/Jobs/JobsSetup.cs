@@ -85,7 +85,8 @@ public static class JobsSetup
         recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // R2: each minute, so the reminders leave within a minute of the office's reminder time (a cheap query otherwise).
         recurring.AddOrUpdate<ReminderJob>("reminders", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<DatabaseStatisticsJob>("database-statistics", j => j.RunAsync(CancellationToken.None), "*/10 * * * *");
+        // SQLite's planner statistics, as the office's tables grow (ADR 0022); next to nothing when none grew.
+        recurring.AddOrUpdate<DatabaseStatisticsJob>("database-statistics", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;
     }
 }

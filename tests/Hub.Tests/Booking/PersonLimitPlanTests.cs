@@ -44,7 +44,7 @@ public sealed partial class PersonLimitPlanTests(ITestOutputHelper output) : IAs
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
         await AddOthersBookingsAsync(db, OthersBookings);
-        // What the statistics job does every ten minutes (and each start).
+        // What the statistics job does every minute (and each start).
         Assert.True(await SqliteStatistics.RefreshAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), default));
 
         var plan = await PlanAsync(db, counts.Sql);
