@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rantevou.Core.Data;
+using Rantevou.Hub.Tests.Data;
 using Rantevou.Hub.Tests.LiveDay;
 using Xunit.Abstractions;
 
@@ -96,14 +97,10 @@ public sealed partial class PersonLimitPlanTests(ITestOutputHelper output) : IAs
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = sql;
         foreach (var name in Parameter().Matches(sql).Select(m => m.Value).Distinct())
             command.Parameters.AddWithValue(name, DBNull.Value);
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            plan.Add(reader.GetString(3));
-        return plan;
+        return await QueryPlan.ReadAsync(command);
     }
 
     [GeneratedRegex(@"@\w+")]

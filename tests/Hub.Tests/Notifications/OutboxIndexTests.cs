@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Tests.Data;
@@ -15,12 +14,8 @@ public sealed class OutboxIndexTests : SqliteDbTest
     public async Task TheDueMailQuery_IsAnsweredFromTheSenderIndexAlone_InOrder()
     {
         await using var command = OutboxDispatcher.Due(Db, DateTime.UtcNow).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await Db.Database.OpenConnectionAsync();
-        var plan = new List<string>();
-        await using (var reader = await ((SqliteCommand)command).ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                plan.Add(reader.GetString(3));
+        var plan = await QueryPlan.ReadAsync(command);
 
         var step = Assert.Single(plan);
         Assert.Contains("USING COVERING INDEX IX_Outbox_SentUtc_CreatedUtc_NextAttemptUtc_LockedUntilUtc_Id", step, StringComparison.Ordinal);
