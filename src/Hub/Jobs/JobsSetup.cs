@@ -3,6 +3,8 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Core.Data;
 using Rantevou.Hub.Booking;
 using Rantevou.Hub.Notifications;
 
@@ -85,8 +87,18 @@ public static class JobsSetup
         recurring.AddOrUpdate<LiveDayJob>("live-day", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // R2: each minute, so the reminders leave within a minute of the office's reminder time (a cheap query otherwise).
         recurring.AddOrUpdate<ReminderJob>("reminders", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
-        // SQLite's planner statistics, as the office's tables grow (ADR 0022); next to nothing when none grew.
-        recurring.AddOrUpdate<DatabaseStatisticsJob>("database-statistics", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        // SQLite's planner statistics, as the office's tables grow (ADR 0022); next to nothing when none grew. A server
+        // database keeps its own, so there the job is not scheduled (and one left from a SQLite past is removed).
+        if (UsesSqlite(app.Services))
+            recurring.AddOrUpdate<DatabaseStatisticsJob>("database-statistics", j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        else
+            recurring.RemoveIfExists("database-statistics");
         return app;
+    }
+
+    static bool UsesSqlite(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<RantevouDbContext>().Database.IsSqlite();
     }
 }
