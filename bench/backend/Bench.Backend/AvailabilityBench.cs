@@ -107,12 +107,12 @@ public static class AvailabilityBench
         await using var c = new SqliteConnection(seeded.ConnectionString);
         await c.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
-        var booking = Command(c, """
+        var booking = Db.Command(c, """
             INSERT INTO Bookings (Id, Code, OfficeId, ServiceId, DeskId, StartUtc, EndUtc, DurationMinutes, Status, FullName, Email, Mobile,
                 Culture, CreatedUtc, ConfirmedUtc, Late, Version)
             VALUES ($id, $code, $office, $service, $desk, $start, $end, $duration, 'Confirmed', 'Πολίτης Δοκιμής', $email, '6941234567', 'el', $now, $now, 0, 1)
             """, "$id", "$code", "$office", "$service", "$desk", "$start", "$end", "$duration", "$email", "$now");
-        var claim = Command(c, "INSERT INTO SlotClaims (DeskId, UnitStartUtc, BookingId) VALUES ($desk, $unit, $booking)", "$desk", "$unit", "$booking");
+        var claim = Db.Command(c, "INSERT INTO SlotClaims (DeskId, UnitStartUtc, BookingId) VALUES ($desk, $unit, $booking)", "$desk", "$unit", "$booking");
         var now = Db.Text(DateTime.UtcNow);
         var n = 0;
         for (var date = today.AddDays(1); days.Count < dayCount; date = date.AddDays(1))
@@ -126,12 +126,12 @@ public static class AvailabilityBench
                     if (rng.NextDouble() >= 0.6)
                         continue;
                     var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                    Set(booking, id, BookingCode.New(), office.Id, seeded.ServiceId, desk, Db.Text(t), Db.Text(t.AddMinutes(seeded.DurationMinutes)),
+                    Db.Set(booking, id, BookingCode.New(), office.Id, seeded.ServiceId, desk, Db.Text(t), Db.Text(t.AddMinutes(seeded.DurationMinutes)),
                         seeded.DurationMinutes, $"a{n++}@bench.example.org", now);
                     await booking.ExecuteNonQueryAsync();
                     for (var u = t; u < t.AddMinutes(seeded.DurationMinutes); u = u.AddMinutes(SlotClaim.UnitMinutes))
                     {
-                        Set(claim, desk, u.Ticks, id);
+                        Db.Set(claim, desk, u.Ticks, id);
                         await claim.ExecuteNonQueryAsync();
                     }
                     made++;
@@ -146,20 +146,5 @@ public static class AvailabilityBench
         if (claims != expected)
             throw new InvalidOperationException($"seeded {expected} claims, the app's model reads {claims}");
         return days;
-    }
-
-    static SqliteCommand Command(SqliteConnection c, string sql, params string[] names)
-    {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var name in names)
-            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
-        return cmd;
-    }
-
-    static void Set(SqliteCommand cmd, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            cmd.Parameters[i].Value = values[i];
     }
 }

@@ -66,4 +66,21 @@ public static class BaselineServer
 public static class Db
 {
     public static string Text(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>A command with named parameters, for seeding rows one after another (<see cref="Set"/>).</summary>
+    public static SqliteCommand Command(SqliteConnection c, string sql, params string[] names)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names)
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return cmd;
+    }
+
+    /// <summary>The parameters' values, in the order they were named.</summary>
+    public static void Set(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            cmd.Parameters[i].Value = values[i];
+    }
 }

@@ -20,15 +20,11 @@ public static class History
         await using var c = new SqliteConnection(seeded.ConnectionString);
         await c.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
-        await using var insert = c.CreateCommand();
-        insert.CommandText = """
+        await using var insert = Db.Command(c, """
             INSERT INTO Bookings (Id, Code, OfficeId, ServiceId, DeskId, StartUtc, EndUtc, DurationMinutes, Status, FullName, Email, EmailKey,
                 Mobile, Culture, CreatedUtc, Late, Version)
             VALUES ($id, $code, $office, $service, $desk, $start, $end, $duration, $status, 'Πολίτης Δοκιμής', $email, $email, $mobile, 'el', $created, 0, 1)
-            """;
-        var names = new[] { "$id", "$code", "$office", "$service", "$desk", "$start", "$end", "$duration", "$status", "$email", "$mobile", "$created" };
-        foreach (var name in names)
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            """, "$id", "$code", "$office", "$service", "$desk", "$start", "$end", "$duration", "$status", "$email", "$mobile", "$created");
         var made = 0;
         var today = DateTime.UtcNow.Date;
         for (var d = days; d >= 1; d--)
@@ -38,11 +34,9 @@ public static class History
                     if (rng.NextDouble() >= 0.6)
                         continue;
                     var status = rng.NextDouble() switch { < 0.85 => BookingStatus.Served, < 0.92 => BookingStatus.NoShow, < 0.97 => BookingStatus.Cancelled, _ => BookingStatus.Expired };
-                    object[] values = [Guid.CreateVersion7(t).ToString().ToUpperInvariant(), BookingCode.New(), seeded.OfficeId, seeded.ServiceId, desk,
+                    Db.Set(insert, Guid.CreateVersion7(t).ToString().ToUpperInvariant(), BookingCode.New(), seeded.OfficeId, seeded.ServiceId, desk,
                         Db.Text(t), Db.Text(t.AddMinutes(seeded.DurationMinutes)), seeded.DurationMinutes, status.ToString(),
-                        $"{EmailPrefix}{made}@bench.example.org", $"+3069{made:00000000}", Db.Text(t.AddDays(-7))];
-                    for (var i = 0; i < values.Length; i++)
-                        insert.Parameters[i].Value = values[i];
+                        $"{EmailPrefix}{made}@bench.example.org", $"+3069{made:00000000}", Db.Text(t.AddDays(-7)));
                     await insert.ExecuteNonQueryAsync();
                     made++;
                 }
