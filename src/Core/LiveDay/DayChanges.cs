@@ -122,6 +122,16 @@ public sealed class DayChange(RantevouDbContext db, Office office, DateOnly toda
         Mailed = true;
     }
 
+    /// <summary>
+    /// New rows written at once by one command, untracked (<see cref="RowInsert"/>); a mail among them is sent after the
+    /// commit as one added by <see cref="Mail"/>.
+    /// </summary>
+    public async Task InsertAsync(IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        await RowInsert.InsertAsync(db, rows, ct);
+        Mailed |= rows.Any(r => r is OutboxMessage);
+    }
+
     /// <summary>R2: renders and adds a booking's mail.</summary>
     public async Task MailAsync(IBookingMail mail, MailKind kind, Booking.Booking b, CancellationToken ct)
     {

@@ -13,8 +13,8 @@ namespace Rantevou.Hub.Tests.Booking;
 /// </summary>
 public class BookingStatementBudgetTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>The booking transaction's budget: limits, inserts and, for a booking of today, the day's version.</summary>
-    public const int TransactionBudget = 6;
+    /// <summary>The booking transaction's budget: limits, the inserts in one command and, for a booking of today, the day's version.</summary>
+    public const int TransactionBudget = 4;
 
     static readonly DateOnly Today = DateOnly.FromDateTime(RantevouApp.DefaultStart.UtcDateTime);
     static readonly DateOnly Wednesday = Today.AddDays(1);
