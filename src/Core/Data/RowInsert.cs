@@ -14,7 +14,8 @@ namespace Rantevou.Core.Data;
 /// more than the inserts themselves. Tables, columns and parameter types (value converters included) come from the EF
 /// model, so the rows are stored exactly as SaveChanges stores them; a key already taken fails the command with the
 /// violation <see cref="DbErrors.IsUniqueViolation"/> recognises, and the caller's transaction rolls it all back.
-/// The rows are not tracked. Only values the rows carry are written: a key the database or EF would generate is refused.
+/// The rows are not tracked. Only values the rows carry are written: a row that leaves a value to EF or the database (a
+/// generated key, a column's default) is refused.
 /// </summary>
 public static class RowInsert
 {
@@ -41,7 +42,8 @@ public static class RowInsert
                 {
                     var column = shape.Columns[c];
                     var value = column.GetGetter().GetClrValueUsingContainingEntity(rows[r]);
-                    if (column.ValueGenerated != ValueGenerated.Never && column.IsKey() && Equals(value, column.Sentinel))
+                    // SaveChanges leaves such a value to EF's generator or the column's default; this writes what the row carries.
+                    if (column.ValueGenerated != ValueGenerated.Never && Equals(value, column.Sentinel))
                         throw new InvalidOperationException($"{type.Name}.{column.Name} has no value: RowInsert writes only the values a row carries.");
                     var name = $"r{parameters.Count}";
                     parameters.Add(column.GetRelationalTypeMapping().CreateParameter(factory, sql.GenerateParameterName(name), value, column.IsNullable));
