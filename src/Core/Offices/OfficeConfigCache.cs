@@ -37,7 +37,7 @@ public sealed class OfficeConfigCache
         if (!fresh && offices.TryGetValue(officeId, out var kept))
             return kept;
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
-        var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
+        var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Group).Include(s => s.Documents)
             .ToDictionaryAsync(s => s.Id, ct);
         var read = new OfficeConfig(office, services);
         offices.AddOrUpdate(officeId, read, (_, other) => other.Version > read.Version ? other : read);

@@ -22,21 +22,25 @@ public static class CatalogueApi
         return app;
     }
 
+    /// <summary>
+    /// From this node's copy of the office's configuration (ADR 0016): the office just read carries its configuration's
+    /// version, and a copy that old or newer answers, so a list is one read however often citizens open the page.
+    /// </summary>
     static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListAsync(
-        string? office, RantevouDbContext db, CancellationToken ct)
+        string? office, RantevouDbContext db, OfficeConfigCache configs, CancellationToken ct)
     {
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
             return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
+        var config = await configs.OfficeAsync(db, found.Id, ct);
+        if (config.Version < found.ConfigVersion)
+            config = await configs.OfficeAsync(db, found.Id, ct, fresh: true);
         var culture = Language.Current;
-        var groups = await db.ServiceGroups.AsNoTracking()
-            .Where(g => g.OfficeId == found.Id)
-            .Include(g => g.Services.Where(s => s.Active).OrderBy(s => s.SortOrder)).ThenInclude(s => s.Documents)
-            .OrderBy(g => g.SortOrder).ThenBy(g => g.Id)
-            .AsSplitQuery().ToListAsync(ct);
-        return TypedResults.Ok(groups.SelectMany(g => g.Services.Select(s => new ServiceDto(
-            s.Id, s.Name(culture), g.Name(culture), s.DurationMinutes,
-            s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList()))).ToList());
+        return TypedResults.Ok(config.Services.Values.Where(s => s.Active)
+            .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new ServiceDto(s.Id, s.Name(culture), s.Group!.Name(culture), s.DurationMinutes,
+                s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList()))
+            .ToList());
     }
 
     static async Task<Results<Ok<List<SlotDto>>, ProblemHttpResult>> AvailabilityAsync(

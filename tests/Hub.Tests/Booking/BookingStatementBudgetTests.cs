@@ -88,6 +88,24 @@ public class BookingStatementBudgetTests(ITestOutputHelper output) : IAsyncLifet
         Assert.DoesNotContain("SlotClaims", statement.Sql);
     }
 
+    [Fact]
+    public async Task ServicesListedAgain_IsOneStatement_TheOffice()
+    {
+        static IEnumerable<string> Shown(List<Contracts.Booking.ServiceDto> list) =>
+            list.Select(s => $"{s.Id} {s.Name} {s.Group} {s.DurationMinutes} {string.Join("|", s.Documents)}");
+        var first = await http.ServicesAsync();
+
+        App.Counter.Clear();
+        App.Counter.Counting = true;
+        var again = await http.ServicesAsync();
+        App.Counter.Counting = false;
+
+        Assert.NotEmpty(first);
+        Assert.Equal(Shown(first), Shown(again));
+        var statement = Assert.Single(App.Counter.Statements);
+        Assert.Contains("\"Offices\"", statement.Sql);
+    }
+
     /// <summary>A first booking warms what a node keeps between bookings; the second is the one counted.</summary>
     async Task<IReadOnlyList<Statement>> MeasureSecondBookingAsync(DateOnly day, Func<int, DateTimeOffset, int, Task>? book = null)
     {

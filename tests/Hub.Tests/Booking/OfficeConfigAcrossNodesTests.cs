@@ -49,6 +49,22 @@ public class OfficeConfigAcrossNodesTests : AdminTest
     }
 
     [Fact]
+    public async Task ServiceRenamedOrSwitchedOffOnNodeA_IsListedSoByNodeB()
+    {
+        var service = await ServiceAsync();
+        await using var nodeB = SecondNode();
+        var b = nodeB.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        Assert.Contains(await b.ServicesAsync(), s => s.Id == service.Id && s.Name == service.Name);
+
+        var renamed = EditOf(await AdminServiceAsync(service.Id)) with { NameEl = "Ανανέωση άδειας οδήγησης (νέα διαδικασία)" };
+        Assert.Equal(HttpStatusCode.OK, (await PutServiceAsync(service.Id, renamed)).StatusCode);
+        Assert.Contains(await b.ServicesAsync(), s => s.Id == service.Id && s.Name == renamed.NameEl);
+
+        Assert.Equal(HttpStatusCode.OK, (await PutServiceAsync(service.Id, renamed with { Active = false }, confirm: true)).StatusCode);
+        Assert.DoesNotContain(await b.ServicesAsync(), s => s.Id == service.Id);
+    }
+
+    [Fact]
     public async Task OfficeSettingChangedOnNodeA_IsSeenByTheNextBookingOnNodeB()
     {
         var services = await Http.ServicesAsync();
