@@ -14,8 +14,8 @@ namespace Rantevou.Core.Data;
 /// more than the inserts themselves. Tables, columns and parameter types (value converters included) come from the EF
 /// model, so the rows are stored exactly as SaveChanges stores them; a key already taken fails the command with the
 /// violation <see cref="DbErrors.IsUniqueViolation"/> recognises, and the caller's transaction rolls it all back.
-/// The rows are not tracked. Only values the rows carry are written: a row that leaves a value to EF or the database (a
-/// generated key, a column's default) is refused.
+/// The rows are not tracked. Only values the rows carry are written: a row that leaves a value to EF or the database
+/// (a generated key, a column's default) is refused (ADR 0023).
 /// </summary>
 public static class RowInsert
 {
