@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
