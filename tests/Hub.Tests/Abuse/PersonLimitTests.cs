@@ -8,19 +8,28 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.Abuse;
 
 /// <summary>R12: one person (email or mobile) cannot hoard slots, even in a concurrent burst.</summary>
-public sealed class PersonLimitTests : IDisposable
+public class PersonLimitTests : IDisposable
 {
     static readonly DateOnly Day = new(2026, 12, 3);
-    readonly RantevouApp app = new();
+    readonly RantevouApp app;
 
-    public PersonLimitTests()
+    public PersonLimitTests() : this(TestDatabase.Sqlite)
     {
+    }
+
+    protected PersonLimitTests(TestDatabase database)
+    {
+        app = new RantevouApp { Database = database };
         app.Settings["Rantevou:Limits:ActivePerService"] = "1";
         app.Settings["Rantevou:Limits:PerDay"] = "2";
         app.Settings["Rantevou:Limits:NoShowLimit"] = "2";
     }
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task SecondBookingOfAService_BySameEmailOrMobile_IsRefused_UntilTheFirstIsCancelled()
@@ -109,4 +118,13 @@ public sealed class PersonLimitTests : IDisposable
 
     static async Task<(HttpStatusCode, string?)> Code(HttpResponseMessage r) =>
         (r.StatusCode, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+}
+
+/// <summary>The same limits on PostgreSQL: the person's bookings are read by one statement each database plans itself.</summary>
+[Trait("Database", "PostgreSql")]
+public sealed class PersonLimitTestsOnPostgres : PersonLimitTests
+{
+    public PersonLimitTestsOnPostgres() : base(TestDatabase.PostgreSql)
+    {
+    }
 }
