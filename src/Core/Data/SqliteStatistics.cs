@@ -7,8 +7,9 @@ namespace Rantevou.Core.Data;
 /// SQLite chooses a query's index from the statistics ANALYZE keeps in sqlite_stat1, and gathers none by itself. Without
 /// them it judged "the same email or the same mobile" (R12's count of a person's bookings) no better than "this service",
 /// and read every booking of the service to count one person's: 1.6 ms a booking on average over a new office's first
-/// 4,700 bookings, 69 ms in an office with 69,000 past bookings. SQLite's advice is <c>PRAGMA optimize</c> at start and then periodically: it analyses only the
-/// tables that have none yet or have grown or shrunk markedly since, each from a sample (analysis_limit).
+/// 4,700 bookings, 69 ms in an office with 69,000 past bookings. SQLite's advice is <c>PRAGMA optimize</c> at start and
+/// then periodically: it analyses only the tables that have none yet or have grown or shrunk markedly since, each from a
+/// sample (analysis_limit).
 /// A connection reads the statistics when it opens, and the pool keeps its connections open, so the pool is emptied
 /// when they changed. Server databases keep their own statistics: nothing to do there.
 /// </summary>

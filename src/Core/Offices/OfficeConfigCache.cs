@@ -45,6 +45,17 @@ public sealed class OfficeConfigCache
     }
 
     /// <summary>
+    /// The configuration of an office the caller has just read: this node's copy when it is as new as that row's
+    /// <see cref="Office.ConfigVersion"/> or newer, else read afresh. The row says whether the copy will do, so a request
+    /// that reads the office anyway needs no read of the version of its own.
+    /// </summary>
+    public async Task<OfficeConfig> AtLeastAsync(RantevouDbContext db, Office read, CancellationToken ct)
+    {
+        var config = await OfficeAsync(db, read.Id, ct);
+        return config.Version >= read.ConfigVersion ? config : await OfficeAsync(db, read.Id, ct, fresh: true);
+    }
+
+    /// <summary>
     /// The office's time zone, from this node's copy: the one way to know an office's zone when no office is at hand
     /// (a loaded <see cref="Office"/> answers <see cref="Office.TimeZone"/> itself).
     /// </summary>

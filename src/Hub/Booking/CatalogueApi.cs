@@ -22,8 +22,8 @@ public static class CatalogueApi
     }
 
     /// <summary>
-    /// From this node's copy of the office's configuration (ADR 0016): the office just read carries its configuration's
-    /// version, and a copy that old or newer answers, so a list is one read however often citizens open the page.
+    /// From this node's copy of the office's configuration (ADR 0016), checked against the office just read: a list is
+    /// one read however often citizens open the page or the kiosk shows its services.
     /// </summary>
     static async Task<Results<Ok<List<ServiceDto>>, ProblemHttpResult>> ListAsync(
         string? office, RantevouDbContext db, OfficeConfigCache configs, CancellationToken ct)
@@ -31,9 +31,7 @@ public static class CatalogueApi
         var found = await OfficeDirectory.ResolveAsync(db, office, ct);
         if (found is null)
             return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
-        var config = await configs.OfficeAsync(db, found.Id, ct);
-        if (config.Version < found.ConfigVersion)
-            config = await configs.OfficeAsync(db, found.Id, ct, fresh: true);
+        var config = await configs.AtLeastAsync(db, found, ct);
         var culture = Language.Current;
         return TypedResults.Ok(config.Services.Values.Where(s => s.Active)
             .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
