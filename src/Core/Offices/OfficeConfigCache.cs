@@ -93,9 +93,16 @@ public sealed class OfficeConfigCache
     /// <summary>Drops this node's copy: its own admin changes need not wait for a booking to find them out.</summary>
     public void Forget(int officeId) => Forget(officeId, long.MaxValue);
 
-    /// <summary>Whether a copy is still the office's configuration: one read of the version, for answers judged by the copy alone.</summary>
+    /// <summary>
+    /// Whether a copy is still the office's configuration: one read of the version, for answers judged by the copy alone.
+    /// Compiled: availability asks it on every look, and EF's work on the expression cost more than the statement.
+    /// </summary>
     public static async Task<bool> IsCurrentAsync(RantevouDbContext db, OfficeConfig copy, CancellationToken ct) =>
-        await db.Offices.Where(o => o.Id == copy.Office.Id).Select(o => o.ConfigVersion).FirstAsync(ct) == copy.Version;
+        await VersionQuery.For(db)(db, copy.Office.Id, ct) == copy.Version;
+
+    static readonly CompiledQuery<Func<RantevouDbContext, int, CancellationToken, Task<long>>> VersionQuery = new(() =>
+        EF.CompileAsyncQuery((RantevouDbContext db, int officeId, CancellationToken ct) =>
+            db.Offices.Where(o => o.Id == officeId).Select(o => o.ConfigVersion).First()));
 
     /// <summary>
     /// R11: every admin change of the office's settings, services, desks or hours calls this inside its own transaction,

@@ -82,15 +82,23 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
 
     readonly record struct Claim(int DeskId, DateTime UnitStartUtc);
 
+    /// <summary>Which active desks of the office serve which service (R11: a change of them bumps the office's version).</summary>
+    static readonly CompiledQuery<Func<RantevouDbContext, int, IAsyncEnumerable<Serving>>> ServingQuery = new(() =>
+        EF.CompileAsyncQuery((RantevouDbContext db, int officeId) =>
+            db.DeskServices.Join(db.Desks.Where(d => d.Active && d.OfficeId == officeId), ds => ds.DeskId, d => d.Id,
+                (ds, d) => new Serving(ds.ServiceId, ds.DeskId))));
+
+    readonly record struct Serving(int ServiceId, int DeskId);
+
     async Task<DayClaims> DayClaimsAsync(OfficeConfig config, DateOnly date, OfficeCalendar.OpenInterval open, CancellationToken ct)
     {
         var officeId = config.Office.Id;
         var shelf = claims.Look(officeId, date);
         if (claims.Usable(shelf, config.Version) is { } kept)
             return kept;
-        var serving = await db.DeskServices.AsNoTracking()
-            .Join(db.Desks.Where(d => d.Active && d.OfficeId == officeId), ds => ds.DeskId, d => d.Id, (ds, d) => new { ds.ServiceId, ds.DeskId })
-            .ToListAsync(ct);
+        var serving = new List<Serving>();
+        await foreach (var s in ServingQuery.For(db)(db, officeId).WithCancellation(ct))
+            serving.Add(s);
         var unit = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
         var taken = new List<Busy>();
         await foreach (var c in Taken.For(db)(db, officeId, open.OpenUtc, open.CloseUtc).WithCancellation(ct))

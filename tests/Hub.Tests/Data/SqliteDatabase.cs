@@ -17,9 +17,9 @@ sealed class SqliteDatabase : IAsyncDisposable
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "rantevou-data-tests", Guid.NewGuid().ToString("N"));
     public string FilePath => Path.Combine(DataDir, "rantevou.db");
 
-    public async Task<IServiceProvider> StartAsync()
+    public async Task<IServiceProvider> StartAsync(string environment = "Testing")
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Rantevou:DataDir"] = DataDir,
