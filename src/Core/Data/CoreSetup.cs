@@ -115,10 +115,9 @@ public static class CoreSetup
     /// EF's own error log of the same failure, with its stack trace, is kept at Debug so races do not flood the log.
     /// </summary>
     /// <remarks>
-    /// EF's check that no context is used by two threads at once sets an async-local value on every row it reads: about
-    /// a quarter of the CPU of an availability look that reads a day's 2,300 claims (3.9 against 3.0 ms a look). The
-    /// check stays on wherever the tests and developers run (every environment but Production), which is where such
-    /// a misuse shows; a context is only ever used by one request or one job at a time.
+    /// EF's check that no context is used by two operations at once sets an async-local value on every row it reads:
+    /// about a quarter of the CPU of an availability look that reads a day's 2,300 claims. It stays on wherever the tests
+    /// and developers run (every environment but Production), which is where such a misuse shows (ADR 0024).
     /// </remarks>
     static DbContextOptionsBuilder Tuned(bool threadChecks, DbContextOptionsBuilder o) =>
         o.EnableThreadSafetyChecks(threadChecks).ConfigureWarnings(w => w.Log(

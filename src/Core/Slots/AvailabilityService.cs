@@ -102,7 +102,15 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
         var unit = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
         var taken = new List<Busy>();
         await foreach (var c in Taken.For(db)(db, officeId, open.OpenUtc, open.CloseUtc).WithCancellation(ct))
-            taken.Add(new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit));
+        {
+            // A unit right after the last span of its desk extends it (the claims arrive in key order, desk then unit,
+            // though nothing here depends on it). A busy day's 2,300 units as one span each made a list of about
+            // 100 KB, on the large-object heap, for every look at a day just changed.
+            if (taken.Count > 0 && taken[^1] is var last && last.DeskId == c.DeskId && last.EndUtc == c.UnitStartUtc)
+                taken[^1] = last with { EndUtc = c.UnitStartUtc + unit };
+            else
+                taken.Add(new Busy(c.DeskId, c.UnitStartUtc, c.UnitStartUtc + unit));
+        }
         var day = new DayClaims(config.Version, serving.ToLookup(s => s.ServiceId, s => s.DeskId), taken);
         claims.Put(officeId, date, shelf, day);
         return day;
