@@ -34,9 +34,7 @@ public sealed partial class BookingService
         var isAgent = b.AgentId is not null;
         var agentFrom = OfficeCalendar.DayStartUtc(OfficeCalendar.LocalDate(now, zone), zone);
         var asPerson = !(isAgent && b.Status == BookingStatus.Confirmed);
-        var rows = new List<Row>();
-        await foreach (var row in ReadQuery.For(db)(db, office.Id, isAgent, b.AgentId, agentFrom, asPerson, b.EmailKey, b.Mobile).WithCancellation(ct))
-            rows.Add(row);
+        var rows = await ReadQuery.For(db)(db, office.Id, isAgent, b.AgentId, agentFrom, asPerson, b.EmailKey, b.Mobile).ToListAsync(ct);
         var first = rows[0];
         var (from, to) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(b.StartUtc, zone), zone);
         var since = now.AddDays(-office.NoShowWindowDays);

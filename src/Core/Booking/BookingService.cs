@@ -207,9 +207,7 @@ public sealed partial class BookingService(
     async Task<List<Desk>> CandidateDesksAsync(int serviceId, DateTime start, DateTime end, Guid ignoreBooking, TimeZoneInfo zone, CancellationToken ct)
     {
         var (dayStart, dayEnd) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(start, zone), zone);
-        var desks = new List<DeskLoad>();
-        await foreach (var desk in DeskLoads.For(db)(db, serviceId, dayStart, dayEnd, start, end, ignoreBooking).WithCancellation(ct))
-            desks.Add(desk);
+        var desks = await DeskLoads.For(db)(db, serviceId, dayStart, dayEnd, start, end, ignoreBooking).ToListAsync(ct);
         return desks.Where(d => !d.Taken).OrderBy(d => d.Units).ThenBy(d => d.Desk.Number).Select(d => d.Desk).ToList();
     }
 

@@ -96,9 +96,7 @@ public sealed class AvailabilityService(RantevouDbContext db, TimeProvider clock
         var shelf = claims.Look(officeId, date);
         if (claims.Usable(shelf, config.Version) is { } kept)
             return kept;
-        var serving = new List<Serving>();
-        await foreach (var s in ServingQuery.For(db)(db, officeId).WithCancellation(ct))
-            serving.Add(s);
+        var serving = await ServingQuery.For(db)(db, officeId).ToListAsync(ct);
         var unit = TimeSpan.FromMinutes(SlotClaim.UnitMinutes);
         var taken = new List<Busy>();
         await foreach (var c in Taken.For(db)(db, officeId, open.OpenUtc, open.CloseUtc).WithCancellation(ct))
