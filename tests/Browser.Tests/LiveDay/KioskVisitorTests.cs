@@ -118,6 +118,50 @@ public sealed class KioskVisitorTests(BrowserFixture browser) : IAsyncLifetime
         await Axe.AssertNoSeriousViolationsAsync(kiosk, "kiosk, walk-in ticket");
     }
 
+    [Fact]
+    public async Task BookingAgainAtTheKiosk_ReturnsToTheKiosk_AfterAMinuteIdle_AndBackNeverShowsTheDetails()
+    {
+        // R5: a late visitor books again on the kiosk's own screen, then walks away half-way.
+        await context.Clock.InstallAsync();
+        var t = Texts.Greek;
+        var kiosk = await context.NewPageAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        // The booking is made at the kiosk's own office.
+        var slug = await server.WithDbAsync(db => db.Offices.OrderBy(o => o.Id).Select(o => o.Slug).FirstAsync());
+        await Expect(kiosk.Locator("#book-again")).ToHaveAttributeAsync("href", $"/?culture=el&office={slug}");
+        await kiosk.Locator("#book-again").EvaluateAsync("a => a.click()");
+        await Expect(kiosk.Locator("#kiosk-note")).ToContainTextAsync("ένα λεπτό");
+        await Axe.AssertNoSeriousViolationsAsync(kiosk, "home page in the kiosk's browser");
+        await kiosk.GetByRole(AriaRole.Link, new() { Name = t.BookService }).ClickAsync();
+        await kiosk.GetByRole(AriaRole.Link, new() { Name = t.Day }).ClickAsync();
+        await kiosk.GetByLabel("09:00", new() { Exact = true }).CheckAsync();
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = t.Continue }).ClickAsync();
+        await kiosk.GetByLabel(t.FullName, new() { Exact = true }).FillAsync("Ελένη Δημητρίου");
+        await kiosk.GetByLabel(t.Email, new() { Exact = true }).FillAsync("eleni@example.org");
+
+        await kiosk.Clock.FastForwardAsync("00:50");
+        await Expect(kiosk.GetByLabel(t.FullName, new() { Exact = true })).ToHaveValueAsync("Ελένη Δημητρίου");
+        await kiosk.GetByLabel(t.Mobile, new() { Exact = true }).FillAsync("694 555 1212"); // still typing: the minute starts again
+        await kiosk.Clock.FastForwardAsync("00:50");
+        await Expect(kiosk.GetByLabel(t.FullName, new() { Exact = true })).ToHaveValueAsync("Ελένη Δημητρίου");
+        await kiosk.Clock.FastForwardAsync("00:15");
+        await Expect(kiosk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/kiosk\\?culture=el$"));
+
+        // The next visitor presses Back: the kiosk's start comes again, not Eleni's page.
+        await kiosk.GoBackAsync();
+        await Expect(kiosk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/kiosk\\?culture=el$"));
+        await Expect(kiosk.Locator("body")).Not.ToContainTextAsync("Ελένη");
+
+        // A citizen's own browser holds no kiosk's credential: no note, no guard.
+        await using var citizen = await browser.Browser.NewContextAsync();
+        var home = await citizen.NewPageAsync();
+        await home.GotoAsync(server.BaseUrl + "/?culture=el");
+        await Expect(home.GetByRole(AriaRole.Link, new() { Name = t.BookService })).ToBeVisibleAsync();
+        await Expect(home.Locator("#kiosk-note")).ToHaveCountAsync(0);
+        Assert.True(string.IsNullOrEmpty(await home.Locator("body").GetAttributeAsync("data-kiosk-home")));
+        Assert.Equal(0, await home.Locator("script[src$=\"kiosk-mode.js\"]").CountAsync());
+    }
+
     /// <summary>A USB scanner is a keyboard: fast keystrokes into the focused input, then Enter.</summary>
     async Task ScanAsync(IPage kiosk, string code)
     {
