@@ -1,7 +1,7 @@
 // The booking's own page, live on its day (R3–R5): where it stands, an estimate of the call, and the desk once called.
-// The live state is read from GET /api/bookings/{code}/live at first, each minute (the estimate moves with time) and
-// when the office's snapshot shows the booking's own state changed; a change that only moves others costs nothing:
-// the snapshot is built once for all screens, and the desk of a call is read from it.
+// The live state is read from GET /api/bookings/{code}/live at first, each minute (the estimate moves with time), when
+// a change names this booking and when the office's snapshot shows its own state changed; a change that only moves
+// others costs nothing: the snapshot is built once for all screens, and the desk of a call is read from it.
 (function () {
   'use strict';
   const section = document.getElementById('live');
@@ -20,6 +20,7 @@
   const display = (code) => (code.length === 8 ? code.substring(0, 4) + '-' + code.substring(4) : code);
 
   function render(b) {
+    if (outdated(b.status)) return;
     const estimate = b.estimatedCallAt ? fill(texts.Estimate, b.ahead, time(b.estimatedCallAt)) : '';
     const template = texts[b.status] || texts.Other;
     state.textContent = b.status === 'Called' ? fill(template, '', b.desk)
@@ -27,6 +28,19 @@
     section.classList.toggle('live--called', b.status === 'Called');
     if (b.status === 'Called' && (!current || current.status !== 'Called') && navigator.vibrate) navigator.vibrate([300, 150, 300]);
     current = b;
+  }
+
+  // The page around the live box (its status, the change and cancel buttons) was written for the status it was loaded
+  // with. Once the booking has ended (served, expired by R5, cancelled) that page is wrong: it is loaded again, once per
+  // status, so two answers that disagree can never reload it in a loop.
+  function outdated(status) {
+    const shown = section.dataset.status;
+    if (status === shown || (WAITING.includes(status) && WAITING.includes(shown))) return false;
+    const key = 'rantevou.reloaded.' + section.dataset.code;
+    if (sessionStorage.getItem(key) === status) return false;
+    sessionStorage.setItem(key, status);
+    location.reload();
+    return true;
   }
 
   // What the snapshot says of this booking: called to a desk, waiting (here or not, deferred), or not listed (served,
@@ -60,6 +74,9 @@
     live = RantevouLive.connect({
       office: b.office,
       onSnapshot: fromSnapshot,
+      // A change that names this booking (expired by R5, voided, cancelled by the office, checked in) is read at once;
+      // changes of other people's bookings cost this page nothing.
+      onEvent: (e) => { if (e.code === display(section.dataset.code)) load(); },
       onStatus: (s) => { offline.hidden = s === 'live'; },
     });
     setInterval(load, 60000);

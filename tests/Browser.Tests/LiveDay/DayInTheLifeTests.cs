@@ -174,6 +174,10 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // 09:52: Dimitra is due at 10:00 and not here yet; 8 minutes is no gap for a 15-minute service, so nobody is
         // called (R6: walk-ins only in gaps long enough), and the clerk screen says why.
         day.At(9, 52);
+        // Dimitra follows her booking on her phone, a page she never reloads.
+        var dimitraPage = await screens.OpenAsync();
+        await dimitraPage.GotoAsync($"{day.App.BaseUrl}/b/{dimitra.Code}?token={Uri.EscapeDataString(dimitra.ManageToken)}");
+        await Expect(dimitraPage.Locator(".facts .status")).ToHaveTextAsync("Επιβεβαιωμένο");
         await ClickAsync(clerk, "Καλέστε τον επόμενο");
         await Expect(clerk.Locator("#message")).ToBeVisibleAsync();
         await Expect(clerk.Locator("#current-empty")).ToBeVisibleAsync();
@@ -183,6 +187,10 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         day.At(10, 11);
         await WaitForAsync(async () => await day.StatusAsync(dimitra) == BookingStatus.Expired, "Dimitra expired at 10:10");
         await Expect(display.Locator("#next")).Not.ToContainTextAsync(dimitra.Label);
+        // Her page says so by itself: expired, and no change or cancel buttons for a booking that is gone.
+        await Expect(dimitraPage.Locator(".facts .status")).ToHaveTextAsync("Έληξε (καθυστέρηση)");
+        await Expect(dimitraPage.GetByRole(AriaRole.Link, new() { Name = "Αλλαγή ώρας" })).ToHaveCountAsync(0);
+        await Expect(dimitraPage.GetByRole(AriaRole.Link, new() { Name = "Κλείστε νέο ραντεβού" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/\\?office=[a-z0-9-]+$"));
         Assert.Contains(await day.NewMailAsync(), m => m.To.ToString().Contains(dimitra.Email, StringComparison.Ordinal));
         await ClickAsync(clerk, "Καλέστε τον επόμενο");
         await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(w3);
