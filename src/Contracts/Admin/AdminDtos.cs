@@ -39,8 +39,11 @@ public sealed record AdminSpecialDay(DateOnly Date, bool Closed, string? Open, s
 /// <summary>A booking a change would cancel, as an admin may see it: the email is masked.</summary>
 public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, string Service, string Email);
 
-/// <summary>A change was applied; these bookings were cancelled with it, each told by email.</summary>
-public sealed record ChangeDone(List<AffectedBookingDto> Cancelled);
+/// <summary>
+/// A change was applied; these bookings were cancelled with it, each told by email, and, for a change that closed the
+/// rest of today, this many walk-in tickets still waiting were closed.
+/// </summary>
+public sealed record ChangeDone(List<AffectedBookingDto> Cancelled, int WalkInsClosed = 0);
 
 /// <summary>A new office: its short name for addresses (<c>?office=</c>), names, desks, weekly hours and catalogue services.</summary>
 public sealed record OfficeCreate(string? Slug, string? NameEl, string? NameEn, int Desks, string? Open, string? Close,

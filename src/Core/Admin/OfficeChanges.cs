@@ -15,14 +15,22 @@ public sealed record AffectedBooking(string Code, DateTime StartUtc, string Serv
     public string Service(string culture) => Language.Pick(culture, ServiceNameEl, ServiceNameEn);
 }
 
-/// <summary>Applied, or not applied because bookings would be cancelled and the admin has not confirmed.</summary>
-public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected);
+/// <summary>
+/// Applied, or not applied because bookings would be cancelled, or walk-ins waiting today sent away, and the admin has not
+/// confirmed. <paramref name="WalkIns"/>: the walk-in tickets still waiting that a change closing today closes.
+/// </summary>
+public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0)
+{
+    public bool AffectsPeople => Affected.Count > 0 || WalkIns > 0;
+}
 
 /// <summary>
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
 /// inside a transaction with the office's configuration version bumped (ADR 0016), then the bookings it breaks (service off, desk off or no longer serving it, outside the new
 /// hours) are found. Unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
-/// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped.
+/// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped. A change that closes
+/// the rest of today (a special day, new hours) ends today as closing time does: the walk-ins waiting are closed too
+/// (counted for the confirmation), and the screens show the office closed.
 /// </summary>
 public sealed class OfficeChanges(
     RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock, OfficeConfigCache configs)
@@ -33,10 +41,13 @@ public sealed class OfficeChanges(
         // Bookings already broken before this change are not this change's to cancel.
         var before = (await BrokenAsync(officeId, ct)).Select(b => b.Id).ToHashSet();
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
+        var today = OfficeDays.Today(office, clock);
+        var openBefore = OpenForTheRestOfToday(office, today);
         Problem? problem = null;
         List<AffectedBooking> affected = [];
+        var walkIns = 0;
         // The change may touch today (hours, desks, a special day), so it runs as a change of today.
-        var applied = await changes.RunAsync(office, OfficeDays.Today(office, clock), async change =>
+        var applied = await changes.RunAsync(office, today, async change =>
         {
             problem = await apply(ct);
             if (problem is not null)
@@ -46,18 +57,28 @@ public sealed class OfficeChanges(
             db.ChangeTracker.Clear();
             var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
-            if (broken.Count > 0 && !confirm)
+            var closesToday = openBefore && !OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
+            walkIns = closesToday
+                ? await db.WalkInTickets.CountAsync(t => t.OfficeId == officeId && t.Day == today && t.Status == TicketStatus.Waiting, ct)
+                : 0;
+            if ((broken.Count > 0 || walkIns > 0) && !confirm)
                 return false;
             foreach (var b in broken)
                 await closures.CancelByOfficeAsync(change, b, null, ct);
+            if (closesToday)
+                await closures.CloseDayInTransactionAsync(change, clock.GetUtcNow().UtcDateTime, ct);
             return true;
         }, ct);
         if (applied)
             configs.Forget(officeId);
         if (problem is not null)
             return problem;
-        return new ChangeResult(applied, affected);
+        return new ChangeResult(applied, affected, walkIns);
     }
+
+    /// <summary>Today still has office hours ahead (or under way) as the office stands.</summary>
+    bool OpenForTheRestOfToday(Office office, DateOnly today) =>
+        OfficeCalendar.OpenOn(today, office.TimeZone, office.Hours, office.SpecialDays) is { } open && clock.GetUtcNow().UtcDateTime < open.CloseUtc;
 
     /// <summary>Bookings from today on that the office, as it now stands, could not serve.</summary>
     async Task<List<BookingEntity>> BrokenAsync(int officeId, CancellationToken ct)

@@ -116,18 +116,26 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
                 .ToListAsync(ct);
             foreach (var b in waiting)
                 await EndAsync(b, BookingStep.CloseDay, null, QueueEventKind.DayClosed, ct);
-            if (await changes.RunAsync(office, day, async change =>
-                {
-                    var first = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == day && d.ClosedUtc == null)
-                        .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, now), ct);
-                    var tickets = await db.WalkInTickets.Where(t => t.OfficeId == office.Id && t.Day == day && t.Status == TicketStatus.Waiting)
-                        .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Closed), ct);
-                    change.Tell(QueueEventKind.DayClosed, null);
-                    return first + tickets > 0;
-                }, ct))
+            if (await changes.RunAsync(office, day, change => CloseDayInTransactionAsync(change, now, ct), ct))
                 closed++;
         }
         return closed;
+    }
+
+    /// <summary>
+    /// The end of the change's day (today), inside the change's transaction: the day marked closed once, the walk-ins still
+    /// waiting closed (their pages say so), and the screens told. At closing time, or earlier when an admin closes today.
+    /// False when there was nothing left to close.
+    /// </summary>
+    public async Task<bool> CloseDayInTransactionAsync(DayChange change, DateTime now, CancellationToken ct)
+    {
+        var (officeId, day) = (change.Office.Id, change.Today);
+        var first = await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day && d.ClosedUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, now), ct);
+        var tickets = await db.WalkInTickets.Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Closed), ct);
+        change.Tell(QueueEventKind.DayClosed, null);
+        return first + tickets > 0;
     }
 
     async Task<bool> EndAsync(BookingEntity b, BookingStep step, string? reason, QueueEventKind eventKind, CancellationToken ct)

@@ -87,6 +87,7 @@ public static class MessageKeys
     public const string GroupUnknown = "GroupUnknown";
     public const string DayInvalid = "DayInvalid";
     public const string AffectsBookings = "AffectsBookings";
+    public const string ClosesTodayWithWalkIns = "ClosesTodayWithWalkIns";
     public const string DateRangeInvalid = "DateRangeInvalid";
     public const string PeriodTooLong = "PeriodTooLong";
     public const string PageInvalid = "PageInvalid";

@@ -60,4 +60,37 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GotoAsync($"/b/{anna.Code}?token={Uri.EscapeDataString(anna.ManageToken)}");
         await Expect(Page.Locator(".status")).ToHaveTextAsync("Ακυρωμένο");
     }
+    [Fact]
+    public async Task AdminClosesTodayWithAWalkInWaiting_IsToldFirst_AndTheDisplayShowsTheOfficeClosed()
+    {
+        // Tuesday 09:00 in Athens, the office open; one walk-in waits in the room.
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(2)));
+        using var kiosk = App.CreateClient().AsDevice(await App.PairDeviceAsync());
+        var service = (await kiosk.ServicesAsync()).First();
+        Assert.Equal(System.Net.HttpStatusCode.Created,
+            (await kiosk.PostAsJsonAsync("/api/kiosk/walkins", new Rantevou.Contracts.Queue.WalkInRequest(service.Id, null))).StatusCode);
+        var display = await Context.NewPageAsync();
+        await display.GotoAsync(App.BaseUrl + "/display");
+        await Expect(display.Locator("#walkins")).ToContainTextAsync("001");
+
+        await SignInAsync("/admin/calendar", "admin@example.org");
+        var form = Page.Locator("form", new() { Has = Page.GetByLabel("Κλειστά όλη την ημέρα") });
+        await form.GetByLabel("Ημερομηνία").FillAsync("2026-12-01");
+        await form.GetByLabel("Κλειστά όλη την ημέρα").CheckAsync();
+        await form.GetByLabel("Όνομα (ελληνικά)").FillAsync("Διακοπή ρεύματος");
+        await form.GetByLabel("Όνομα (αγγλικά)").FillAsync("Power cut");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση", Exact = true }).ClickAsync();
+
+        var asked = Page.GetByRole(AriaRole.Alert);
+        await Expect(asked).ToContainTextAsync("Η αλλαγή κλείνει το γραφείο για σήμερα");
+        await Expect(asked).ToContainTextAsync("Εισιτήρια χωρίς ραντεβού σε αναμονή: 1.");
+        await AssertAccessibleAsync("closing today: the walk-ins still waiting");
+        await Expect(display.Locator("#closed")).ToBeHiddenAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και κλείσιμο για σήμερα" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Εισιτήρια χωρίς ραντεβού που έκλεισαν: 1.");
+        await Expect(display.Locator("#closed")).ToBeVisibleAsync();
+        await Expect(display.Locator("#walkins")).Not.ToContainTextAsync("001");
+    }
 }

@@ -23,6 +23,12 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     public Office Office { get; private set; } = null!;
     public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<AffectedBooking> Affected { get; private set; } = [];
+
+    /// <summary>Walk-in tickets still waiting that the change would close: it closes the rest of today.</summary>
+    public int WalkIns { get; private set; }
+
+    /// <summary>The change waits for the second button: people would be affected.</summary>
+    public bool Confirming => Affected.Count > 0 || WalkIns > 0;
     public string? Notice { get; private set; }
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);
@@ -77,11 +83,12 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         }
         if (outcome.Value is ChangeResult { Applied: false } pending)
         {
-            Affected = pending.Affected;
+            (Affected, WalkIns) = (pending.Affected, pending.WalkIns);
             return false;
         }
         var cancelled = outcome.Value is ChangeResult done ? done.Affected.Count : 0;
-        TempData["AdminNotice"] = cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value;
+        var closed = outcome.Value is ChangeResult { WalkIns: > 0 } day ? " " + string.Format(text["SavedWalkInsClosed"].Value, day.WalkIns) : "";
+        TempData["AdminNotice"] = (cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value) + closed;
         return true;
     }
 
