@@ -24,7 +24,11 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         var (booking, ticket) = await actions.CurrentAsync(desk, office, facts.Day, ct);
         var current = booking is null && ticket is null ? null : (await actions.PersonAsync(booking, ticket, office, ct)).Value;
         var version = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == facts.Day).Select(d => d.Version).FirstOrDefaultAsync(ct);
-        return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, now), QueuePolicy.Interruption(mine, now),
+        // "Call next" can only follow the person at the desk: with someone there, the advice is judged for when their
+        // service should end, so a walk-in is never said to fit a gap the current service already takes (R6, R13).
+        var after = mine.Serving is { } serving && serving.StartedUtc.AddMinutes(serving.ExpectedMinutes) > now
+            ? serving.StartedUtc.AddMinutes(serving.ExpectedMinutes) : now;
+        return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, after), QueuePolicy.Interruption(mine, now),
             current, services, version, now);
     }
 

@@ -22,8 +22,9 @@ public static class DeskDayViews
 
         var next = v.Next;
         var nextLabel = next.Person is { } p ? Label(p.Id) : null;
-        var advice = new DeskAdvice(next.Reason.ToString(),
-            Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose),
+        var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose);
+        // With someone at the desk the advice is for when their service ends (DeskDayService), and says so.
+        var advice = new DeskAdvice(next.Reason.ToString(), v.Current is null ? said : Messages.Text("Advice.AfterCurrent", said),
             nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
         var interruption = v.Interruption is { } i
             ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone)),

@@ -17,6 +17,34 @@ namespace Rantevou.Hub.Tests.LiveDay;
 public class ClerkDeskTests : LiveDayTest
 {
     [Fact]
+    public async Task AdviceWhileServing_IsForWhenTheCurrentServiceEnds_SoAWalkInIsNotSaidToFitAGapItTakes()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var minutes = (await Http.ServicesAsync()).Single(s => s.Id == renewal).DurationMinutes;
+        // The desk's next appointment leaves a gap of the service's time and five minutes after 09:00.
+        await BookAsync(renewal, Wed(9, 0).AddMinutes(minutes + 5), "later");
+        At(9, 0);
+        var first = await WalkInAsync(renewal);
+        var second = await WalkInAsync(renewal);
+        var clerk = await ClerkAsync();
+        Assert.Equal(first.Ticket, (await clerk.ExpectNextAsync(desk, "WalkInInGap", first.Ticket))!.Label);
+
+        // A minute in, the second walk-in would fit from now, but not after the first one's service: it is not advised.
+        At(9, 1);
+        var serving = (await clerk.DayAsync(desk)).Advice;
+        Assert.Equal(("NothingFitsGap", null), (serving.Reason, serving.NextLabel));
+        Assert.StartsWith("Once the person at the desk is done: ", serving.Message, StringComparison.Ordinal);
+
+        // Done early, the desk is free now, and the gap from now takes the second one.
+        await clerk.ActAsync(desk, "complete");
+        var free = (await clerk.DayAsync(desk)).Advice;
+        Assert.Equal(("WalkInInGap", second.Ticket), (free.Reason, free.NextLabel));
+        Assert.DoesNotContain("Once the person", free.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Defer_OnAWalkIn_IsRefusedWithWhatToDoInstead_InBothLanguages_AndChangesNothing()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
