@@ -244,7 +244,13 @@
     document.querySelector('[data-action="no-show"]').focus();
   }
 
-  document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => act(b.dataset.action)));
+  document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => {
+    // R12: a no-show counts against the person's future bookings and cannot be taken back, so one click is not enough.
+    // Before the appointment's time the API asks (with the time); after it, the screen asks here.
+    const c = day && day.current;
+    if (b.dataset.action === 'no-show' && c && !c.walkIn && Date.parse(c.scheduledAt) <= officeNow()) ask(fmt(texts.NoShowAsk, c.label));
+    else act(b.dataset.action);
+  }));
   $('noshow-yes').addEventListener('click', () => {
     $('noshow-confirm').hidden = true;
     act('no-show', '?confirm=true');

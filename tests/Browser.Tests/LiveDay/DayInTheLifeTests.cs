@@ -277,6 +277,10 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(ilias.Label);
         day.At(11, 33);
         await ClickAsync(clerk, "Δεν εμφανίστηκε");
+        // It counts against him (R12) and is final: the screen asks once more, and nothing is recorded until then.
+        await Expect(clerk.Locator("#noshow-question")).ToContainTextAsync($"{ilias.Label} δεν εμφανίστηκε;");
+        Assert.Equal(BookingStatus.Called, await day.StatusAsync(ilias));
+        await ClickAsync(clerk, "Ναι, δεν εμφανίστηκε");
         await Expect(clerk.Locator("#current-empty")).ToBeVisibleAsync();
         Assert.Equal(BookingStatus.NoShow, await day.StatusAsync(ilias));
         await CallApiAsync(desk4, desk4Id, "complete");
