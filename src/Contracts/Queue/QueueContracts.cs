@@ -66,6 +66,8 @@ public enum QueueEventKind
     CancelledByOffice,
     /// <summary>The holder or an agent booked, confirmed, cancelled or moved a booking of today, or its hold ran out.</summary>
     BookingChanged,
+    /// <summary>An admin opened today again after closing it early: the screens stop showing the office closed.</summary>
+    DayReopened,
 }
 
 /// <summary>

@@ -57,7 +57,8 @@ public sealed class OfficeChanges(
             db.ChangeTracker.Clear();
             var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
-            var closesToday = openBefore && !OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
+            var openAfter = OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
+            var closesToday = openBefore && !openAfter;
             walkIns = closesToday
                 ? await db.WalkInTickets.CountAsync(t => t.OfficeId == officeId && t.Day == today && t.Status == TicketStatus.Waiting, ct)
                 : 0;
@@ -67,6 +68,8 @@ public sealed class OfficeChanges(
                 await closures.CancelByOfficeAsync(change, b, null, ct);
             if (closesToday)
                 await closures.CloseDayInTransactionAsync(change, clock.GetUtcNow().UtcDateTime, ct);
+            else if (!openBefore && openAfter)
+                await closures.ReopenDayInTransactionAsync(change, ct);
             return true;
         }, ct);
         if (applied)

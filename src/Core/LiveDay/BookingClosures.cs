@@ -138,6 +138,18 @@ public sealed class BookingClosures(RantevouDbContext db, TimeProvider clock, Da
         return first + tickets > 0;
     }
 
+    /// <summary>
+    /// Today opened again by an admin after closing it early: the screens stop saying the office is closed. The
+    /// walk-ins sent away stay closed: their people were told to leave.
+    /// </summary>
+    public async Task ReopenDayInTransactionAsync(DayChange change, CancellationToken ct)
+    {
+        var (officeId, day) = (change.Office.Id, change.Today);
+        if (await db.OfficeDays.Where(d => d.OfficeId == officeId && d.Day == day && d.ClosedUtc != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedUtc, (DateTime?)null), ct) > 0)
+            change.Tell(QueueEventKind.DayReopened, null);
+    }
+
     async Task<bool> EndAsync(BookingEntity b, BookingStep step, string? reason, QueueEventKind eventKind, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, b.OfficeId, ct);

@@ -3,9 +3,12 @@ namespace Rantevou.Core.Tests.Localization;
 /// <summary>The office's words, one for each thing, on every page, email and message.</summary>
 public sealed class WordingTests
 {
-    /// <summary>A desk is a «θυρίδα» everywhere: people who read «γκισέ» on one screen and «θυρίδα» on another look for two things.</summary>
+    /// <summary>
+    /// A desk is a «θυρίδα» everywhere: people who read «γκισέ» on one screen and «θυρίδα» on another look for two things.
+    /// The same for the kiosk's scan: «σαρώστε», never «σκανάρετε».
+    /// </summary>
     [Fact]
-    public void ADeskIsAThyrida_InEveryGreekText_NeverAGkise()
+    public void ADeskIsAThyrida_AndAScanIsSarosi_InEveryGreekText()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
@@ -19,5 +22,8 @@ public sealed class WordingTests
         var gkise = texts.Where(f => File.ReadAllText(f).Contains("γκισέ", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(gkise.Count == 0, "«γκισέ» in: " + string.Join(", ", gkise));
         Assert.Contains(texts, f => File.ReadAllText(f).Contains("Θυρίδα", StringComparison.Ordinal));
+        // One verb for scanning the QR code at the kiosk, too.
+        var skanarete = texts.Where(f => File.ReadAllText(f).Contains("σκανάρ", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(skanarete.Count == 0, "«σκανάρετε» instead of «σαρώστε» in: " + string.Join(", ", skanarete));
     }
 }

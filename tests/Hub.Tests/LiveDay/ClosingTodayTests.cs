@@ -11,7 +11,7 @@ namespace Rantevou.Hub.Tests.LiveDay;
 /// <summary>
 /// An administrator closes today in the middle of the morning (R11): the people still waiting for a walk-in ticket are
 /// not left watching a queue that will never move. The change first says how many there are; confirmed, their tickets
-/// close and the waiting room's screens show the office closed, as at closing time.
+/// close and the waiting room's screens show the office closed, as at closing time. Opened again, they show it open.
 /// </summary>
 public sealed class ClosingTodayTests : LiveDayTest
 {
@@ -47,6 +47,15 @@ public sealed class ClosingTodayTests : LiveDayTest
         Assert.True(snapshot.Closed);
         Assert.Empty(snapshot.Walkins);
         Assert.True(snapshot.Version > version);
+
+        // Closed by mistake: opened again, the screens no longer say closed; the people sent away stay sent away.
+        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/api/admin/special-days/{today:yyyy-MM-dd}")).StatusCode);
+        var reopened = await SnapshotAsync();
+        Assert.False(reopened.Closed);
+        Assert.True(reopened.Version > snapshot.Version);
+        Assert.Equal([TicketStatus.Closed, TicketStatus.Closed], await TicketsAsync());
+        Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/kiosk/walkins",
+            new Rantevou.Contracts.Queue.WalkInRequest(renewal, null))).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+using Rantevou.Contracts.Queue;
+
+namespace Rantevou.Core.Tests.Queue;
+
+/// <summary>
+/// The hub's JSON protocol sends an event's kind as a number: the screens' script names them by their place in
+/// <see cref="QueueEventKind"/>, so a kind added or moved there must be added or moved in the script too.
+/// </summary>
+public sealed class EventKindsInScriptTests
+{
+    [Fact]
+    public void QueueLiveScript_NamesEveryEventKind_InTheContractsOrder()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
+            root = root.Parent;
+        Assert.NotNull(root);
+        var script = File.ReadAllText(Path.Combine(root.FullName, "src", "Hub", "wwwroot", "js", "queue-live.js"));
+        var list = Regex.Match(script, @"const KINDS = \[(?<names>[^\]]*)\]", RegexOptions.Singleline);
+        Assert.True(list.Success, "KINDS not found in queue-live.js");
+        var names = Regex.Matches(list.Groups["names"].Value, "'([A-Za-z]+)'").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(Enum.GetNames<QueueEventKind>(), names);
+    }
+}
