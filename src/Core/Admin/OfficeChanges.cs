@@ -19,10 +19,7 @@ public sealed record AffectedBooking(string Code, DateTime StartUtc, string Serv
 /// Applied, or not applied because bookings would be cancelled, or walk-ins waiting today sent away, and the admin has not
 /// confirmed. <paramref name="WalkIns"/>: the walk-in tickets still waiting that a change closing today closes.
 /// </summary>
-public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0)
-{
-    public bool AffectsPeople => Affected.Count > 0 || WalkIns > 0;
-}
+public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0);
 
 /// <summary>
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
