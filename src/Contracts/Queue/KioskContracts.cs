@@ -78,7 +78,8 @@ public sealed record WalkInStatus(
 
 /// <summary>
 /// A booking's live state for its own page <c>/b/{code}</c>: where it stands today, the desk once called, and an
-/// estimate of when it will be called with how many go first.
+/// estimate of when it will be called with how many go first. <paramref name="CheckInBy"/>: its time has passed and
+/// nobody checked in; after this instant it expires (R5).
 /// </summary>
 public sealed record BookingLive(
     string Status,
@@ -87,4 +88,6 @@ public sealed record BookingLive(
     int? Desk,
     DateTimeOffset? CalledAt,
     DateTimeOffset? EstimatedCallAt,
-    int? Ahead);
+    int? Ahead,
+    DateTimeOffset Start,
+    DateTimeOffset? CheckInBy);

@@ -23,8 +23,11 @@
     if (outdated(b.status)) return;
     const estimate = b.estimatedCallAt ? fill(texts.Estimate, b.ahead, time(b.estimatedCallAt)) : '';
     const template = texts[b.status] || texts.Other;
-    state.textContent = b.status === 'Called' ? fill(template, '', b.desk)
-      : fill(template, section.dataset.start, estimate);
+    // R5: its time has passed and nobody checked in: until when the kiosk still takes it.
+    phase = b.checkInBy ? 1 : 0;
+    state.textContent = b.checkInBy ? fill(texts.Late, time(b.start), time(b.checkInBy))
+      : b.status === 'Called' ? fill(template, '', b.desk)
+        : fill(template, section.dataset.start, estimate);
     section.classList.toggle('live--called', b.status === 'Called');
     if (b.status === 'Called' && (!current || current.status !== 'Called') && navigator.vibrate) navigator.vibrate([300, 150, 300]);
     current = b;
@@ -56,6 +59,16 @@
     return status === current.status ? null : load();
   }
 
+  // R5 by the clock alone: at the booking's time, and when its time to check in runs out, the page reads its state
+  // again (the office's minute from the hub), so a person on their way sees by when they must scan, then that it expired.
+  let phase = 0; // as the last answer saw it: 0 before the booking's time, 1 late (until checkInBy), 2 past that
+  function onClock(now) {
+    if (!current || !current.today || current.status !== 'Confirmed') return;
+    const t = Date.parse(now);
+    const next = t < Date.parse(current.start) ? 0 : !current.checkInBy || t < Date.parse(current.checkInBy) ? 1 : 2;
+    if (next !== phase) load();
+  }
+
   async function load() {
     let r;
     try {
@@ -74,6 +87,8 @@
     live = RantevouLive.connect({
       office: b.office,
       onSnapshot: fromSnapshot,
+      onClock,
+      snapshotOnClock: true,
       // A change that names this booking (expired by R5, voided, cancelled by the office, checked in) is read at once;
       // changes of other people's bookings cost this page nothing.
       onEvent: (e) => { if (e.code === display(section.dataset.code)) load(); },

@@ -182,6 +182,10 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await Expect(clerk.Locator("#message")).ToBeVisibleAsync();
         await Expect(clerk.Locator("#current-empty")).ToBeVisibleAsync();
 
+        // 10:05: Dimitra is late; her page says by itself until when the kiosk still takes her (R5).
+        day.At(10, 5);
+        await Expect(dimitraPage.Locator("#live-state")).ToContainTextAsync("έως τις 10:10", new() { Timeout = 10000 });
+
         // 10:11: nobody has scanned Dimitra's 10:00 booking: the scheduler expired it by itself at 10:10 (R5), with an
         // email. The gap until Eleni at 10:30 now takes the priority walk-in (R6).
         day.At(10, 11);

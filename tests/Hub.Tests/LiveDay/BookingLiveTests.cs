@@ -39,6 +39,26 @@ public sealed class BookingLiveTests : LiveDayTest
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
     }
 
+    [Fact]
+    public async Task BookingLive_OfALatePersonNotYetHere_SaysUntilWhenTheKioskTakesIt()
+    {
+        await OnlyDesksAsync(1);
+        var booked = await BookAsync(await ServiceAsync("Driving licence renewal"), Wed(9, 0), "late");
+
+        At(8, 59);
+        var early = await LiveAsync(booked);
+        Assert.Equal((Wed(9, 0), (DateTimeOffset?)null), (early.Start, early.CheckInBy));
+
+        // R5: the office's grace is 10 minutes; no estimate of a call for someone not in the room.
+        At(9, 3);
+        var late = await LiveAsync(booked);
+        Assert.Equal(("Confirmed", Wed(9, 10)), (late.Status, late.CheckInBy));
+        Assert.Null(late.EstimatedCallAt);
+
+        await ScanAsync(booked.Qr);
+        Assert.Null((await LiveAsync(booked)).CheckInBy);
+    }
+
     async Task<BookingLive> LiveAsync(Booked b) =>
         (await Http.GetFromJsonAsync<BookingLive>($"/api/bookings/{b.Code}/live?token={App.Tokens.Manage(b.Id)}"))!;
 }

@@ -30,9 +30,10 @@
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
   /**
-   * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), refreshEveryMs }
-   * onClock: the office's time at each minute (R5, R13: what time alone changes); without it the minute's snapshot
-   * that comes with the tick is shown.
+   * opts: { office, onSnapshot(snapshot), onEvent(event), onStatus('live' | 'reconnecting'), onClock(nowIso), snapshotOnClock,
+   *   refreshEveryMs }
+   * onClock: the office's time at each minute (R5, R13: what time alone changes); without it, or with snapshotOnClock,
+   * the minute's snapshot that comes with the tick is shown.
    * Returns { refresh(), connection }.
    */
   function connect(opts) {
@@ -126,7 +127,7 @@
     // over a second so a room full of screens does not ask at the same instant.
     conn.on('QueueClock', (now, snapshot) => {
       if (opts.onClock) opts.onClock(now);
-      else if (!applyPushed(read(snapshot))) refreshSoon(Math.floor(Math.random() * 1000));
+      if ((!opts.onClock || opts.snapshotOnClock) && !applyPushed(read(snapshot))) refreshSoon(Math.floor(Math.random() * 1000));
     });
     conn.onreconnecting(() => status('reconnecting'));
     conn.onreconnected(() => {
