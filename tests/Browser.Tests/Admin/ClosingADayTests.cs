@@ -28,12 +28,7 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
 
         await SignInAsync("/admin/calendar", "admin@example.org");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/calendar$"));
-        var form = Page.Locator("form", new() { Has = Page.GetByLabel("Κλειστά όλη την ημέρα") });
-        await form.GetByLabel("Ημερομηνία").FillAsync("2026-12-02");
-        await form.GetByLabel("Κλειστά όλη την ημέρα").CheckAsync();
-        await form.GetByLabel("Όνομα (ελληνικά)").FillAsync("Απεργία");
-        await form.GetByLabel("Όνομα (αγγλικά)").FillAsync("Strike");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση", Exact = true }).ClickAsync();
+        await CloseADayAsync("2026-12-02", "Απεργία", "Strike");
 
         var affected = Page.GetByRole(AriaRole.Alert);
         await Expect(affected).ToContainTextAsync("Η αλλαγή θα ακυρώσει αυτά τα ραντεβού");
@@ -74,12 +69,7 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(display.Locator("#walkins")).ToContainTextAsync("001");
 
         await SignInAsync("/admin/calendar", "admin@example.org");
-        var form = Page.Locator("form", new() { Has = Page.GetByLabel("Κλειστά όλη την ημέρα") });
-        await form.GetByLabel("Ημερομηνία").FillAsync("2026-12-01");
-        await form.GetByLabel("Κλειστά όλη την ημέρα").CheckAsync();
-        await form.GetByLabel("Όνομα (ελληνικά)").FillAsync("Διακοπή ρεύματος");
-        await form.GetByLabel("Όνομα (αγγλικά)").FillAsync("Power cut");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση", Exact = true }).ClickAsync();
+        await CloseADayAsync("2026-12-01", "Διακοπή ρεύματος", "Power cut");
 
         var asked = Page.GetByRole(AriaRole.Alert);
         await Expect(asked).ToContainTextAsync("Η αλλαγή κλείνει το γραφείο για σήμερα");
@@ -92,5 +82,16 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Εισιτήρια χωρίς ραντεβού που έκλεισαν: 1.");
         await Expect(display.Locator("#closed")).ToBeVisibleAsync();
         await Expect(display.Locator("#walkins")).Not.ToContainTextAsync("001");
+    }
+
+    /// <summary>The calendar page's special-day form: the day closed all day, with its name in both languages.</summary>
+    async Task CloseADayAsync(string date, string nameEl, string nameEn)
+    {
+        var form = Page.Locator("form", new() { Has = Page.GetByLabel("Κλειστά όλη την ημέρα") });
+        await form.GetByLabel("Ημερομηνία").FillAsync(date);
+        await form.GetByLabel("Κλειστά όλη την ημέρα").CheckAsync();
+        await form.GetByLabel("Όνομα (ελληνικά)").FillAsync(nameEl);
+        await form.GetByLabel("Όνομα (αγγλικά)").FillAsync(nameEn);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση", Exact = true }).ClickAsync();
     }
 }

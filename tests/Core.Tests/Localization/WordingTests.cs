@@ -10,11 +10,7 @@ public sealed class WordingTests
     [Fact]
     public void ADeskIsAThyrida_AndAScanIsSarosi_InEveryGreekText()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
-            root = root.Parent;
-        Assert.NotNull(root);
-        var texts = Directory.EnumerateFiles(Path.Combine(root.FullName, "src"), "*.*", SearchOption.AllDirectories)
+        var texts = Directory.EnumerateFiles(Path.Combine(RepoFiles.Root(), "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".resx", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();

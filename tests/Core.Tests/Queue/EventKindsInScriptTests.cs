@@ -12,11 +12,7 @@ public sealed class EventKindsInScriptTests
     [Fact]
     public void QueueLiveScript_NamesEveryEventKind_InTheContractsOrder()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rantevou.sln")))
-            root = root.Parent;
-        Assert.NotNull(root);
-        var script = File.ReadAllText(Path.Combine(root.FullName, "src", "Hub", "wwwroot", "js", "queue-live.js"));
+        var script = File.ReadAllText(Path.Combine(RepoFiles.Root(), "src", "Hub", "wwwroot", "js", "queue-live.js"));
         var list = Regex.Match(script, @"const KINDS = \[(?<names>[^\]]*)\]", RegexOptions.Singleline);
         Assert.True(list.Success, "KINDS not found in queue-live.js");
         var names = Regex.Matches(list.Groups["names"].Value, "'([A-Za-z]+)'").Select(m => m.Groups[1].Value).ToArray();
