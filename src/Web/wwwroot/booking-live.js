@@ -24,8 +24,9 @@
     const estimate = b.estimatedCallAt ? fill(texts.Estimate, b.ahead, time(b.estimatedCallAt)) : '';
     const template = texts[b.status] || texts.Other;
     // R5: its time has passed and nobody checked in: until when the kiosk still takes it.
-    phase = b.checkInBy ? 1 : 0;
-    state.textContent = b.checkInBy ? fill(texts.Late, time(b.start), time(b.checkInBy))
+    const late = b.status === 'Confirmed' && b.checkInBy;
+    phase = late ? 1 : 0;
+    state.textContent = late ? fill(texts.Late, time(b.start), time(b.checkInBy))
       : b.status === 'Called' ? fill(template, '', b.desk)
         : fill(template, section.dataset.start, estimate);
     section.classList.toggle('live--called', b.status === 'Called');
@@ -69,7 +70,15 @@
     if (next !== phase) load();
   }
 
-  async function load() {
+  // One read at a time: a change that names this booking also moves it in the snapshot that comes with it, and both
+  // ask; the second joins the read already on its way.
+  let reading = null;
+  function load() {
+    reading = reading || read().finally(() => { reading = null; });
+    return reading;
+  }
+
+  async function read() {
     let r;
     try {
       r = await fetch(url);
