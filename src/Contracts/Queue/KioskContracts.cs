@@ -17,6 +17,9 @@ public sealed record CheckInResult(
 
 public sealed record WalkInRequest(int? ServiceId, string? Priority);
 
+/// <summary>Whether the kiosk issues walk-in tickets now; when not, when the office opens (office time) and why, in words.</summary>
+public sealed record WalkInHoursResult(bool Open, DateTimeOffset? OpensAt, string? Message);
+
 public sealed record WalkInResult(string Ticket, int Position, int EstimatedWaitMinutes, string Code, string LiveUrl);
 
 /// <summary>A desk and the services it serves (GET /api/desks).</summary>

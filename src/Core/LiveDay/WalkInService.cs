@@ -11,6 +11,9 @@ namespace Rantevou.Core.LiveDay;
 
 public sealed record IssuedTicket(WalkInTicket Ticket, int Position, int EstimatedWaitMinutes);
 
+/// <summary>Whether the kiosk takes walk-ins now (R6: during working hours); when not, why and when the office opens (office time).</summary>
+public sealed record WalkInHours(bool Open, DateTimeOffset? Opens, Problem? Closed);
+
 /// <summary>R6: walk-in tickets at the kiosk, numbered per office and day, with an honest place and wait.</summary>
 public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, DayChanges changes)
 {
@@ -28,9 +31,9 @@ public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, DayC
             return Problem.Unprocessable(MessageKeys.ServiceInactive);
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (Hours(office, now).Closed is { } closed)
+            return closed;
         var facts = await DayFacts.LoadAsync(db, office, now, ct);
-        if (facts.Open is null || now < facts.Open.OpenUtc || now >= facts.Open.CloseUtc)
-            return Problem.Unprocessable(MessageKeys.OfficeClosedNow);
         var desks = QueueFactsMapper.ForService(facts, service.Id);
         if (desks.Count == 0)
             return Problem.Unprocessable(MessageKeys.ServiceNotServedHere);
@@ -60,6 +63,24 @@ public sealed class WalkInService(RantevouDbContext db, TimeProvider clock, DayC
         }, ct);
         var estimate = WalkInQueue.Estimate(await DayFacts.LoadAsync(db, office, now, ct), ticket, now);
         return new IssuedTicket(ticket, estimate.Position, estimate.WaitMinutes ?? -1);
+    }
+
+    /// <summary>Asked when a visitor starts a walk-in, before choosing a service: a closed office says so, and when it opens.</summary>
+    public async Task<WalkInHours> HoursAsync(int officeId, CancellationToken ct) =>
+        Hours(await OfficeLoader.LoadAsync(db, officeId, ct), clock.GetUtcNow().UtcDateTime);
+
+    static WalkInHours Hours(Office office, DateTime now)
+    {
+        var next = OfficeCalendar.OpenNowOrNext(now, office);
+        if (next is not null && now >= next.OpenUtc)
+            return new WalkInHours(true, null, null);
+        if (next is null)
+            return new WalkInHours(false, null, Problem.Unprocessable(MessageKeys.OfficeClosedNow));
+        // Told in the office's time, as the visitor reads it on the wall clock.
+        var opens = OfficeCalendar.ToLocal(next.OpenUtc, office.TimeZone);
+        var days = OfficeCalendar.LocalDate(next.OpenUtc, office.TimeZone).DayNumber - OfficeCalendar.LocalDate(now, office.TimeZone).DayNumber;
+        var key = days switch { 0 => MessageKeys.OfficeClosedOpensToday, 1 => MessageKeys.OfficeClosedOpensTomorrow, _ => MessageKeys.OfficeClosedOpensOn };
+        return new WalkInHours(false, opens, Problem.Unprocessable(key, opens));
     }
 
     /// <summary>12 random characters: the ticket's live page is reachable only by who holds the printed QR.</summary>

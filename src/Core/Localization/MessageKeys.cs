@@ -55,6 +55,9 @@ public static class MessageKeys
     public const string DeskBusy = "DeskBusy";
     public const string OfficeUnknown = "OfficeUnknown";
     public const string OfficeClosedNow = "OfficeClosedNow";
+    public const string OfficeClosedOpensToday = "OfficeClosedOpensToday";
+    public const string OfficeClosedOpensTomorrow = "OfficeClosedOpensTomorrow";
+    public const string OfficeClosedOpensOn = "OfficeClosedOpensOn";
     public const string NoTimeLeftToday = "NoTimeLeftToday";
     public const string ServiceNotServedHere = "ServiceNotServedHere";
     public const string PriorityInvalid = "PriorityInvalid";

@@ -36,6 +36,21 @@ public static class OfficeCalendar
         return new OpenInterval(ToUtc(date, open, zone), ToUtc(date, close, zone));
     }
 
+    /// <summary>
+    /// The office's hours now or next: today's when it has not closed yet, else the first open day after it, looking a
+    /// few weeks ahead (a longer closure has no date to tell). Null when none is found.
+    /// </summary>
+    public static OpenInterval? OpenNowOrNext(DateTime nowUtc, Office office, int daysAhead = 31)
+    {
+        var today = LocalDate(nowUtc, office.TimeZone);
+        for (var d = 0; d <= daysAhead; d++)
+        {
+            if (OpenOn(today.AddDays(d), office.TimeZone, office.Hours, office.SpecialDays) is { } open && nowUtc < open.CloseUtc)
+                return open;
+        }
+        return null;
+    }
+
     /// <summary>Local wall time to UTC. Office hours never fall in a DST gap, but a gap is resolved forward.</summary>
     public static DateTime ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

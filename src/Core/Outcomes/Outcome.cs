@@ -3,13 +3,18 @@ using Rantevou.Core.Localization;
 
 namespace Rantevou.Core.Outcomes;
 
-/// <summary>What went wrong, as the HTTP layer and the pages need it: a kind and a message key (localized at the edge).</summary>
+/// <summary>
+/// What went wrong, as the HTTP layer and the pages need it: a kind and a message key (localized at the edge), with the
+/// values its text names ("opens at {0}") when it has any.
+/// </summary>
 public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
 {
+    public object[] Args { get; init; } = [];
+
     public static Problem Invalid(IReadOnlyDictionary<string, string[]> fields) => new(ProblemKind.Invalid, MessageKeys.Invalid, fields);
     public static Problem NotFound(string key = MessageKeys.BookingNotFound) => new(ProblemKind.NotFound, key);
     public static Problem Conflict(string key) => new(ProblemKind.Conflict, key);
-    public static Problem Unprocessable(string key) => new(ProblemKind.Unprocessable, key);
+    public static Problem Unprocessable(string key, params object[] args) => new(ProblemKind.Unprocessable, key) { Args = args };
     public static Problem Unauthorized(string key = MessageKeys.Unauthorized) => new(ProblemKind.Unauthorized, key);
 }
 

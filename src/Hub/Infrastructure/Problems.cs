@@ -18,7 +18,7 @@ public static class Problems
             ? new HttpValidationProblemDetails(fields.ToDictionary(f => f.Key, f => f.Value.Select(Messages.Text).ToArray()))
             : new ProblemDetails();
         details.Status = status;
-        details.Title = Messages.Text(problem.MessageKey);
+        details.Title = problem.Args.Length == 0 ? Messages.Text(problem.MessageKey) : Messages.Text(problem.MessageKey, problem.Args);
         details.Extensions["code"] = problem.MessageKey;
         return TypedResults.Problem(details);
     }

@@ -27,6 +27,12 @@ public static class KioskApi
         api.MapPost("/checkin/end-of-day", (CheckInRequest r, HttpContext http, CheckInService s, RantevouDbContext db, TimeProvider clock, CancellationToken ct) =>
             Answer(r, (qr, c) => s.EndOfDayAsync(qr, http.Kiosk().OfficeId, c), db, clock, ct)).WithName("KioskEndOfDay");
         // R6: as many tickets a minute as the lobby printer can print, per kiosk (RateLimits.KioskTickets).
+        // Asked as a visitor starts a walk-in, so a closed office says so (and when it opens) before a service is chosen.
+        api.MapGet("/walkins/hours", async (HttpContext http, WalkInService walkIns, CancellationToken ct) =>
+        {
+            var hours = await walkIns.HoursAsync(http.Kiosk().OfficeId, ct);
+            return TypedResults.Ok(new WalkInHoursResult(hours.Open, hours.Opens, hours.Closed is { } p ? Problems.From(p).ProblemDetails.Title : null));
+        }).WithName("KioskWalkInHours");
         api.MapPost("/walkins", IssueAsync).WithName("KioskWalkIn").RequireRateLimiting(RateLimits.KioskTickets);
         return app;
     }

@@ -15,7 +15,12 @@
   }
 
   async function start() {
-    const r = await K.api('GET', '/api/services');
+    // A closed office says so, and when it opens, before the visitor chooses anything.
+    const [hours, r] = await Promise.all([K.api('GET', '/api/kiosk/walkins/hours'), K.api('GET', '/api/services')]);
+    if (hours.ok && !hours.data.open) {
+      K.showResult(hours.data.message, 'warn', 'Closed');
+      return;
+    }
     if (!r.ok) {
       K.showResult(r.message, 'bad', 'Problem');
       return;

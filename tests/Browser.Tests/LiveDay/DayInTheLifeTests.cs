@@ -93,6 +93,14 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await day.ShotAsync(display, "display-morning");
         await OfficeDay.AccessibleAsync("07:50", kiosk, display, clerk);
 
+        // 07:55: someone wants a walk-in ticket before opening (R6): told at once, before choosing a service.
+        day.At(7, 55);
+        await kiosk.Locator("#walkin-start").ClickAsync();
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Closed");
+        await Expect(kiosk.Locator("#result-message")).ToHaveTextAsync("Το γραφείο είναι κλειστό αυτή την ώρα. Ανοίγει σήμερα στις 08:00.");
+        await Expect(kiosk.Locator("#screen-services")).ToBeHiddenAsync();
+        await CloseResultAsync(kiosk);
+
         // 08:05: Babis comes an hour early: told when check-in opens. A first walk-in takes a ticket (R6).
         day.At(8, 5);
         await ScanAsync(kiosk, babis);

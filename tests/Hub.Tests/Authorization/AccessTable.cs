@@ -84,6 +84,7 @@ public static class AccessTable
         // Kiosk, display, walk-in tickets (R3, R5, R6): only a paired kiosk checks in and issues tickets; the display is public
         new("POST", "/api/kiosk/checkin", Access.Kiosk),
         new("POST", "/api/kiosk/checkin/end-of-day", Access.Kiosk),
+        new("GET", "/api/kiosk/walkins/hours", Access.Kiosk),
         new("POST", "/api/kiosk/walkins", Access.Kiosk),
         new("GET", "/api/walkins/{code}", Access.TokenHolder),
         new("GET", "/t/{code}/qr.png", Access.TokenHolder),
