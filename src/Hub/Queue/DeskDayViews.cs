@@ -22,7 +22,7 @@ public static class DeskDayViews
 
         var next = v.Next;
         var nextLabel = next.Person is { } p ? Label(p.Id) : null;
-        var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, next.MinutesToNextAppointment ?? 0, next.MinutesToClose);
+        var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, In(next.MinutesToNextAppointment ?? 0), In(next.MinutesToClose));
         // With someone at the desk the advice is for when their service ends (DeskDayService), and says so.
         var advice = new DeskAdvice(next.Reason.ToString(), v.Current is null ? said : Messages.Text("Advice.AfterCurrent", said),
             nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
@@ -43,6 +43,14 @@ public static class DeskDayViews
             .ToList();
         return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
     }
+
+    /// <summary>"in 5 minutes", "in 1 minute", and in the last minute "in under a minute", never "in 0 minutes".</summary>
+    static string In(int minutes) => minutes switch
+    {
+        <= 0 => Messages.Text("Advice.InUnderAMinute"),
+        1 => Messages.Text("Advice.InOneMinute"),
+        _ => Messages.Text("Advice.InMinutes", minutes),
+    };
 
     /// <summary>
     /// The desk's confirmed appointments of the day, and those that ended today without being served here: voided (R9)

@@ -45,6 +45,33 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task AdviceInTheLastMinutesBeforeAnAppointment_CountsDownToUnderAMinute_NeverZeroMinutes()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        await BookAsync(renewal, Wed(9, 0), "due");
+        At(8, 30);
+        await WalkInAsync(renewal);
+        var clerk = await ClerkAsync();
+
+        async Task<(string English, string Greek)> AdviceAt(DateTimeOffset at)
+        {
+            App.Clock.SetUtcNow(at);
+            var greek = (await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el"))!.Advice.Message;
+            return ((await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=en"))!.Advice.Message, greek);
+        }
+
+        Assert.Equal(("Next appointment in 2 min; no waiting service fits in the gap.",
+            "Επόμενο ραντεβού σε 2 λεπτά· καμία εξυπηρέτηση που περιμένει δεν χωράει στο κενό."), await AdviceAt(Wed(8, 58)));
+        Assert.Equal(("Next appointment in 1 min; no waiting service fits in the gap.",
+            "Επόμενο ραντεβού σε 1 λεπτό· καμία εξυπηρέτηση που περιμένει δεν χωράει στο κενό."), await AdviceAt(Wed(8, 59)));
+        Assert.Equal(("Next appointment in under a minute; no waiting service fits in the gap.",
+            "Επόμενο ραντεβού σε λιγότερο από ένα λεπτό· καμία εξυπηρέτηση που περιμένει δεν χωράει στο κενό."),
+            await AdviceAt(Wed(8, 59).AddSeconds(30)));
+    }
+
+    [Fact]
     public async Task Defer_OnAWalkIn_IsRefusedWithWhatToDoInstead_InBothLanguages_AndChangesNothing()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
