@@ -38,7 +38,8 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync("closing a day: the bookings it would cancel");
         Assert.Equal(0, await App.DispatchMailAsync());
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και ακύρωση 2 ραντεβού" }).ClickAsync();
+        // The answer is next to the question, not under the long form it came from.
+        await affected.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και ακύρωση 2 ραντεβού" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ακυρώθηκαν 2 ραντεβού");
         var row = Page.Locator("tr", new() { HasText = "Απεργία" });
@@ -77,7 +78,7 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync("closing today: the walk-ins still waiting");
         await Expect(display.Locator("#closed")).ToBeHiddenAsync();
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και κλείσιμο για σήμερα" }).ClickAsync();
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και κλείσιμο για σήμερα" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Εισιτήρια χωρίς ραντεβού που έκλεισαν: 1.");
         await Expect(display.Locator("#closed")).ToBeVisibleAsync();

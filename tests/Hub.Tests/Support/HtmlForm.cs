@@ -5,7 +5,8 @@ namespace Rantevou.Hub.Tests.Support;
 
 /// <summary>
 /// One form of a rendered page, submitted as a browser submits it: every field in document order, a checkbox only when
-/// ticked (hidden fields of the same name included), the selected option, the textarea's text, and the pressed button.
+/// ticked (hidden fields of the same name included), the selected option, the textarea's text, and the pressed button
+/// (inside the form, or anywhere on the page naming it with <c>form="id"</c>).
 /// Enough for our own markup (double-quoted attributes), not a general HTML parser.
 /// </summary>
 public sealed partial class HtmlForm
@@ -50,6 +51,11 @@ public sealed partial class HtmlForm
                 form.fields.Add(new(name, Attr(tag, "value") ?? (type == "checkbox" ? "on" : ""), type, ticked));
             }
         }
+        // A button outside the form that names it (form="id") submits it too, as the confirmation of an admin change does.
+        if (Attr(match.Groups["open"].Value, "id") is { } id)
+            foreach (Match button in ButtonTag().Matches(html))
+                if (Attr(button.Value, "form") == id && Attr(button.Value, "name") is { } name)
+                    form.fields.Add(new(name, Attr(button.Value, "value") ?? "", "submit", false));
         return form;
     }
 
@@ -90,6 +96,9 @@ public sealed partial class HtmlForm
 
     [GeneratedRegex("<select\\b[\\s\\S]*?</select>|<textarea\\b[\\s\\S]*?</textarea>|<input\\b[^>]*>|<button\\b[^>]*>")]
     private static partial Regex Control();
+
+    [GeneratedRegex("<button\\b[^>]*>")]
+    private static partial Regex ButtonTag();
 
     [GeneratedRegex("<option(?<attrs>[^>]*)>(?<text>[^<]*)</option>")]
     private static partial Regex Option();

@@ -29,6 +29,14 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
 
     /// <summary>The change waits for the second button: people would be affected.</summary>
     public bool Confirming => Affected.Count > 0 || WalkIns > 0;
+
+    /// <summary>
+    /// The id of the form whose change waits: the question at the top of the page carries the button that submits it, so
+    /// the answer is next to the question, not under a long form.
+    /// </summary>
+    public string? ConfirmForm { get; protected set; }
+
+    public string ConfirmLabel => Affected.Count > 0 ? string.Format(text["ConfirmCancel"].Value, Affected.Count) : text["ConfirmCloseToday"].Value;
     public string? Notice { get; private set; }
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);

@@ -27,9 +27,6 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
     public Dictionary<DayOfWeek, (string? Open, string? Close)> Hours { get; private set; } = [];
     public List<AdminSpecialDay> SpecialDays { get; private set; } = [];
 
-    /// <summary>Which form the confirmation button belongs to: "hours", "special" or "remove".</summary>
-    public string? Posted { get; private set; }
-
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public bool Closed { get; set; }
     [BindProperty] public string? Open { get; set; }
@@ -55,7 +52,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
             return Back();
         await LoadAsync(ct);
         Hours = posted.ToDictionary(p => p.Key, p => (p.Value.Open, p.Value.Close));
-        Posted = "hours";
+        ConfirmForm = "hours-form";
         return Page();
     }
 
@@ -73,7 +70,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
             f => char.ToUpperInvariant(f[0]) + f[1..]))
             return Back();
         await LoadAsync(ct);
-        Posted = "special";
+        ConfirmForm = "special-form";
         return Page();
     }
 
@@ -84,7 +81,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         if (Lang.ParseDate(date) is { } day && Handle(await calendar.RemoveSpecialDayAsync(Office.Id, day, confirm, ct)))
             return Back();
         await LoadAsync(ct);
-        Posted = "remove:" + date;
+        ConfirmForm = "remove-" + date;
         return Page();
     }
 

@@ -21,9 +21,6 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
     public List<AdminDesk> Desks { get; private set; } = [];
     public List<AdminService> Services { get; private set; } = [];
 
-    /// <summary>The desk whose form was posted, shown as posted (with its errors or affected bookings).</summary>
-    public int? PostedId { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -41,7 +38,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         if (Handle(outcome, f => $"desk{id}-{f}"))
             return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
         await LoadAsync(ct);
-        PostedId = id;
+        ConfirmForm = $"desk{id}-form";
         var i = Desks.FindIndex(d => d.Id == id);
         if (i >= 0)
             Desks[i] = Desks[i] with { NameEl = nameEl ?? "", NameEn = nameEn ?? "", Active = active, ServiceIds = serviceIds ?? [] };

@@ -96,6 +96,7 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
         if (!IsNew && !int.TryParse(id, out _))
             return NotFound();
         var edit = new ServiceEdit(GroupId, NameEl, NameEn, DurationMinutes, Active, ParseDocuments(Documents));
+        ConfirmForm = "service-form";
         // Field names of the API become the form's ids; every document line error points at the one textarea.
         static string Field(string f) => f.StartsWith("documents", StringComparison.Ordinal) ? "Documents" : char.ToUpperInvariant(f[0]) + f[1..];
         var saved = IsNew
