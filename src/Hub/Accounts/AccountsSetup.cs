@@ -18,8 +18,11 @@ public static class AccountsSetup
     public static IHostApplicationBuilder AddRantevouAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Keys live in the database, so cookies and tokens survive restarts and work on every node.
-        services.AddDataProtection().SetApplicationName("Rantevou").PersistKeysToDbContext<RantevouDbContext>();
+        // Keys live in the database, so cookies and tokens survive restarts and work on every node. With a certificate
+        // they are stored encrypted, so a copy of the database (a backup) does not carry what signs every sign-in.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Rantevou").PersistKeysToDbContext<RantevouDbContext>();
+        if (KeyCertificate.Load(builder.Configuration) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
 
         services.AddIdentityCore<AppUser>(o =>
             {
