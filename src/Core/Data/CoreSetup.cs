@@ -77,7 +77,7 @@ public static class CoreSetup
             builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(threadChecks, o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas())));
         }
 
-        builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, "booking-tokens")));
+        builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, SecretStore.BookingTokens)));
         builder.Services.AddOptions<BookingLimits>().BindConfiguration("Rantevou:Limits").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AgentOptions>().BindConfiguration("Rantevou:Agents").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiveDay.ExpiryWake>();
@@ -161,34 +161,8 @@ public static class CoreSetup
             await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await SecretStore.EnsureAsync(db, "booking-tokens", ct);
+        await SecretStore.EnsureAsync(db, SecretStore.BookingTokens, scope.ServiceProvider.GetService<SecretSeal>(), ct);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
         await SqliteStatistics.RefreshAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), ct);
-    }
-}
-
-static class SecretStore
-{
-    public static async Task EnsureAsync(RantevouDbContext db, string name, CancellationToken ct)
-    {
-        if (await db.Secrets.AnyAsync(s => s.Name == name, ct))
-            return;
-        db.Secrets.Add(new Secret { Name = name, Value = RandomNumberGenerator.GetBytes(32) });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // Another node created it first; theirs is the one.
-        }
-        db.ChangeTracker.Clear();
-    }
-
-    public static byte[] Load(IServiceProvider services, string name)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RantevouDbContext>();
-        return db.Secrets.AsNoTracking().Single(s => s.Name == name).Value;
     }
 }

@@ -19,10 +19,14 @@ public static class AccountsSetup
     {
         var services = builder.Services;
         // Keys live in the database, so cookies and tokens survive restarts and work on every node. With a certificate
-        // they are stored encrypted, so a copy of the database (a backup) does not carry what signs every sign-in.
+        // they are stored encrypted, and so is the key of booking links (SecretStore): a copy of the database (a backup)
+        // then carries nothing that signs a sign-in or a booking link.
         var dataProtection = services.AddDataProtection().SetApplicationName("Rantevou").PersistKeysToDbContext<RantevouDbContext>();
         if (KeyCertificate.Load(builder.Configuration) is { } certificate)
+        {
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            services.AddSingleton(new SecretSeal(certificate));
+        }
 
         services.AddIdentityCore<AppUser>(o =>
             {

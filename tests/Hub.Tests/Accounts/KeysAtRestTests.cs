@@ -2,6 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Rantevou.Core.Booking;
+using Rantevou.Core.Data;
 using Rantevou.Hub.Accounts;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
@@ -9,9 +13,9 @@ using Rantevou.TestKit;
 namespace Rantevou.Hub.Tests.Accounts;
 
 /// <summary>
-/// The keys that sign every sign-in cookie live in the database. With a certificate configured they are stored
-/// encrypted: a copy of the database (a backup) cannot be used to forge an administrator's cookie. Without one they are
-/// stored as they are, as before.
+/// The keys that sign every sign-in cookie, and the key that signs booking links and QR codes, live in the database.
+/// With a certificate configured they are stored encrypted: a copy of the database (a backup) cannot be used to forge an
+/// administrator's cookie or anyone's booking link. Without one they are stored as they are, as before.
 /// </summary>
 public sealed class KeysAtRestTests : IDisposable
 {
@@ -46,6 +50,33 @@ public sealed class KeysAtRestTests : IDisposable
 
         var keys = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         Assert.Contains(keys, xml => xml.Contains("<masterKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheBookingLinksKey_IsSealedWhenACertificateIsAdded_EveryLinkKeepsWorking_AndANodeWithoutItRefusesToStart()
+    {
+        var booking = Guid.NewGuid();
+        var path = Certificate("secret-pass");
+        string before;
+        await using (var plain = new RantevouApp { KeepData = true })
+        {
+            plain.CreateClient().Dispose();
+            before = plain.Services.GetRequiredService<BookingTokens>().Manage(booking);
+            await using var withCertificate = Node(plain.DataDir);
+            withCertificate.Settings[KeyCertificate.PathKey] = path;
+            withCertificate.Settings[KeyCertificate.PasswordKey] = "secret-pass";
+            withCertificate.CreateClient().Dispose();
+
+            var stored = await withCertificate.WithDbAsync(db => db.Secrets.Where(s => s.Name == SecretStore.BookingTokens).Select(s => s.Value).SingleAsync());
+            Assert.True(SecretSeal.IsSealed(stored));
+            Assert.Equal(before, withCertificate.Services.GetRequiredService<BookingTokens>().Manage(booking));
+
+            using var withoutCertificate = Node(plain.DataDir);
+            var failed = Assert.ThrowsAny<Exception>(() => withoutCertificate.CreateClient());
+            Assert.Contains(KeyCertificate.PathKey, failed.ToString(), StringComparison.Ordinal);
+        }
+
+        static RantevouApp Node(string dataDir) => new(dataDir, new FakeTimeProvider(RantevouApp.DefaultStart)) { KeepData = true };
     }
 
     [Theory]
