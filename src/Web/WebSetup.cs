@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,14 @@ public static class WebSetup
     public static IHostApplicationBuilder AddRantevouWeb(this IHostApplicationBuilder builder)
     {
         // R12: staff, agent and admin form posts reach the audit log through one filter.
-        builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new AuditPageFilter()));
+        builder.Services.AddRazorPages().AddMvcOptions(o =>
+        {
+            o.Filters.Add(new AuditPageFilter());
+            // No page posts jQuery's "a[b]" keys, and MVC's reader of them throws on an unclosed bracket: a request
+            // with such a form key was a 500 instead of the page's own answer.
+            o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        });
         // Greek text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddScoped<BookableDays>();

@@ -65,4 +65,22 @@ public sealed class MalformedRegressionTests(SharedApp shared) : IClassFixture<S
 
         await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, MessageKeys.MalformedRequest, language);
     }
+
+    [Theory]
+    [InlineData("GET", "/b/ABCD2345/coming?token=not-a-token", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/b/ABCD2345/release?token=not-a-token", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/b/ABCD2345/coming?token=not-a-token&a%5B=1", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/b/ABCD2345/coming?token=not-a-token", HttpStatusCode.BadRequest)]
+    public async Task APageRequestWithAnUnclosedBracketInAFormKey_GetsThePagesOwnAnswer_Not500(string method, string url, HttpStatusCode expected)
+    {
+        // jQuery's "a[b]" form keys: MVC's reader of them threw on "a[" with no closing bracket.
+        var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StringContent("a[=1&{\"x\":[[[=2", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        var response = await shared.Http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
 }
