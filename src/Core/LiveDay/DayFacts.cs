@@ -25,6 +25,20 @@ public sealed class DayFacts
 
     public DateTime CloseUtc => Open?.CloseUtc ?? DateTime.MinValue;
 
+    /// <summary>
+    /// The desks someone has been called to today, or null before the day's first call. Walk-in waits count only these
+    /// once the day has started: a desk nobody sits at calls nobody, and counting it told people "soon" for hours.
+    /// </summary>
+    public IReadOnlySet<int>? CallingDesks => callingDesks ??= Calling();
+
+    IReadOnlySet<int>? callingDesks;
+
+    IReadOnlySet<int>? Calling()
+    {
+        var desks = Bookings.Select(b => b.CalledDeskId).Concat(Tickets.Select(t => t.CalledDeskId)).OfType<int>().ToHashSet();
+        return desks.Count == 0 ? null : desks;
+    }
+
     public static async Task<DayFacts> LoadAsync(RantevouDbContext db, Office office, DateTime nowUtc, CancellationToken ct)
     {
         var day = OfficeCalendar.LocalDate(nowUtc, office.TimeZone);

@@ -96,8 +96,20 @@ public static class WalkInQueue
         return QueueOrder.WalkIns(waiting.Values.Select(QueueFactsMapper.Ticket)).Select(t => waiting[t.Id]);
     }
 
-    public static WalkInEstimate Estimate(DayFacts day, WalkInTicket ticket, DateTime nowUtc) =>
-        WalkInEstimator.Estimate(QueueFactsMapper.ForService(day, ticket.ServiceId), QueueFactsMapper.Ticket(ticket), nowUtc);
+    /// <summary>
+    /// The ticket's place among everyone waiting for its service's desks, and its wait at the desks that are calling
+    /// today (<see cref="DayFacts.CallingDesks"/>; every desk before the first call): with none of those serving it, no
+    /// wait is promised (-1: "later" on the screens) rather than "soon" from a desk nobody sits at.
+    /// </summary>
+    public static WalkInEstimate Estimate(DayFacts day, WalkInTicket ticket, DateTime nowUtc)
+    {
+        var desks = QueueFactsMapper.ForService(day, ticket.ServiceId);
+        var queued = QueueFactsMapper.Ticket(ticket);
+        if (day.CallingDesks is not { } calling || desks.All(d => calling.Contains(d.DeskId)))
+            return WalkInEstimator.Estimate(desks, queued, nowUtc);
+        var wait = WalkInEstimator.Estimate(desks.Where(d => calling.Contains(d.DeskId)).ToList(), queued, nowUtc);
+        return wait with { Position = WalkInEstimator.Position(desks, queued) };
+    }
 
     /// <summary>Minutes until the ticket is expected to be called, or -1 when it is not expected today.</summary>
     public static int EstimatedWaitMinutes(DayFacts day, WalkInTicket ticket, DateTime nowUtc) =>

@@ -36,9 +36,7 @@ public static class WalkInEstimator
     /// </summary>
     public static WalkInEstimate Estimate(IReadOnlyList<DeskFacts> desks, QueuedWalkIn ticket, DateTime nowUtc)
     {
-        var others = desks.SelectMany(d => d.WalkIns).Where(t => t.Id != ticket.Id).DistinctBy(t => t.Id);
-        var position = 1 + others.Count(t => QueueOrder.Before(t, ticket));
-
+        var position = Position(desks, ticket);
         var withTicket = desks
             .Select(d => d with { WalkIns = [.. d.WalkIns.Where(t => t.Id != ticket.Id), ticket] })
             .ToList();
@@ -47,4 +45,8 @@ public static class WalkInEstimator
         var wait = Math.Max(0, QueueOrder.CeilMinutes(call.StartUtc - nowUtc));
         return new WalkInEstimate(position, WalkInOutlook.Today, call.StartUtc, wait, call.DeskId);
     }
+
+    /// <summary>1 + the distinct tickets waiting for these desks that come before <paramref name="ticket"/> in queue order.</summary>
+    public static int Position(IReadOnlyList<DeskFacts> desks, QueuedWalkIn ticket) =>
+        1 + desks.SelectMany(d => d.WalkIns).Where(t => t.Id != ticket.Id).DistinctBy(t => t.Id).Count(t => QueueOrder.Before(t, ticket));
 }
