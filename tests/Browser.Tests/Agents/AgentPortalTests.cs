@@ -25,6 +25,8 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
 
         await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync("2026-12-02");
         await Page.GetByLabel("Ώρα (ανά 5 λεπτά)").FillAsync("10:30");
+        // Booking for the account keeps no citizen's details, so none are asked for until "for a citizen" is chosen.
+        await Expect(Page.GetByLabel("Ονοματεπώνυμο πολίτη")).ToBeHiddenAsync();
         await Page.GetByLabel("Για πολίτη (επιβεβαιώνει ο ίδιος από το email του)").CheckAsync();
         await Page.GetByLabel("Ονοματεπώνυμο πολίτη").FillAsync("Δημήτρης Αλεξίου");
         await Page.GetByLabel("Email πολίτη").FillAsync("dimitris@example.org");
@@ -45,6 +47,11 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await citizen.DisposeAsync();
 
         await Page.ReloadAsync();
+        await Expect(row).ToContainTextAsync("Οριστικό");
+
+        // Found again by the name as a school types it: lower case, no accents.
+        await Page.GetByLabel("Αναζήτηση (κωδικός, όνομα, email)").FillAsync("αλεξιου");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Εμφάνιση" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Οριστικό");
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Agents;
 using Rantevou.Contracts.Booking;
+using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
 
 namespace Rantevou.Hub.Tests.Agents;
@@ -119,6 +120,46 @@ public sealed class AgentBookingTests : IAsyncLifetime
         var clerk = await LoginAsync("clerk1@example.org");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/agent/bookings")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/agent/bookings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_FindsACitizenByTheirGreekName_WhateverTheCaseAndAccents_AndByPartOfTheCode()
+    {
+        var school = await LoginAsync("school@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var booked = await Created(await school.PostAsJsonAsync("/api/agent/bookings",
+            new AgentBookingRequest(serviceId, start, new CitizenDetails("Δημήτρης Αθανασίου", "dimitris@example.org", "6947777777"))));
+
+        async Task<List<string>> Find(string q) =>
+            (await school.GetFromJsonAsync<List<AgentBookingDto>>($"/api/agent/bookings?q={Uri.EscapeDataString(q)}"))!.Select(b => b.Code).ToList();
+
+        Assert.Equal([booked.Code], await Find("δημητρης"));
+        Assert.Equal([booked.Code], await Find("ΑΘΑΝΑΣΙΟΥ"));
+        Assert.Equal([booked.Code], await Find("Δημήτρης Αθανασίου"));
+        Assert.Equal([booked.Code], await Find("DIMITRIS@example"));
+        Assert.Equal([booked.Code], await Find(booked.Code[2..7].ToLowerInvariant()));
+        Assert.Empty(await Find("Νίκος"));
+    }
+
+    [Fact]
+    public async Task BookingForTheAccount_WithACitizensDetailsTypedIn_IsRefusedOnThePage_NotBookedWithoutThem()
+    {
+        var school = await PageForms.SignInAsync(app, "school@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var at = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await PageForms.PostFormAsync(school, "/agent", new()
+        {
+            ["ServiceId"] = serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Date"] = at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Time"] = at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["ForCitizen"] = "false",
+            ["FullName"] = "Μαθητής Σχολής",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("τα στοιχεία πολίτη που γράψατε δεν θα κρατηθούν", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync()));
     }
 
     async Task<HttpClient> LoginAsync(string email)

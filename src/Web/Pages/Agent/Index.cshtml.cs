@@ -12,6 +12,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
 using BookingEntity = Rantevou.Core.Booking.Booking;
 
 namespace Rantevou.Web.Pages.Agent;
@@ -23,7 +24,7 @@ namespace Rantevou.Web.Pages.Agent;
 [Authorize(Policy = Policies.Agent)]
 public sealed class IndexModel(
     RantevouDbContext db, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens, TimeProvider clock,
-    IStringLocalizer<Messages> messages) : PageModel
+    IStringLocalizer<Messages> messages, IStringLocalizer<PageText> text) : PageModel
 {
     public AppUser Agent { get; private set; } = null!;
     public DateOnly Day { get; private set; }
@@ -52,6 +53,13 @@ public sealed class IndexModel(
     {
         if (AgentContext.Of(await users.GetUserAsync(User), ForCitizen) is not { } agent)
             return Forbid();
+        // Booking for the account keeps none of the citizen's details: typed in, they must not vanish unsaid.
+        if (!ForCitizen && new[] { FullName, Email, Mobile }.Any(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            Errors[""] = text["AgentCitizenFieldsUnused"];
+            ViewData["HasErrors"] = true;
+            return await ShowAsync(Date, null, ct);
+        }
         var request = new NewBooking(ServiceId, $"{Date}T{Time}", ForCitizen ? FullName : null, ForCitizen ? Email : null,
             ForCitizen ? Mobile : null, Language.Current, agent);
         var outcome = await bookings.CreateAsync(request, ct);
