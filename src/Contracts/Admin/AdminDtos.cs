@@ -41,9 +41,10 @@ public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, strin
 
 /// <summary>
 /// A change was applied; these bookings were cancelled with it, each told by email, and, for a change that closed the
-/// rest of today, this many walk-in tickets still waiting were closed.
+/// rest of today, this many walk-in tickets still waiting were closed. <c>Moved</c>: bookings that kept their time at
+/// another desk, their desk being switched off or no longer serving them (each told by email too).
 /// </summary>
-public sealed record ChangeDone(List<AffectedBookingDto> Cancelled, int WalkInsClosed = 0);
+public sealed record ChangeDone(List<AffectedBookingDto> Cancelled, int WalkInsClosed = 0, int Moved = 0);
 
 /// <summary>A new office: its short name for addresses (<c>?office=</c>), names, desks, weekly hours and catalogue services.</summary>
 public sealed record OfficeCreate(string? Slug, string? NameEl, string? NameEn, int Desks, string? Open, string? Close,

@@ -19,30 +19,32 @@ public sealed record AffectedBooking(string Code, DateTime StartUtc, string Serv
 /// Applied, or not applied because bookings would be cancelled, or walk-ins waiting today sent away, and the admin has not
 /// confirmed. <paramref name="WalkIns"/>: the walk-in tickets still waiting that a change closing today closes.
 /// </summary>
-public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0);
+public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0, int Moved = 0);
 
 /// <summary>
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
 /// inside a transaction with the office's configuration version bumped (ADR 0016), then the bookings it breaks (service off, desk off or no longer serving it, outside the new
-/// hours) are found. Unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
+/// hours) are found. A booking broken only by its desk moves to another desk free at its time (<see cref="DeskMoves"/>),
+/// without asking: nobody loses anything. Of the rest, unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
 /// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped. A change that closes
 /// the rest of today (a special day, new hours) ends today as closing time does: the walk-ins waiting are closed too
 /// (counted for the confirmation), and the screens show the office closed.
 /// </summary>
 public sealed class OfficeChanges(
-    RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock, OfficeConfigCache configs)
+    RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock, OfficeConfigCache configs, DeskMoves moves)
 {
     public async Task<Outcome<ChangeResult>> RunAsync(
         int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct)
     {
         // Bookings already broken before this change are not this change's to cancel.
-        var before = (await BrokenAsync(officeId, ct)).Select(b => b.Id).ToHashSet();
+        var before = (await BrokenAsync(officeId, ct)).Select(b => b.Booking.Id).ToHashSet();
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
         var today = OfficeDays.Today(office, clock);
         var openBefore = OpenForTheRestOfToday(office, today);
         Problem? problem = null;
         List<AffectedBooking> affected = [];
         var walkIns = 0;
+        var moved = 0;
         // The change may touch today (hours, desks, a special day), so it runs as a change of today.
         var applied = await changes.RunAsync(office, today, async change =>
         {
@@ -52,7 +54,10 @@ public sealed class OfficeChanges(
             await db.SaveChangesAsync(ct);
             await OfficeConfigCache.BumpAsync(db, officeId, ct);
             db.ChangeTracker.Clear();
-            var broken = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Id)).ToList();
+            var found = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Booking.Id)).ToList();
+            var movedNow = (await moves.MoveAsync(change, [.. found.Where(b => b.DeskOnly).Select(b => b.Booking)], ct)).Select(b => b.Id).ToHashSet();
+            moved = movedNow.Count;
+            var broken = found.Select(b => b.Booking).Where(b => !movedNow.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
             var openAfter = OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
             var closesToday = openBefore && !openAfter;
@@ -73,15 +78,18 @@ public sealed class OfficeChanges(
             configs.Forget(officeId);
         if (problem is not null)
             return problem;
-        return new ChangeResult(applied, affected, walkIns);
+        return new ChangeResult(applied, affected, walkIns, moved);
     }
 
     /// <summary>Today still has office hours ahead (or under way) as the office stands.</summary>
     bool OpenForTheRestOfToday(Office office, DateOnly today) =>
         OfficeCalendar.OpenOn(today, office.TimeZone, office.Hours, office.SpecialDays) is { } open && clock.GetUtcNow().UtcDateTime < open.CloseUtc;
 
-    /// <summary>Bookings from today on that the office, as it now stands, could not serve.</summary>
-    async Task<List<BookingEntity>> BrokenAsync(int officeId, CancellationToken ct)
+    /// <summary>
+    /// Bookings from today on that the office, as it now stands, could not serve; <c>DeskOnly</c> when only their desk
+    /// is the reason (the service is on and the time within hours), so another desk may take them.
+    /// </summary>
+    async Task<List<(BookingEntity Booking, bool DeskOnly)>> BrokenAsync(int officeId, CancellationToken ct)
     {
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
         var from = OfficeCalendar.DayStartUtc(OfficeDays.Today(office, clock), office.TimeZone);
@@ -90,13 +98,15 @@ public sealed class OfficeChanges(
             .Where(b => b.OfficeId == officeId && b.StartUtc >= from && statuses.Contains(b.Status))
             .OrderBy(b => b.StartUtc).ToListAsync(ct);
         if (bookings.Count == 0)
-            return bookings;
+            return [];
         var activeServices = (await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId && s.Active)
             .Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var desks = await db.Desks.AsNoTracking().Where(d => d.OfficeId == officeId).Include(d => d.Services).ToListAsync(ct);
         var serving = desks.Where(d => d.Active).SelectMany(d => d.Services.Select(s => (d.Id, s.ServiceId))).ToHashSet();
-        return bookings.Where(b =>
-            !activeServices.Contains(b.ServiceId) || !serving.Contains((b.DeskId, b.ServiceId)) || !WithinHours(b, office)).ToList();
+        return bookings
+            .Select(b => (Booking: b, Keeps: activeServices.Contains(b.ServiceId) && WithinHours(b, office), AtDesk: serving.Contains((b.DeskId, b.ServiceId))))
+            .Where(b => !b.Keeps || !b.AtDesk)
+            .Select(b => (b.Booking, DeskOnly: b.Keeps)).ToList();
     }
 
     static bool WithinHours(BookingEntity b, Office office)

@@ -90,6 +90,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<DayClaimsCache>();
         builder.Services.AddOptions<AvailabilityOptions>().BindConfiguration("Rantevou:Availability").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Admin.OfficeChanges>();
+        builder.Services.AddScoped<Admin.DeskMoves>();
         builder.Services.AddScoped<Admin.AdminCatalogue>();
         builder.Services.AddScoped<Admin.AdminOffices>();
         builder.Services.AddScoped<Admin.AdminCalendar>();

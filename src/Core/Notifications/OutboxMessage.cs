@@ -45,4 +45,6 @@ public enum MailKind
     CancelledByOffice,
     /// <summary>R2: the day before a confirmed appointment, with links to say "I will come" or to release the time.</summary>
     Reminder,
+    /// <summary>R11: the booking's desk was switched off or no longer serves it; same time, another desk.</summary>
+    DeskChanged,
 }

@@ -53,12 +53,12 @@ public sealed class BookingMail(
         switch (kind)
         {
             case MailKind.Created:
-            case MailKind.Rescheduled when unconfirmed:
+            case MailKind.Rescheduled or MailKind.DeskChanged when unconfirmed:
                 lines.Add(text["ConfirmBy", OfficeCalendar.ToLocal(booking.HoldUntilUtc ?? booking.StartUtc, office.TimeZone).ToString("HH:mm, d/M", culture)]);
                 links.Add((text["Link.Confirm"], confirmUrl));
                 links.Add((text["Link.Manage"], manageUrl));
                 break;
-            case MailKind.Confirmed or MailKind.Rescheduled:
+            case MailKind.Confirmed or MailKind.Rescheduled or MailKind.DeskChanged:
                 lines.Add(text["QrHint"]);
                 links.Add((text["Link.Manage"], manageUrl));
                 break;
@@ -75,12 +75,12 @@ public sealed class BookingMail(
                 links.Add((text["Link.BookAgain"], bookUrl));
                 break;
         }
-        var documents = kind is MailKind.Created or MailKind.Confirmed or MailKind.Rescheduled or MailKind.Reminder
+        var documents = kind is MailKind.Created or MailKind.Confirmed or MailKind.Rescheduled or MailKind.DeskChanged or MailKind.Reminder
             ? service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture.Name)).ToList()
             : [];
 
         var body = new BodyBuilder { TextBody = Text(lines, facts, documents, links) };
-        var withQr = kind is MailKind.Confirmed || (kind is MailKind.Rescheduled && !unconfirmed);
+        var withQr = kind is MailKind.Confirmed || (kind is MailKind.Rescheduled or MailKind.DeskChanged && !unconfirmed);
         string? qrCid = null;
         if (withQr)
         {

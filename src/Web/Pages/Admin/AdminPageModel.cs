@@ -27,6 +27,9 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     /// <summary>Walk-in tickets still waiting that the change would close: it closes the rest of today.</summary>
     public int WalkIns { get; private set; }
 
+    /// <summary>Bookings the change moves to another desk at the same time (R11), beside those it would cancel.</summary>
+    public int Moved { get; private set; }
+
     /// <summary>The change waits for the second button: people would be affected.</summary>
     public bool Confirming => Affected.Count > 0 || WalkIns > 0;
 
@@ -91,12 +94,13 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         }
         if (outcome.Value is ChangeResult { Applied: false } pending)
         {
-            (Affected, WalkIns) = (pending.Affected, pending.WalkIns);
+            (Affected, WalkIns, Moved) = (pending.Affected, pending.WalkIns, pending.Moved);
             return false;
         }
         var cancelled = outcome.Value is ChangeResult done ? done.Affected.Count : 0;
         var closed = outcome.Value is ChangeResult { WalkIns: > 0 } day ? " " + string.Format(text["SavedWalkInsClosed"].Value, day.WalkIns) : "";
-        TempData["AdminNotice"] = (cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value) + closed;
+        var moved = outcome.Value is ChangeResult { Moved: > 0 } desks ? " " + string.Format(text["SavedMoved"].Value, desks.Moved) : "";
+        TempData["AdminNotice"] = (cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value) + moved + closed;
         return true;
     }
 
