@@ -15,14 +15,16 @@ namespace Rantevou.Web.Pages.Account;
 public sealed class LoginModel(
     SignInManager<AppUser> signIn, SignInCheck check, IAuthorizationService authorization, IStringLocalizer<ClerkText> text, TimeProvider clock) : PageModel
 {
-    [BindProperty] public string? Email { get; set; }
+    /// <summary>Also from the address after a password was set from a link, so the person only types the new password.</summary>
+    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Back from setting or changing the password: said, so the person knows it worked.</summary>
+    public bool Changed { get; private set; }
+
+    public void OnGet(bool changed) => Changed = changed;
 
     public async Task<IActionResult> OnPostAsync()
     {

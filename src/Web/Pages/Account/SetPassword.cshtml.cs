@@ -34,7 +34,7 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Messa
         {
             var result = await links.ResetAsync(Email, Token, NewPassword);
             if (result.Succeeded)
-                return RedirectToPage("/Account/Login", new { changed = "true", culture = Language.Query });
+                return RedirectToPage("/Account/Login", new { changed = "true", email = Email, culture = Language.Query });
             Errors["NewPassword"] = messages[result.Errors.Any(e => e.Code == "InvalidToken") ? MessageKeys.LinkExpired : MessageKeys.PasswordWeak];
         }
         NewPassword = null;
