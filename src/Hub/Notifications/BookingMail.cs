@@ -44,9 +44,10 @@ public sealed class BookingMail(
             (text["Label.Office"], office.Name(culture.Name)),
             (text["Label.Desk"], desk.Name(culture.Name)),
         };
-        var lines = new List<string> { text[$"Intro.{kind}"] };
-        if (kind == MailKind.Created && booking.AgentName is { Length: > 0 } agent)
-            lines.Add(text["BookedBy", agent]);
+        // R7: booked by a school or agent for the person, who did not book it themselves: said first, not "you booked".
+        var lines = kind == MailKind.Created && booking.AgentName is { Length: > 0 } agent
+            ? new List<string> { text["BookedBy", agent], text["Intro.CreatedForYou"] }
+            : [text[$"Intro.{kind}"]];
         var links = new List<(string Label, string Url)>();
         // R7: a booking moved before it was confirmed still needs the confirm link, and no QR for the kiosk yet.
         var unconfirmed = booking.Status == Core.Booking.BookingStatus.Pending;

@@ -56,19 +56,30 @@ public sealed class BookingPagesTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     [Fact]
-    public async Task ConfirmingTwice_IsHarmless_AndSendsOneConfirmationMail()
+    public async Task ConfirmingTwice_IsHarmless_AndSendsOneConfirmationMail_AndTheLinkAfterwardsLeadsToTheBooking()
     {
         await BookAsync(Texts.Greek);
         var confirmLink = LinkIn(await NextMailAsync(1), confirm: true);
-        for (var i = 0; i < 2; i++)
+        // The link opened in two tabs before either was pressed: both buttons work, the second changes nothing.
+        var second = await Context.NewPageAsync();
+        await Page.GotoAsync(confirmLink);
+        await second.GotoAsync(confirmLink);
+        foreach (var tab in new[] { Page, second })
         {
-            await Page.GotoAsync(confirmLink);
-            await Page.GetByRole(AriaRole.Button, new() { Name = Texts.Greek.ConfirmButton }).ClickAsync();
-            await Expect(Page.Locator(".status")).ToHaveTextAsync(Texts.Greek.Confirmed);
+            await tab.GetByRole(AriaRole.Button, new() { Name = Texts.Greek.ConfirmButton }).ClickAsync();
+            await Expect(tab.Locator(".status")).ToHaveTextAsync(Texts.Greek.Confirmed);
         }
         await NextMailAsync(2);
         Assert.Equal(0, await App.DispatchMailAsync());
         Assert.Equal(2, Smtp.Messages.Count);
+
+        // Opened again from the mail later: nothing left to press, only the way to the booking.
+        await Page.GotoAsync(confirmLink);
+        await Expect(Page.GetByText("Το ραντεβού έχει ήδη επιβεβαιωθεί.")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = Texts.Greek.ConfirmButton })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Το ραντεβού σας" }).ClickAsync();
+        await Expect(Page.Locator(".status")).ToHaveTextAsync(Texts.Greek.Confirmed);
+        await AssertAccessibleAsync("the confirm link opened again");
     }
 
     [Fact]

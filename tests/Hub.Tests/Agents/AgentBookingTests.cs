@@ -58,7 +58,9 @@ public sealed class AgentBookingTests : IAsyncLifetime
 
         var mail = (await MailAsync(1)).Single();
         Assert.Equal("kostas@example.org", mail.To.Mailboxes.Single().Address);
-        Assert.Contains("Διεκπεραιωτής Άλφα", mail.TextBody);
+        // The citizen did not book it: told who did, first, never "you booked an appointment".
+        Assert.StartsWith("Το ραντεβού το έκλεισε για εσάς ο/η «Διεκπεραιωτής Άλφα».", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Κλείσατε ραντεβού", mail.TextBody, StringComparison.Ordinal);
         var link = mail.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/confirm?token=")).Split(": ")[1];
         var token = Uri.UnescapeDataString(link.Split("token=")[1].Split('&')[0]);
         var confirm = await app.CreateClient().PostAsync($"/api/bookings/{created.Code}/confirm?token={token}", null);
@@ -160,6 +162,23 @@ public sealed class AgentBookingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("τα στοιχεία πολίτη που γράψατε δεν θα κρατηθούν", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TheBookingsPage_OpenedByTheSchoolThatBookedIt_LeadsBackToItsPortal_NotToThePublicPages()
+    {
+        var school = await PageForms.SignInAsync(app, "school@example.org");
+        var api = await LoginAsync("school@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var booked = await Created(await api.PostAsJsonAsync("/api/agent/bookings", new AgentBookingRequest(serviceId, start, null)));
+        var link = $"/b/{booked.Code}?token={Uri.EscapeDataString(booked.ManageToken)}";
+
+        var asSchool = await school.GetStringAsync(link);
+        var asAnyone = await app.CreateClient().GetStringAsync(link);
+
+        Assert.Contains("Πίσω στην πύλη συνεργατών", asSchool, StringComparison.Ordinal);
+        Assert.Contains("href=\"/agent?date=", asSchool, StringComparison.Ordinal);
+        Assert.DoesNotContain("Πίσω στην πύλη συνεργατών", asAnyone, StringComparison.Ordinal);
     }
 
     async Task<HttpClient> LoginAsync(string email)

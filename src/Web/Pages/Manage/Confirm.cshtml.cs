@@ -17,12 +17,16 @@ public sealed class ConfirmModel(BookingService bookings, BookingTokens tokens, 
     public BookingView View { get; private set; } = null!;
     public string? Error { get; private set; }
 
+    /// <summary>The booking's own page, for a link opened again after it was confirmed.</summary>
+    public string ManageUrl { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string code, string? token, CancellationToken ct)
     {
         var booking = await BookingByCode.FindAsync(db, code, ct);
         if (booking is null || !tokens.IsConfirm(booking.Id, token))
             return NotFound();
         View = await BookingView.LoadAsync(db, booking, Language.Current, ct);
+        ManageUrl = $"/b/{booking.Code}?token={Uri.EscapeDataString(tokens.Manage(booking.Id))}&culture={Language.Current}";
         return Page();
     }
 
