@@ -42,9 +42,11 @@ public sealed class IndexModel(
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Mobile { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? date, string? q, string? booked, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? date, string? q, string? booked, int? service, CancellationToken ct)
     {
         Booked = booked;
+        // The next pupil is usually booked for the same service: the form keeps it.
+        ServiceId ??= service;
         return await ShowAsync(date, q, ct);
     }
 
@@ -66,7 +68,7 @@ public sealed class IndexModel(
         if (outcome.Ok)
         {
             HttpContext.AuditTarget(outcome.Value.Code);
-            return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value.Code });
+            return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value.Code, service = ServiceId });
         }
         FormErrors.Fill(Errors, outcome.Problem, messages, "");
         ViewData["HasErrors"] = true;

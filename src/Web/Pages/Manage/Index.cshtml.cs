@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -71,8 +72,12 @@ public sealed class IndexModel(
             && DateOnly.FromDateTime(View.Start.DateTime) == today;
         Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value, Token, Language.Current, uploadError, ct);
         Done = Outcomes.Contains(done) ? done : null;
+        ByItsAgent = View.Booking.AgentId is { } agent && User.FindFirstValue(ClaimTypes.NameIdentifier) == agent;
         return Page();
     }
+
+    /// <summary>R7: the school or agent that booked it is looking (signed in): its way back is its portal, not the public pages.</summary>
+    public bool ByItsAgent { get; private set; }
 
     /// <summary>Today's booking still to be served: the page follows it live (R3–R5).</summary>
     public bool Live { get; private set; }
