@@ -190,6 +190,10 @@ public sealed class AuditSearchTests : LiveDayTest
         Assert.Contains("Αρχείο ενεργειών", greek, StringComparison.Ordinal);
         Assert.Contains("ABCDEFGH", greek, StringComparison.Ordinal);
         Assert.DoesNotContain("admin.settings.update", greek, StringComparison.Ordinal);
+        // In words (with the key beneath, for the search field), not only as keys.
+        Assert.Contains("Ραντεβού άκυρο: λάθος ή ελλιπή στοιχεία", greek, StringComparison.Ordinal);
+        Assert.Contains("<td>Υπάλληλος</td>", greek, StringComparison.Ordinal);
+        Assert.Contains("Εφαρμογή (API)", greek, StringComparison.Ordinal);
         // 30 Nov 22:00 UTC is 1 December 00:00 in Athens.
         var time = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(greek, "<time[^>]*>[^<]*</time>").Value);
         Assert.Equal("<time datetime=\"2026-12-01T00:00:00.0000000+02:00\">Τρίτη 1 Δεκεμβρίου 2026, 00:00</time>", time);
