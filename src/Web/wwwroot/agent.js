@@ -12,3 +12,36 @@
   document.querySelectorAll('input[name="ForCitizen"]').forEach((r) => r.addEventListener('change', sync));
   sync();
 })();
+
+// The day's free times for the chosen service, from the public availability: choosing one fills the time field, so the
+// school sees what is free instead of typing times until one is accepted.
+(function () {
+  'use strict';
+  const box = document.getElementById('free-times');
+  const service = document.getElementById('ServiceId');
+  const date = document.getElementById('Date');
+  const time = document.getElementById('Time');
+  const list = document.getElementById('FreeTime');
+  const note = document.getElementById('free-times-note');
+  if (!box || !service || !date || !time || !list) return;
+  let asked = 0;
+  async function load() {
+    const mine = ++asked;
+    if (!service.value || !/^\d{4}-\d{2}-\d{2}$/.test(date.value)) { box.hidden = true; return; }
+    let slots = [];
+    try {
+      const r = await fetch(`/api/services/${encodeURIComponent(service.value)}/availability?date=${date.value}`, { credentials: 'same-origin' });
+      slots = r.ok ? await r.json() : [];
+    } catch (e) { slots = []; }
+    if (mine !== asked) return;
+    const first = new Option(box.dataset.choose, '');
+    list.replaceChildren(first, ...slots.map((s) => new Option(s.start.slice(11, 16), s.start.slice(11, 16))));
+    list.value = slots.some((s) => s.start.slice(11, 16) === time.value) ? time.value : '';
+    note.textContent = slots.length === 0 ? box.dataset.none : '';
+    box.hidden = false;
+  }
+  list.addEventListener('change', () => { if (list.value) time.value = list.value; });
+  service.addEventListener('change', load);
+  date.addEventListener('change', load);
+  load();
+})();

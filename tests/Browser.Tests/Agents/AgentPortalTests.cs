@@ -24,7 +24,9 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Πύλη συνεργατών");
 
         await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync("2026-12-02");
-        await Page.GetByLabel("Ώρα (ανά 5 λεπτά)").FillAsync("10:30");
+        // The day's free times are listed: the school picks one instead of typing times until one is free.
+        await Page.GetByLabel("Ελεύθερες ώρες αυτής της ημέρας").SelectOptionAsync("10:30");
+        await Expect(Page.GetByLabel("Ώρα (ανά 5 λεπτά)")).ToHaveValueAsync("10:30");
         // Booking for the account keeps no citizen's details, so none are asked for until "for a citizen" is chosen.
         await Expect(Page.GetByLabel("Ονοματεπώνυμο πολίτη")).ToBeHiddenAsync();
         await Page.GetByLabel("Για πολίτη (επιβεβαιώνει ο ίδιος από το email του)").CheckAsync();
