@@ -146,6 +146,9 @@ public sealed class OfficeScopeTests : AppTest
             new() { ["Email"] = "new.north@example.org", ["DisplayName"] = "Νέος υπάλληλος", ["Role"] = Roles.Clerk });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         Assert.Equal(northOffice, await Db(db => db.Users.Where(u => u.Email == "new.north@example.org").Select(u => u.OfficeId).SingleAsync()));
+        // Told what happened, and the audit log names the account by its email, not its internal id.
+        Assert.Contains("Στάλθηκε πρόσκληση στο new.north@example.org", await director.GetStringAsync("/admin/staff"), StringComparison.Ordinal);
+        Assert.Equal("new.north@example.org", await Db(db => db.AuditEntries.Where(a => a.Action == "admin.staff.create").Select(a => a.Target).SingleAsync()));
 
         // An office's own administrator has no office to choose, whatever the address asks for.
         var own = await PageForms.SignInAsync(App, "admin@example.org");

@@ -40,5 +40,7 @@ public sealed class CheckboxFormTests : AdminTest
         var off = await PageForms.SubmitAsync(admin, "/admin/desks", form, f => f.Tick("active", false));
         Assert.True(off.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK);
         Assert.False((await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Single(d => d.Id == desk.Id).Active);
+        // Offered to staff still (it may open again), marked as switched off.
+        Assert.Contains("Θυρίδα 1 (ανενεργή)", await admin.GetStringAsync("/admin/staff"), StringComparison.Ordinal);
     }
 }

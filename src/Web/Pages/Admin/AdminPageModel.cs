@@ -20,6 +20,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     IStringLocalizer<AdminText> text) : PageModel
 {
     protected RantevouDbContext Db => db;
+    protected IStringLocalizer<AdminText> Text => text;
     public Office Office { get; private set; } = null!;
     public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<AffectedBooking> Affected { get; private set; } = [];

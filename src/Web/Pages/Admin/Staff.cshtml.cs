@@ -46,9 +46,11 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     {
         await LoadOfficeAsync(ct);
         var outcome = await accounts.CreateAsync(new NewStaffRequest(Email, DisplayName, Role, Office.Id, DeskIds), User.OfficeOf() ?? Office.Id, ct);
+        var after = await AfterAsync(outcome, null, ct);
+        // Said as what happened: the person has an invitation in their mail, not just "saved".
         if (outcome.Ok)
-            HttpContext.AuditTarget(outcome.Value.Id);
-        return await AfterAsync(outcome, null, ct);
+            TempData["AdminNotice"] = string.Format(Text["StaffInvited"].Value, outcome.Value.Email);
+        return after;
     }
 
     [Audited("admin.staff.edit")]
@@ -83,6 +85,9 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
 
     async Task<IActionResult> AfterAsync(Core.Outcomes.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
     {
+        // The audit log names the account by its email, which the auditor can read, not by its internal id.
+        if (outcome.Ok)
+            HttpContext.AuditTarget(outcome.Value.Email);
         if (Handle(outcome))
             return RedirectToPage("/Admin/Staff", new { culture = Language.Query });
         FailedId = id;
