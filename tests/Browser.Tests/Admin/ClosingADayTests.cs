@@ -38,7 +38,8 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync("closing a day: the bookings it would cancel");
         Assert.Equal(0, await App.DispatchMailAsync());
 
-        // The answer is next to the question, not under the long form it came from.
+        // The answer is next to the question, not under the long form it came from, with a way back that changes nothing.
+        await Expect(affected.GetByRole(AriaRole.Link, new() { Name = "Όχι, καμία αλλαγή" })).ToHaveAttributeAsync("href", "/admin/calendar");
         await affected.GetByRole(AriaRole.Button, new() { Name = "Επιβεβαίωση: αποθήκευση και ακύρωση 2 ραντεβού" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ακυρώθηκαν 2 ραντεβού");
