@@ -19,6 +19,7 @@ public static class WebSetup
         builder.Services.AddRazorPages().AddMvcOptions(o =>
         {
             o.Filters.Add(new AuditPageFilter());
+            o.Filters.Add(new UnknownHandlerFilter());
             // No page posts jQuery's "a[b]" keys, and MVC's reader of them throws on an unclosed bracket: a request
             // with such a form key was a 500 instead of the page's own answer.
             o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();

@@ -103,6 +103,23 @@ public sealed class DocumentService(
         return doc;
     }
 
+    /// <summary>
+    /// The holder takes back a file they sent (the wrong one, or a better scan), while the booking can still be served.
+    /// Only their own: a file the staff attached stays. Null when removed.
+    /// </summary>
+    public async Task<Problem?> RemoveAsync(BookingEntity booking, Guid documentId, CancellationToken ct)
+    {
+        var doc = await db.BookingDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.BookingId == booking.Id && d.UploadedBy == BookingDocument.Holder, ct);
+        if (doc is null)
+            return Problem.NotFound(MessageKeys.DocumentNotFound);
+        if (!AcceptsUploads(booking.Status))
+            return Problem.Conflict(MessageKeys.DocumentsClosed);
+        await db.BookingDocuments.Where(d => d.Id == doc.Id).ExecuteDeleteAsync(ct);
+        store.Delete(booking.Id, doc.StoredName);
+        return null;
+    }
+
     Task<int> CountAsync(Guid bookingId, CancellationToken ct) =>
         db.BookingDocuments.CountAsync(d => d.BookingId == bookingId, ct);
 

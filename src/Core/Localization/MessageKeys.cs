@@ -55,6 +55,7 @@ public static class MessageKeys
     public const string DeskBusy = "DeskBusy";
     public const string OfficeUnknown = "OfficeUnknown";
     public const string OfficeClosedNow = "OfficeClosedNow";
+    public const string DocumentNotFound = "DocumentNotFound";
     public const string OfficeClosedOpensToday = "OfficeClosedOpensToday";
     public const string OfficeClosedOpensTomorrow = "OfficeClosedOpensTomorrow";
     public const string OfficeClosedOpensOn = "OfficeClosedOpensOn";

@@ -27,6 +27,7 @@ public static class DocumentsApi
         holder.MapPost("/", UploadAsync).WithName("UploadDocument").RequireRateLimiting(RateLimits.Booking);
         holder.MapGet("/", ListAsync).WithName("ListDocuments");
         holder.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadDocument");
+        holder.MapDelete("/{id:guid}", RemoveAsync).WithName("RemoveDocument");
 
         var staff = app.MapGroup("/api/staff/bookings/{code}/documents").WithTags("Documents")
             .RequireAuthorization(Policies.Staff).RequireOwnBooking().DisableAntiforgery();
@@ -69,6 +70,15 @@ public static class DocumentsApi
         return outcome.Ok
             ? TypedResults.Created($"/api/bookings/{booking.Code}/documents/{outcome.Value.Id}", ToDto(outcome.Value))
             : Problems.From(outcome.Problem);
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string code, Guid id, string? token, BookingService bookings, DocumentService documents, CancellationToken ct)
+    {
+        var found = await bookings.GetAsync(code, token, ct);
+        if (!found.Ok)
+            return Problems.From(found.Problem);
+        return await documents.RemoveAsync(found.Value, id, ct) is { } problem ? Problems.From(problem) : TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<List<DocumentDto>>, ProblemHttpResult>> ListAsync(

@@ -13,9 +13,19 @@ public sealed record DocumentsView(
     IReadOnlyList<RequiredDocument> Required, IReadOnlyList<BookingDocument> Uploaded, bool CanUpload,
     string UploadAction, Func<Guid, string> DownloadHref, long MaxMegabytes, int MaxCount, string? Error)
 {
+    /// <summary>The required document the last, refused, upload was for: chosen again, so only the file is picked anew.</summary>
+    public int? Chosen { get; init; }
+
+    /// <summary>The holder may take back their own files while they may still send some (<see cref="DocumentService.RemoveAsync"/>).</summary>
+    public bool CanRemove(BookingDocument doc) => Removable && doc.UploadedBy == BookingDocument.Holder;
+
+    bool Removable { get; init; }
+
+    public string RemoveAction { get; init; } = "";
+
     public static async Task<DocumentsView> LoadAsync(
         RantevouDbContext db, DocumentService documents, DocumentOptions limits, BookingEntity b, string token, string culture,
-        string? error, CancellationToken ct)
+        string? error, CancellationToken ct, int? chosen = null)
     {
         var required = await db.ServiceDocuments.AsNoTracking().Where(d => d.ServiceId == b.ServiceId).OrderBy(d => d.SortOrder)
             .Select(d => new { d.Id, d.TextEl, d.TextEn }).ToListAsync(ct);
@@ -26,7 +36,12 @@ public sealed record DocumentsView(
             DocumentService.AcceptsUploads(b.Status) && uploaded.Count < limits.MaxPerBooking,
             $"/b/{b.Code}?token={t}&handler=upload",
             id => $"/api/bookings/{b.Code}/documents/{id}?token={t}",
-            Math.Max(1, limits.MaxBytes / (1024 * 1024)), limits.MaxPerBooking, error);
+            Math.Max(1, limits.MaxBytes / (1024 * 1024)), limits.MaxPerBooking, error)
+        {
+            Chosen = chosen,
+            Removable = DocumentService.AcceptsUploads(b.Status),
+            RemoveAction = $"/b/{b.Code}?token={t}&handler=removedocument",
+        };
     }
 
     public string? RequiredText(int? id) => Required.FirstOrDefault(r => r.Id == id)?.Text;

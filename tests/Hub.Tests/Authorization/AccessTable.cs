@@ -80,6 +80,7 @@ public static class AccessTable
         new("GET", "/api/bookings/{code}/documents", Access.TokenHolder),
         new("POST", "/api/bookings/{code}/documents", Access.TokenHolder),
         new("GET", "/api/bookings/{code}/documents/{id:guid}", Access.TokenHolder),
+        new("DELETE", "/api/bookings/{code}/documents/{id:guid}", Access.TokenHolder),
 
         // Kiosk, display, walk-in tickets (R3, R5, R6): only a paired kiosk checks in and issues tickets; the display is public
         new("POST", "/api/kiosk/checkin", Access.Kiosk),

@@ -19,7 +19,7 @@ public sealed class IndexModel(
     BookingService bookings, DocumentService documents, RantevouDbContext db, IOptions<DocumentOptions> limits,
     IStringLocalizer<Messages> messages, TimeProvider clock) : PageModel
 {
-    static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled", "uploaded"];
+    static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled", "uploaded", "removed"];
 
     public BookingView View { get; private set; } = null!;
     public DocumentsView Documents { get; private set; } = null!;
@@ -57,10 +57,24 @@ public sealed class IndexModel(
             error = messages[problem.FieldErrors?.Values.FirstOrDefault()?.FirstOrDefault() ?? problem.MessageKey];
         }
         ViewData["HasErrors"] = true;
-        return await ShowAsync(code, token, null, error, ct);
+        return await ShowAsync(code, token, null, error, ct, documentId);
     }
 
-    async Task<IActionResult> ShowAsync(string code, string? token, string? done, string? uploadError, CancellationToken ct)
+    /// <summary>R10: the holder takes back a file they sent (the wrong one), while the booking can still be served.</summary>
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(string code, string? token, Guid id, CancellationToken ct)
+    {
+        var found = await bookings.GetAsync(code, token, ct);
+        if (!found.Ok)
+            return NotFound();
+        if (await documents.RemoveAsync(found.Value, id, ct) is { } problem)
+        {
+            ViewData["HasErrors"] = true;
+            return await ShowAsync(code, token, null, messages[problem.MessageKey], ct);
+        }
+        return RedirectToPage("/Manage/Index", new { code = found.Value.Code, token, done = "removed" });
+    }
+
+    async Task<IActionResult> ShowAsync(string code, string? token, string? done, string? uploadError, CancellationToken ct, int? chosen = null)
     {
         var found = await bookings.GetAsync(code, token, ct);
         if (!found.Ok || token is null) // a booking is only found with its token
@@ -70,7 +84,7 @@ public sealed class IndexModel(
         var today = OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, View.Office.TimeZone);
         Live = View.Booking.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred or BookingStatus.Called
             && DateOnly.FromDateTime(View.Start.DateTime) == today;
-        Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value, Token, Language.Current, uploadError, ct);
+        Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value, Token, Language.Current, uploadError, ct, chosen);
         Done = Outcomes.Contains(done) ? done : null;
         ByItsAgent = View.Booking.AgentId is { } agent && User.FindFirstValue(ClaimTypes.NameIdentifier) == agent;
         return Page();
