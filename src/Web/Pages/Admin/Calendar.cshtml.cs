@@ -19,8 +19,14 @@ namespace Rantevou.Web.Pages.Admin;
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
-    IStringLocalizer<AdminText> text, AdminCalendar calendar) : AdminPageModel(db, users, messages, text)
+    IStringLocalizer<AdminText> text, AdminCalendar calendar, TimeProvider clock) : AdminPageModel(db, users, messages, text)
 {
+    /// <summary>
+    /// The public holidays of the coming year, closed without being entered (a special day on one wins): listed so the
+    /// administrator sees them instead of adding them again.
+    /// </summary>
+    public IReadOnlyList<Core.Offices.GreekHolidays.Holiday> Holidays { get; private set; } = [];
+
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
@@ -94,5 +100,8 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         var hours = await calendar.HoursAsync(Office.Id, ct);
         Hours = Week.ToDictionary(d => d, d => hours.FirstOrDefault(h => h.Day == d) is { } h ? ((string?)h.Open, (string?)h.Close) : (null, null));
         SpecialDays = await calendar.SpecialDaysAsync(Office.Id, ct);
+        var today = Core.Offices.OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Office.TimeZone);
+        Holidays = [.. Core.Offices.GreekHolidays.For(today.Year).Concat(Core.Offices.GreekHolidays.For(today.Year + 1))
+            .Where(h => h.Date >= today && h.Date < today.AddYears(1) && SpecialDays.All(s => s.Date != h.Date))];
     }
 }
