@@ -3,7 +3,7 @@ namespace Rantevou.Contracts.Admin;
 // R12: the audit log as administrators search it (GET /api/admin/audit). Times are office local (Europe/Athens).
 
 /// <param name="Target">Booking code, desk id, service id, date or account id, as the action's route names it.</param>
-/// <param name="Outcome">Succeeded, Refused (4xx, or a form answered with errors) or Failed (5xx).</param>
+/// <param name="Outcome">Succeeded, Refused (4xx, or a form answered with errors), Failed (5xx) or Asked (a change waiting for the admin's confirmation).</param>
 /// <param name="Channel">Api, Page or Hub.</param>
 public sealed record AuditEntryDto(
     long Id, DateTimeOffset At, string ActorId, string ActorName, string ActorRole, string Action, string? Target,

@@ -47,6 +47,9 @@ public enum AuditOutcome
 
     /// <summary>The server failed (5xx or an exception).</summary>
     Failed,
+
+    /// <summary>Nothing done yet: the change would cancel bookings or close today, and the admin was asked to confirm (R11).</summary>
+    Asked,
 }
 
 public enum AuditChannel

@@ -14,6 +14,9 @@ public sealed class AuditFeature
 
     /// <summary>The request was answered without doing what it asked (a page form shown again with errors).</summary>
     public bool Refused { get; set; }
+
+    /// <summary>The change waits for the admin's confirmation (it would cancel bookings or close today): asked, not refused.</summary>
+    public bool Asked { get; set; }
 }
 
 public static class AuditHttpContext

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
@@ -110,6 +111,8 @@ public static class AdminApi
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
             return TypedResults.Ok(new ChangeDone(list, result.WalkIns, result.Moved));
+        if (http.Features.Get<AuditFeature>() is { } audit)
+            audit.Asked = true;
         var key = list.Count > 0 ? MessageKeys.AffectsBookings : MessageKeys.ClosesTodayWithWalkIns;
         var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = Messages.Text(key) };
         details.Extensions["code"] = key;

@@ -53,7 +53,8 @@ public static class AuditTrail
         {
             if (audit.Action is not { } action || AuditActor.From(http.User) is not { } actor)
                 return;
-            var outcome = audit.Refused && status < 400 ? AuditOutcome.Refused : AuditRecorder.OutcomeOf(status);
+            var outcome = audit.Asked ? AuditOutcome.Asked
+                : audit.Refused && status < 400 ? AuditOutcome.Refused : AuditRecorder.OutcomeOf(status);
             var channel = declared is null ? AuditChannel.Page : AuditChannel.Api;
             await recorder.RecordAsync(new AuditRecord(actor, action, audit.Target ?? TargetOf(http, declared, status), status, outcome, channel,
                 http.Connection.RemoteIpAddress?.ToString()));

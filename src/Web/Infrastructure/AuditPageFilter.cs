@@ -28,7 +28,13 @@ public sealed class AuditPageFilter : IAsyncPageFilter
         audit.Target = TargetOf(context, declared);
         var executed = await next();
         if (executed.Result is PageResult)
-            audit.Refused = true;
+        {
+            // The page shown again: with a question waiting for the admin's confirmation, or with errors.
+            if (context.HandlerInstance is Pages.Admin.AdminPageModel { Confirming: true })
+                audit.Asked = true;
+            else
+                audit.Refused = true;
+        }
     }
 
     /// <summary>The declared name (else code, deskId, id, date) among the handler's arguments, the route, then the form.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Rantevou.Core.Booking;
 using Rantevou.Hub.Tests.Support;
 using Rantevou.TestKit;
@@ -69,6 +70,9 @@ public sealed partial class AdminPagesTests : AdminTest
         var after = await (await admin.GetAsync("/admin/calendar")).Content.ReadAsStringAsync();
         Assert.Contains("Ακυρώθηκαν 1 ραντεβού", after, StringComparison.Ordinal);
         Assert.Contains("Εξετάσεις", after, StringComparison.Ordinal);
+        // The page's question is recorded as asked, not as refused; the confirmation as done.
+        Assert.Equal([Core.Audit.AuditOutcome.Asked, Core.Audit.AuditOutcome.Succeeded],
+            await Db(db => db.AuditEntries.Where(a => a.Action == "admin.special-day.set").OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync()));
     }
 
     [Fact]

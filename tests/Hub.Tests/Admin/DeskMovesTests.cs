@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Booking;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
 using Rantevou.TestKit;
@@ -74,6 +75,9 @@ public class DeskMovesTests : AdminTest
         Assert.Equal([BookingCode.Display(stuck.Code)], done.Cancelled.Select(c => c.Code));
         Assert.Equal(1, done.Moved);
         Assert.Equal("Cancelled", await StatusAsync(stuck.Code));
+        // The audit log tells the question from a refusal: asked, then done.
+        Assert.Equal([AuditOutcome.Asked, AuditOutcome.Succeeded],
+            await Db(db => db.AuditEntries.Where(a => a.Action == "admin.desk.update").OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync()));
         Assert.NotEqual(desk, (await RowAsync(later.Code)).DeskId);
         Assert.Equal("Pending", await StatusAsync(later.Code));
     }
