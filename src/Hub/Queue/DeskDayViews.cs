@@ -22,6 +22,7 @@ public static class DeskDayViews
 
         var next = v.Next;
         var nextLabel = next.Person is { } p ? Label(p.Id) : null;
+        string In(int minutes) => When(minutes, OfficeCalendar.ToLocal(v.NowUtc, zone));
         var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, In(next.MinutesToNextAppointment ?? 0), In(next.MinutesToClose));
         // With someone at the desk the advice is for when their service ends (DeskDayService), and says so.
         var advice = new DeskAdvice(next.Reason.ToString(), v.Current is null ? said : Messages.Text("Advice.AfterCurrent", said),
@@ -44,13 +45,21 @@ public static class DeskDayViews
         return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
     }
 
-    /// <summary>"in 5 minutes", "in 1 minute", and in the last minute "in under a minute", never "in 0 minutes".</summary>
-    static string In(int minutes) => minutes switch
+    /// <summary>
+    /// "in 5 minutes", "in 1 minute", in the last minute "in under a minute" (never "in 0 minutes"), and beyond an hour
+    /// the clock time ("at 14:00", not "in 299 minutes"). The minutes are whole ones counted down from now, so the time
+    /// is now plus them, rounded up to the minute.
+    /// </summary>
+    static string When(int minutes, DateTimeOffset now) => minutes switch
     {
         <= 0 => Messages.Text("Advice.InUnderAMinute"),
         1 => Messages.Text("Advice.InOneMinute"),
-        _ => Messages.Text("Advice.InMinutes", minutes),
+        <= 60 => Messages.Text("Advice.InMinutes", minutes),
+        _ => Messages.Text("Advice.At", CeilToMinute(now.AddMinutes(minutes)).ToString("HH:mm", CultureInfo.InvariantCulture)),
     };
+
+    static DateTimeOffset CeilToMinute(DateTimeOffset t) =>
+        t.Ticks % TimeSpan.TicksPerMinute == 0 ? t : t.AddTicks(TimeSpan.TicksPerMinute - t.Ticks % TimeSpan.TicksPerMinute);
 
     /// <summary>
     /// The desk's confirmed appointments of the day, and those that ended today without being served here: voided (R9)

@@ -181,6 +181,22 @@ public sealed class AgentBookingTests : IAsyncLifetime
         Assert.DoesNotContain("Πίσω στην πύλη συνεργατών", asAnyone, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheBookingsPage_GivesTheConfirmationDeadlineItsDay_WhenItIsNotToday()
+    {
+        // Tuesday 23:00 in Athens: the citizen has 120 minutes, until 01:00 on Wednesday.
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 23, 0, 0, TimeSpan.FromHours(2)));
+        var agent = await LoginAsync("agent@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var created = await Created(await agent.PostAsJsonAsync("/api/agent/bookings",
+            new AgentBookingRequest(serviceId, start, new CitizenDetails("Μαρία Κ", "maria.k@example.org", "6941111111"))));
+
+        var page = await app.CreateClient().GetStringAsync($"/b/{created.Code}?token={Uri.EscapeDataString(created.ManageToken)}");
+
+        var wednesday = new DateOnly(2026, 12, 2).ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("el-GR"));
+        Assert.Contains($"Επιβεβαιώστε έως {wednesday} στις 01:00", page, StringComparison.Ordinal);
+    }
+
     async Task<HttpClient> LoginAsync(string email)
     {
         var http = app.CreateClient();

@@ -72,6 +72,25 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task AdviceMoreThanAnHourAhead_SaysTheClockTime_NotHundredsOfMinutes()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        await BookAsync(renewal, Wed(11, 0), "later");
+        At(9, 0);
+        await WalkInAsync(renewal);
+        var clerk = await ClerkAsync();
+        App.Clock.SetUtcNow(Wed(9, 0).AddSeconds(30));
+
+        var english = (await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=en"))!.Advice.Message;
+        var greek = (await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el"))!.Advice.Message;
+
+        Assert.StartsWith("Next appointment at 11:00; ", english, StringComparison.Ordinal);
+        Assert.StartsWith("Επόμενο ραντεβού στις 11:00· ", greek, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Defer_OnAWalkIn_IsRefusedWithWhatToDoInstead_InBothLanguages_AndChangesNothing()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
