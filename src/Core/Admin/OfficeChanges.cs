@@ -19,7 +19,11 @@ public sealed record AffectedBooking(string Code, DateTime StartUtc, string Serv
 /// Applied, or not applied because bookings would be cancelled, or walk-ins waiting today sent away, and the admin has not
 /// confirmed. <paramref name="WalkIns"/>: the walk-in tickets still waiting that a change closing today closes.
 /// </summary>
-public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0, int Moved = 0);
+public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> Affected, int WalkIns = 0)
+{
+    /// <summary>Bookings that keep their time at another desk (<see cref="DeskMoves"/>), moved or to be moved on confirmation.</summary>
+    public IReadOnlyList<AffectedBooking> Moved { get; init; } = [];
+}
 
 /// <summary>
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
@@ -44,7 +48,7 @@ public sealed class OfficeChanges(
         Problem? problem = null;
         List<AffectedBooking> affected = [];
         var walkIns = 0;
-        var moved = 0;
+        List<AffectedBooking> moved = [];
         // The change may touch today (hours, desks, a special day), so it runs as a change of today.
         var applied = await changes.RunAsync(office, today, async change =>
         {
@@ -55,8 +59,9 @@ public sealed class OfficeChanges(
             await OfficeConfigCache.BumpAsync(db, officeId, ct);
             db.ChangeTracker.Clear();
             var found = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Booking.Id)).ToList();
-            var movedNow = (await moves.MoveAsync(change, [.. found.Where(b => b.DeskOnly).Select(b => b.Booking)], ct)).Select(b => b.Id).ToHashSet();
-            moved = movedNow.Count;
+            var movedBookings = await moves.MoveAsync(change, [.. found.Where(b => b.DeskOnly).Select(b => b.Booking)], ct);
+            moved = await DescribeAsync(movedBookings, ct);
+            var movedNow = movedBookings.Select(b => b.Id).ToHashSet();
             var broken = found.Select(b => b.Booking).Where(b => !movedNow.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
             var openAfter = OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
@@ -78,7 +83,7 @@ public sealed class OfficeChanges(
             configs.Forget(officeId);
         if (problem is not null)
             return problem;
-        return new ChangeResult(applied, affected, walkIns, moved);
+        return new ChangeResult(applied, affected, walkIns) { Moved = moved };
     }
 
     /// <summary>Today still has office hours ahead (or under way) as the office stands.</summary>

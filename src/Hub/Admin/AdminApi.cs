@@ -110,14 +110,14 @@ public static class AdminApi
         var list = result.Affected.Select(a => new AffectedBookingDto(
             a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
         if (result.Applied)
-            return TypedResults.Ok(new ChangeDone(list, result.WalkIns, result.Moved));
+            return TypedResults.Ok(new ChangeDone(list, result.WalkIns, result.Moved.Count));
         if (http.Features.Get<AuditFeature>() is { } audit)
             audit.Asked = true;
         var key = list.Count > 0 ? MessageKeys.AffectsBookings : MessageKeys.ClosesTodayWithWalkIns;
         var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = Messages.Text(key) };
         details.Extensions["code"] = key;
         details.Extensions["affected"] = list;
-        details.Extensions["moved"] = result.Moved;
+        details.Extensions["moved"] = result.Moved.Count;
         details.Extensions["walkIns"] = result.WalkIns;
         return TypedResults.Problem(details);
     }

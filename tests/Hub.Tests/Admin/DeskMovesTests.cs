@@ -82,6 +82,29 @@ public class DeskMovesTests : AdminTest
         Assert.Equal("Pending", await StatusAsync(later.Code));
     }
 
+    [Fact]
+    public async Task OnTheDesksPage_TheQuestionListsWhoIsCancelled_AndWhoMoves()
+    {
+        var service = await ServiceAsync();
+        var starts = await FreeStartsAsync(service.Id, Wednesday);
+        var full = new List<BookingCreatedDto>();
+        for (var i = 0; i < 3; i++)
+            full.Add(await Http.BookOkAsync(service.Id, starts[0], $"person{i}@example.org"));
+        var later = await Http.BookOkAsync(service.Id, starts[12], "later@example.org");
+        var desk = (await RowAsync(later.Code)).DeskId;
+        var stuck = (await Task.WhenAll(full.Select(b => RowAsync(b.Code)))).Single(r => r.DeskId == desk);
+        var admin = await Support.PageForms.SignInAsync(App, "admin@example.org");
+
+        var asked = await Support.PageForms.SubmitAsync(admin, "/admin/desks", $"name=\"id\" value=\"{desk}\"", f => f.Tick("active", false));
+
+        var html = await asked.Content.ReadAsStringAsync();
+        var question = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\" role=\"alert\"[\\s\\S]*?</div>\\s*</div>").Value;
+        var moving = question.IndexOf("Επίσης 1 ραντεβού μεταφέρεται", StringComparison.Ordinal);
+        Assert.True(moving > 0, question);
+        Assert.InRange(question.IndexOf(BookingCode.Display(stuck.Code), StringComparison.Ordinal), 0, moving);
+        Assert.True(question.IndexOf(BookingCode.Display(later.Code), StringComparison.Ordinal) > moving, question);
+    }
+
     Task<Core.Booking.Booking> RowAsync(string code) => Db(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Code == code));
 
     async Task<DeskEdit> OffAsync(int deskId)

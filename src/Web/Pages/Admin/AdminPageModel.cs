@@ -29,7 +29,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     public int WalkIns { get; private set; }
 
     /// <summary>Bookings the change moves to another desk at the same time (R11), beside those it would cancel.</summary>
-    public int Moved { get; private set; }
+    public IReadOnlyList<AffectedBooking> Moved { get; private set; } = [];
 
     /// <summary>The change waits for the second button: people would be affected.</summary>
     public bool Confirming => Affected.Count > 0 || WalkIns > 0;
@@ -100,7 +100,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         }
         var cancelled = outcome.Value is ChangeResult done ? done.Affected.Count : 0;
         var closed = outcome.Value is ChangeResult { WalkIns: > 0 } day ? " " + string.Format(text["SavedWalkInsClosed"].Value, day.WalkIns) : "";
-        var moved = outcome.Value is ChangeResult { Moved: > 0 } desks ? " " + string.Format(text["SavedMoved"].Value, desks.Moved) : "";
+        var moved = outcome.Value is ChangeResult { Moved.Count: > 0 } desks ? " " + string.Format(text["SavedMoved"].Value, desks.Moved.Count) : "";
         TempData["AdminNotice"] = (cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value) + moved + closed;
         return true;
     }
