@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -19,13 +18,7 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 UPDATE "SlotClaims" SET "UnitStartUtc" = (CAST(strftime('%s', "UnitStartUtc") AS INTEGER) + 62135596800) * 10000000
                 WHERE typeof("UnitStartUtc") = 'text';
                 """);
-            migrationBuilder.AlterColumn<long>(
-                name: "UnitStartUtc",
-                table: "SlotClaims",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(DateTime),
-                oldType: "TEXT");
+            Rebuild(migrationBuilder, "INTEGER");
         }
 
         /// <inheritdoc />
@@ -35,13 +28,29 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                 UPDATE "SlotClaims" SET "UnitStartUtc" = strftime('%Y-%m-%d %H:%M:%S', "UnitStartUtc" / 10000000 - 62135596800, 'unixepoch')
                 WHERE typeof("UnitStartUtc") = 'integer';
                 """);
-            migrationBuilder.AlterColumn<DateTime>(
-                name: "UnitStartUtc",
-                table: "SlotClaims",
-                type: "TEXT",
-                nullable: false,
-                oldClrType: typeof(long),
-                oldType: "INTEGER");
+            Rebuild(migrationBuilder, "TEXT");
         }
+
+        /// <summary>
+        /// The table rebuilt with the unit's new column type, as EF would rebuild it but without its
+        /// <c>PRAGMA foreign_keys = 0</c>, which SQLite cannot run inside the migration's transaction: no table refers
+        /// to the claims, so dropping them needs no pause of the keys, and the whole change commits or rolls back as
+        /// one.
+        /// </summary>
+        static void Rebuild(MigrationBuilder migrationBuilder, string unitType) => migrationBuilder.Sql($"""
+            CREATE TABLE "ef_temp_SlotClaims" (
+                "DeskId" INTEGER NOT NULL,
+                "UnitStartUtc" {unitType} NOT NULL,
+                "BookingId" TEXT NOT NULL,
+                CONSTRAINT "PK_SlotClaims" PRIMARY KEY ("DeskId", "UnitStartUtc"),
+                CONSTRAINT "FK_SlotClaims_Bookings_BookingId" FOREIGN KEY ("BookingId") REFERENCES "Bookings" ("Id") ON DELETE CASCADE,
+                CONSTRAINT "FK_SlotClaims_Desks_DeskId" FOREIGN KEY ("DeskId") REFERENCES "Desks" ("Id") ON DELETE RESTRICT
+            );
+            INSERT INTO "ef_temp_SlotClaims" ("DeskId", "UnitStartUtc", "BookingId")
+            SELECT "DeskId", "UnitStartUtc", "BookingId" FROM "SlotClaims";
+            DROP TABLE "SlotClaims";
+            ALTER TABLE "ef_temp_SlotClaims" RENAME TO "SlotClaims";
+            CREATE INDEX "IX_SlotClaims_BookingId" ON "SlotClaims" ("BookingId");
+            """);
     }
 }
