@@ -55,25 +55,25 @@ public static class CoreSetup
 
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connection = builder.Configuration.GetConnectionString("Rantevou");
-        var strict = !builder.Environment.IsProduction();
+        var threadChecks = !builder.Environment.IsProduction();
         // Pooled: every request takes a context, and building one (its options and internal services) cost about a
         // sixth of a booking's CPU. A returned context is reset (change tracker, transaction, connection) by EF.
         if (provider == "SqlServer")
         {
-            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(strict, o.UseSqlServer(connection, x => x
+            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(threadChecks, o.UseSqlServer(connection, x => x
                 .MigrationsAssembly(SqlServerMigrations)
                 .EnableRetryOnFailure(6, TimeSpan.FromSeconds(2), SqlServerRetried))));
         }
         else if (provider == "PostgreSql")
         {
-            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(strict, o.UseNpgsql(connection, x => x
+            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(threadChecks, o.UseNpgsql(connection, x => x
                 .MigrationsAssembly(PostgreSqlMigrations)
                 .ExecutionStrategy(d => new ConflictRetries(d)))));
         }
         else
         {
             connection ??= SqliteConnectionString(builder.Configuration["Rantevou:DataDir"] ?? "data");
-            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(strict, o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas())));
+            builder.Services.AddDbContextPool<RantevouDbContext>(o => Tuned(threadChecks, o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas())));
         }
 
         builder.Services.AddSingleton(sp => new BookingTokens(SecretStore.Load(sp, SecretStore.BookingTokens)));
@@ -117,17 +117,12 @@ public static class CoreSetup
     /// <remarks>
     /// EF's check that no context is used by two operations at once sets an async-local value on every row it reads:
     /// about a quarter of the CPU of an availability look that reads a day's 2,300 claims. It stays on wherever the tests
-    /// and developers run (every environment but Production), which is where such a misuse shows (ADR 0024). There too
-    /// a migration step that cannot run inside the migration's transaction (EF's pause of SQLite's foreign keys around
-    /// a table rebuild) is an error: a crash in the middle of it would leave an office's database half migrated.
+    /// and developers run (every environment but Production), which is where such a misuse shows (ADR 0024).
     /// </remarks>
-    static DbContextOptionsBuilder Tuned(bool strict, DbContextOptionsBuilder o) =>
-        o.EnableThreadSafetyChecks(strict).ConfigureWarnings(w =>
-        {
-            w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
-            if (strict)
-                w.Throw(RelationalEventId.NonTransactionalMigrationOperationWarning);
-        });
+    static DbContextOptionsBuilder Tuned(bool threadChecks, DbContextOptionsBuilder o) =>
+        o.EnableThreadSafetyChecks(threadChecks).ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
 
     /// <summary>The system clock, or the training clock when Rantevou:Clock:Start is set (refused in Production).</summary>
     static TimeProvider TrainingClockFrom(IHostApplicationBuilder builder)
