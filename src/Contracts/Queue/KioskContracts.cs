@@ -25,7 +25,7 @@ public sealed record WalkInResult(string Ticket, int Position, int EstimatedWait
 /// <summary>A desk and the services it serves (GET /api/desks).</summary>
 public sealed record DeskDto(int Id, int Number, string Name, IReadOnlyList<int> Services);
 
-/// <summary>The person a clerk has in front of them (never shown on public screens).</summary>
+/// <summary>The person a clerk has in front of them (never shown on public screens); the note is the booking agent's (R7).</summary>
 public sealed record CalledPerson(
     string Code,
     bool WalkIn,
@@ -38,7 +38,8 @@ public sealed record CalledPerson(
     DateTimeOffset? CheckedInAt,
     bool Late,
     string? FullName,
-    IReadOnlyList<string> Documents);
+    IReadOnlyList<string> Documents,
+    string? Note = null);
 
 public sealed record VoidRequest(string? Reason);
 
@@ -60,7 +61,7 @@ public sealed record DeskAdvice(string Reason, string Message, string? NextLabel
 /// <summary>R13: the next appointment is due while someone else is served.</summary>
 public sealed record DeskInterruption(string Reason, string Message, int MinutesOverdue, int ServingMinutesLeft);
 
-public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt);
+public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt, string? Note = null);
 
 public sealed record DeskWalkIn(string Ticket, int Position, bool Priority, string ServiceName, int DurationMinutes, int EstimatedWaitMinutes);
 

@@ -3,12 +3,19 @@ using Rantevou.Core.Accounts;
 
 namespace Rantevou.Core.Booking;
 
-/// <summary>R7: who is booking through an agent account, and for whom.</summary>
-public sealed record AgentContext(string UserId, string Name, string Email, string? Mobile, bool ForCitizen)
+/// <summary>R7: who is booking through an agent account, for whom, and the agent's own note on it.</summary>
+public sealed record AgentContext(string UserId, string Name, string Email, string? Mobile, bool ForCitizen, string? Note = null)
 {
+    /// <summary>Room for a pupil's name or a case number, not for a letter.</summary>
+    public const int NoteMaxLength = 100;
+
     /// <summary>The signed-in agent's account as its bookings carry it; null without an account or an address to tell (R7).</summary>
-    public static AgentContext? Of(AppUser? user, bool forCitizen) =>
-        user?.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen);
+    public static AgentContext? Of(AppUser? user, bool forCitizen, string? note = null) =>
+        user?.Email is null ? null : new AgentContext(user.Id, user.DisplayName, user.Email, user.PhoneNumber, forCitizen, note);
+
+    /// <summary>The note on one line with its spaces tidied; null when empty; too long stays too long (refused).</summary>
+    public static string? NormalizeNote(string? note) =>
+        string.IsNullOrWhiteSpace(note) ? null : string.Join(' ', note.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>R7, R12: agent accounts' settings (section Rantevou:Agents).</summary>

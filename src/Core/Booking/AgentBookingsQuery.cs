@@ -5,7 +5,7 @@ using Rantevou.Core.Offices;
 
 namespace Rantevou.Core.Booking;
 
-/// <summary>R7: an agent's own bookings, by local day or by a code, name or email — for its portal and its API.</summary>
+/// <summary>R7: an agent's own bookings, by local day or by a code, name, email or its own note — for its portal and its API.</summary>
 public static class AgentBookingsQuery
 {
     /// <summary>How many of an agent's latest bookings a search looks through: months of a busy school's bookings.</summary>
@@ -26,9 +26,9 @@ public static class AgentBookingsQuery
         var term = search.Trim();
         var code = BookingCode.NormalizePart(term);
         var latest = await query.OrderByDescending(b => b.StartUtc).Take(SearchedBookings).ToListAsync(ct);
-        return latest.Where(b => Has(b.FullName, term) || Has(b.Email, term) || (code is { Length: >= 4 } && b.Code.Contains(code, StringComparison.Ordinal)))
+        return latest.Where(b => Has(b.FullName, term) || Has(b.Email, term) || Has(b.AgentNote, term) || (code is { Length: >= 4 } && b.Code.Contains(code, StringComparison.Ordinal)))
             .OrderBy(b => b.StartUtc).Take(500).ToList();
     }
 
-    static bool Has(string text, string term) => Greek.IndexOf(text, term, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+    static bool Has(string? text, string term) => text is not null && Greek.IndexOf(text, term, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 }

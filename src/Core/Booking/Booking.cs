@@ -73,6 +73,13 @@ public sealed class Booking
     /// <summary>R7: the agent's name as the citizen is told it ("booked for you by …").</summary>
     public string? AgentName { get; set; }
 
+    /// <summary>
+    /// R7: the agent's own note on the booking (a pupil's name, a case number), so a school that books many times for
+    /// itself knows which is which, and the clerk whom to expect. Never on public screens or in mail; erased with the
+    /// person's details (Privacy).
+    /// </summary>
+    public string? AgentNote { get; set; }
+
     /// <summary>The language the person booked in; emails follow it.</summary>
     public string Culture { get; set; } = "el";
 

@@ -75,6 +75,9 @@ public sealed partial class BookingService(
             errors["email"] = [string.IsNullOrWhiteSpace(request.Email) ? MessageKeys.Required : MessageKeys.EmailInvalid];
         if (mobile is null)
             errors["mobile"] = [string.IsNullOrWhiteSpace(request.Mobile) ? MessageKeys.Required : MessageKeys.MobileInvalid];
+        var note = AgentContext.NormalizeNote(request.Agent?.Note);
+        if (note is { Length: > AgentContext.NoteMaxLength })
+            errors["note"] = [MessageKeys.AgentNoteTooLong];
         var found = request.ServiceId is { } id ? await configs.ServiceAsync(db, id, ct, fresh: copy is null) : null;
         copy?.Used = found?.Config;
         var service = found?.Service;
@@ -85,7 +88,7 @@ public sealed partial class BookingService(
         if (start is null)
             errors["start"] = [string.IsNullOrWhiteSpace(request.Start) ? MessageKeys.Required : MessageKeys.StartInvalid];
         // Each missing piece has its error above (no office, no start).
-        if (name is null || email is null || mobile is null || service is null || office is null || start is not { } startUtc)
+        if (name is null || email is null || mobile is null || service is null || office is null || start is not { } startUtc || errors.Count > 0)
             return Problem.Invalid(errors);
         if (!service.Active)
             return Problem.Unprocessable(MessageKeys.ServiceInactive);
@@ -110,6 +113,7 @@ public sealed partial class BookingService(
             HoldUntilUtc = Now.AddMinutes(office.HoldMinutes),
             AgentId = request.Agent?.UserId,
             AgentName = request.Agent?.Name,
+            AgentNote = note,
         };
         var kind = MailKind.Created;
         if (request.Agent is { ForCitizen: false })

@@ -110,6 +110,7 @@ sealed class BookingConfiguration : IEntityTypeConfiguration<BookingEntity>
         e.Property(b => b.StatusReason).HasMaxLength(500);
         e.Property(b => b.AgentId).HasMaxLength(450);
         e.Property(b => b.AgentName).HasMaxLength(200);
+        e.Property(b => b.AgentNote).HasMaxLength(Booking.AgentContext.NoteMaxLength);
         e.Property(b => b.CalledByUserId).HasMaxLength(450);
         e.HasIndex(b => new { b.AgentId, b.CreatedUtc });
         // R12 per-person limits look a person up by email or mobile on every booking.

@@ -188,7 +188,7 @@ public sealed partial class DeskActions(RantevouDbContext db, TimeProvider clock
         var docs = service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList();
         return b is not null
             ? new CalledPerson(b.Code, false, BookingCode.Display(b.Code), serviceId, service.Name(culture), b.DurationMinutes,
-                Local(b.CalledUtc ?? Now)!.Value, Local(b.StartUtc), Local(b.CheckedInUtc), b.Late, b.FullName, docs)
+                Local(b.CalledUtc ?? Now)!.Value, Local(b.StartUtc), Local(b.CheckedInUtc), b.Late, b.FullName, docs, b.AgentNote)
             : new CalledPerson(t!.Code, true, t.Label, serviceId, service.Name(culture), t.DurationMinutes,
                 Local(t.CalledUtc ?? Now)!.Value, null, Local(t.IssuedUtc), false, null, docs);
     }

@@ -6,6 +6,7 @@ public static class MessageKeys
     public const string Invalid = "Invalid";
     public const string Required = "Required";
     public const string FullNameInvalid = "FullNameInvalid";
+    public const string AgentNoteTooLong = "AgentNoteTooLong";
     public const string EmailInvalid = "EmailInvalid";
     public const string MobileInvalid = "MobileInvalid";
     public const string StartInvalid = "StartInvalid";

@@ -46,6 +46,7 @@ public sealed class Retention(RantevouDbContext db, TimeProvider clock, IOptions
                     .SetProperty(b => b.Email, Erased)
                     .SetProperty(b => b.EmailKey, Erased)
                     .SetProperty(b => b.Mobile, Erased)
+                    .SetProperty(b => b.AgentNote, (string?)null)
                     .SetProperty(b => b.StatusReason, (string?)null)
                     .SetProperty(b => b.AnonymisedUtc, now), token);
                 await db.BookingDocuments.Where(d => ids.Contains(d.BookingId)).ExecuteDeleteAsync(token);

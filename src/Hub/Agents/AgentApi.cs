@@ -35,7 +35,7 @@ public static class AgentApi
         AgentBookingRequest request, HttpContext http, UserManager<AppUser> users, BookingService bookings, BookingTokens tokens,
         OfficeConfigCache configs, RantevouDbContext db, CancellationToken ct)
     {
-        var agent = AgentContext.Of(await users.GetUserAsync(http.User), request.Citizen is not null);
+        var agent = AgentContext.Of(await users.GetUserAsync(http.User), request.Citizen is not null, request.Note);
         if (agent is null)
             return Problems.Status(StatusCodes.Status403Forbidden, MessageKeys.Forbidden);
         var c = request.Citizen;
@@ -47,7 +47,7 @@ public static class AgentApi
         return TypedResults.Created($"/api/bookings/{b.Code}", await BookingViews.ToCreatedAsync(configs, db, b, tokens, ct));
     }
 
-    /// <summary>The agent's bookings of one local day (default today), or matching a code, name or email.</summary>
+    /// <summary>The agent's bookings of one local day (default today), or matching a code, name, email or note.</summary>
     static async Task<Results<Ok<List<AgentBookingDto>>, ProblemHttpResult>> ListAsync(
         string? date, string? q, HttpContext http, UserManager<AppUser> users, BookingTokens tokens, RantevouDbContext db,
         TimeProvider clock, CancellationToken ct)
@@ -66,6 +66,6 @@ public static class AgentApi
         var rows = await AgentBookingsQuery.ListAsync(db, agent.Id, day, q, zone, ct);
         return TypedResults.Ok(rows.Select(b => new AgentBookingDto(b.Code, b.Status.ToString(), OfficeCalendar.ToLocal(b.StartUtc, zone),
             b.ServiceId, names.GetValueOrDefault(b.ServiceId, ""), b.FullName, b.Email,
-            !string.Equals(b.Email, agent.Email, StringComparison.OrdinalIgnoreCase), tokens.Manage(b.Id))).ToList());
+            !string.Equals(b.Email, agent.Email, StringComparison.OrdinalIgnoreCase), tokens.Manage(b.Id), b.AgentNote)).ToList());
     }
 }

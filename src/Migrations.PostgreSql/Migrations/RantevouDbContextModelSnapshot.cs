@@ -350,6 +350,10 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AgentNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -352,6 +352,10 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("AgentNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("datetime2");
 

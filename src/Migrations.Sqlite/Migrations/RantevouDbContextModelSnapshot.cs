@@ -337,6 +337,10 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnonymisedUtc")
                         .HasColumnType("TEXT");
 

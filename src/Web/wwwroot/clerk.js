@@ -87,6 +87,8 @@
       $('cur-kind').hidden = !c.walkIn && !c.late;
       $('cur-name').textContent = c.fullName || '';
       $('cur-service').textContent = c.serviceName;
+      $('cur-note').hidden = !c.note; // R7: the school's note, e.g. which pupil it booked for
+      $('cur-note-text').textContent = c.note || '';
       $('cur-scheduled').textContent = hhmm(c.scheduledAt);
       $('cur-arrived').textContent = hhmm(c.checkedInAt);
       $('cur-expected').textContent = '/ ' + fmt(texts.Expected, c.durationMinutes);
@@ -107,7 +109,7 @@
     $('day').replaceChildren(...d.appointments.map((a) => {
       const tr = el('tr', 'st-' + a.status);
       const state = (texts['Status.' + a.status] || a.status) + (a.late ? ' · ' + texts.Late : '');
-      tr.append(el('td', '', hhmm(a.start)), el('td', 'code', a.code), el('td', '', a.fullName), el('td', '', a.serviceName),
+      tr.append(el('td', '', hhmm(a.start)), el('td', 'code', a.code), el('td', '', a.note ? `${a.fullName} · ${a.note}` : a.fullName), el('td', '', a.serviceName),
         el('td', 'state', state), el('td', '', a.checkedInAt ? hhmm(a.checkedInAt) : ''));
       return tr;
     }));

@@ -33,10 +33,13 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GetByLabel("Ονοματεπώνυμο πολίτη").FillAsync("Δημήτρης Αλεξίου");
         await Page.GetByLabel("Email πολίτη").FillAsync("dimitris@example.org");
         await Page.GetByLabel("Κινητό πολίτη").FillAsync("6947777777");
+        // R7: the school's own note, for itself and the clerk.
+        await Page.GetByLabel("Σημείωση (προαιρετική)").FillAsync("Φάκελος 4711");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Κλείσιμο ραντεβού" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("κλείστηκε");
         var row = Page.Locator("tr", new() { HasText = "Δημήτρης Αλεξίου" });
         await Expect(row).ToContainTextAsync("Αναμένει επιβεβαίωση πολίτη");
+        await Expect(row).ToContainTextAsync("Φάκελος 4711");
 
         var mail = await NextMailAsync(1);
         Assert.Equal("dimitris@example.org", mail.To.Mailboxes.Single().Address);
@@ -52,7 +55,7 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(row).ToContainTextAsync("Οριστικό");
 
         // Found again by the name as a school types it: lower case, no accents.
-        await Page.GetByLabel("Αναζήτηση (κωδικός, όνομα, email)").FillAsync("αλεξιου");
+        await Page.GetByLabel("Αναζήτηση (κωδικός, όνομα, email, σημείωση)").FillAsync("αλεξιου");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Εμφάνιση" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Οριστικό");
     }

@@ -29,6 +29,8 @@ public class RetentionTests : IDisposable
         var service = (await http.ServicesAsync()).First();
         var old = await http.BookOkAsync(service.Id, (await http.AvailabilityAsync(service.Id, new DateOnly(2026, 12, 2))).First().Start, "old@example.org");
         Assert.Equal(1, await app.DispatchMailAsync());
+        // R7: an agent's note may name a pupil; it goes with the rest.
+        await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == old.Code).ExecuteUpdateAsync(u => u.SetProperty(b => b.AgentNote, "Μαθητής Γ. Π.")));
 
         app.Clock.Advance(TimeSpan.FromDays(182));
         var fresh = await http.BookOkAsync(service.Id, (await http.AvailabilityAsync(service.Id, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3))).First().Start, "new@example.org");
@@ -41,7 +43,7 @@ public class RetentionTests : IDisposable
             await db.Bookings.SingleAsync(b => b.Code == fresh.Code),
             await db.Outbox.SingleAsync(m => m.ToAddress == Retention.Erased),
             await db.Outbox.SingleAsync(m => m.ToAddress == "new@example.org")));
-        Assert.Equal((Retention.Erased, Retention.Erased, Retention.Erased), (oldRow.FullName, oldRow.Email, oldRow.Mobile));
+        Assert.Equal((Retention.Erased, Retention.Erased, Retention.Erased, null), (oldRow.FullName, oldRow.Email, oldRow.Mobile, oldRow.AgentNote));
         // The indexed lookup key of the email (R12 limits) goes with the address itself.
         Assert.Equal(0, await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.EmailKey == "old@example.org")));
         Assert.NotNull(oldRow.AnonymisedUtc);

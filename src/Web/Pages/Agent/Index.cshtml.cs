@@ -41,6 +41,7 @@ public sealed class IndexModel(
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Mobile { get; set; }
+    [BindProperty] public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string? date, string? q, string? booked, int? service, CancellationToken ct)
     {
@@ -53,7 +54,7 @@ public sealed class IndexModel(
     [Audited("agent.booking.create")]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (AgentContext.Of(await users.GetUserAsync(User), ForCitizen) is not { } agent)
+        if (AgentContext.Of(await users.GetUserAsync(User), ForCitizen, Note) is not { } agent)
             return Forbid();
         // Booking for the account keeps none of the citizen's details: typed in, they must not vanish unsaid.
         if (!ForCitizen && new[] { FullName, Email, Mobile }.Any(v => !string.IsNullOrWhiteSpace(v)))
