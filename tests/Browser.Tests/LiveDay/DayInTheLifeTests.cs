@@ -184,8 +184,10 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         day.At(9, 52);
         // Dimitra follows her booking on her phone, a page she never reloads.
         var dimitraPage = await screens.OpenAsync();
+        var joined = day.LiveScreens();
         await dimitraPage.GotoAsync($"{day.App.BaseUrl}/b/{dimitra.Code}?token={Uri.EscapeDataString(dimitra.ManageToken)}");
         await Expect(dimitraPage.Locator(".facts .status")).ToHaveTextAsync("Επιβεβαιωμένο");
+        await WaitForAsync(() => Task.FromResult(day.LiveScreens() > joined), "Dimitra's page joined the live screens");
         await ClickAsync(clerk, "Καλέστε τον επόμενο");
         await Expect(clerk.Locator("#message")).ToBeVisibleAsync();
         await Expect(clerk.Locator("#current-empty")).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using Rantevou.Contracts.Booking;
@@ -34,6 +35,12 @@ public sealed class OfficeDay(LiveApp app, SmtpTestServer smtp)
     public void At(int hour, int minute) => App.Clock.SetUtcNow(Wed(hour, minute));
 
     public void At(DateTimeOffset instant) => App.Clock.SetUtcNow(instant);
+
+    /// <summary>
+    /// The live screens joined to the server. A page opened just before the clock moves must have joined first: the
+    /// minute's tick goes to the screens joined at that minute, and the fake clock gives no later one to catch up with.
+    /// </summary>
+    public int LiveScreens() => App.Services.GetRequiredService<Rantevou.Hub.Queue.LocalScreens>().ByOffice().Sum(o => o.Count());
 
     public async Task<int> ServiceAsync(string englishNameStart)
     {
