@@ -36,6 +36,9 @@ public sealed class AuditEntry
     public AuditChannel Channel { get; set; }
 
     public string? ClientIp { get; set; }
+
+    /// <summary>For a refused or failed action, the stable code of the problem answered (a message key), when there was one.</summary>
+    public string? Reason { get; set; }
 }
 
 public enum AuditOutcome
@@ -70,6 +73,7 @@ sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         e.Property(a => a.Action).HasMaxLength(64);
         e.Property(a => a.Target).HasMaxLength(128);
         e.Property(a => a.ClientIp).HasMaxLength(45);
+        e.Property(a => a.Reason).HasMaxLength(64);
         e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
         e.Property(a => a.Channel).HasConversion<string>().HasMaxLength(8);
         // Searches are newest first, by date range and by actor; retention deletes by time.

@@ -17,6 +17,9 @@ public sealed class AuditFeature
 
     /// <summary>The change waits for the admin's confirmation (it would cancel bookings or close today): asked, not refused.</summary>
     public bool Asked { get; set; }
+
+    /// <summary>Why it was refused: the stable code of the problem answered (<c>AgentQuota</c>, <c>SlotTaken</c>, …), if any.</summary>
+    public string? Reason { get; set; }
 }
 
 public static class AuditHttpContext
@@ -26,6 +29,13 @@ public static class AuditHttpContext
     {
         if (http.Features.Get<AuditFeature>() is { } audit)
             audit.Target = target;
+    }
+
+    /// <summary>Names why the request was refused (the problem's code), so the log says more than its status (R12).</summary>
+    public static void AuditReason(this HttpContext http, string code)
+    {
+        if (http.Features.Get<AuditFeature>() is { } audit)
+            audit.Reason ??= code;
     }
 
     /// <summary>Replaces the action when one handler does two things (a page that creates or updates).</summary>

@@ -5,7 +5,8 @@ using Rantevou.Core.Data;
 namespace Rantevou.Core.Audit;
 
 /// <summary>What one action amounts to, before it gets its time.</summary>
-public sealed record AuditRecord(AuditActor Actor, string Action, string? Target, int Status, AuditOutcome Outcome, AuditChannel Channel, string? ClientIp);
+public sealed record AuditRecord(AuditActor Actor, string Action, string? Target, int Status, AuditOutcome Outcome, AuditChannel Channel, string? ClientIp,
+    string? Reason = null);
 
 /// <summary>
 /// The one writer of the audit log (R12). It writes through its own scope and database context, so a failed action's
@@ -32,6 +33,7 @@ public sealed class AuditRecorder(IServiceScopeFactory scopes, TimeProvider cloc
                 Outcome = record.Outcome,
                 Channel = record.Channel,
                 ClientIp = record.ClientIp is null ? null : Cut(record.ClientIp, 45),
+                Reason = record.Reason is null ? null : Cut(record.Reason, 64),
             });
             // Not the request's token: the entry is written even when the caller has gone away.
             await db.SaveChangesAsync(CancellationToken.None);

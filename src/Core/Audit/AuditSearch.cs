@@ -76,7 +76,7 @@ public sealed class AuditSearch(RantevouDbContext db)
         var found = await rows.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var items = found.Select(a => new AuditEntryDto(a.Id, OfficeCalendar.ToLocal(a.AtUtc, zone), a.ActorId, a.ActorName, a.ActorRole,
-            a.Action, a.Target, a.Status, a.Outcome.ToString(), a.Channel.ToString(), a.ClientIp)).ToList();
+            a.Action, a.Target, a.Status, a.Outcome.ToString(), a.Channel.ToString(), a.ClientIp, a.Reason)).ToList();
         return new AuditPageDto(items, page, PageSize, total);
     }
 

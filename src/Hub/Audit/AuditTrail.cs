@@ -57,7 +57,7 @@ public static class AuditTrail
                 : audit.Refused && status < 400 ? AuditOutcome.Refused : AuditRecorder.OutcomeOf(status);
             var channel = declared is null ? AuditChannel.Page : AuditChannel.Api;
             await recorder.RecordAsync(new AuditRecord(actor, action, audit.Target ?? TargetOf(http, declared, status), status, outcome, channel,
-                http.Connection.RemoteIpAddress?.ToString()));
+                http.Connection.RemoteIpAddress?.ToString(), outcome is AuditOutcome.Refused or AuditOutcome.Failed ? audit.Reason : null));
         }
         catch (Exception e)
         {

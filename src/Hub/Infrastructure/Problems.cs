@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Outcomes;
 
@@ -83,6 +84,8 @@ public static class Problems
                     ctx.ProblemDetails.Extensions["code"] = key;
                 }
             }
+            if (ctx.ProblemDetails.Extensions.TryGetValue("code", out var code) && code is string reason)
+                ctx.HttpContext.AuditReason(reason);
             ctx.ProblemDetails.Extensions.Remove("exception");
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });

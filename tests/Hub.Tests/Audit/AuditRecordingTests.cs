@@ -62,10 +62,36 @@ public sealed partial class AuditRecordingTests : LiveDayTest
 
         var entries = await EntriesAsync();
         Assert.Equal(2, entries.Count);
-        Assert.Equal(("desk.complete", desk.ToString(), 409, AuditOutcome.Refused, "Clerk"),
-            (entries[0].Action, entries[0].Target, entries[0].Status, entries[0].Outcome, entries[0].ActorRole));
-        Assert.Equal(("admin.settings.update", 403, AuditOutcome.Refused, "Clerk"),
-            (entries[1].Action, entries[1].Status, entries[1].Outcome, entries[1].ActorRole));
+        Assert.Equal(("desk.complete", desk.ToString(), 409, AuditOutcome.Refused, "Clerk", "DeskHasNobody"),
+            (entries[0].Action, entries[0].Target, entries[0].Status, entries[0].Outcome, entries[0].ActorRole, entries[0].Reason));
+        Assert.Equal(("admin.settings.update", 403, AuditOutcome.Refused, "Clerk", "Forbidden"),
+            (entries[1].Action, entries[1].Status, entries[1].Outcome, entries[1].ActorRole, entries[1].Reason));
+
+        // The administrator reads why, in words, under each refusal.
+        var page = System.Net.WebUtility.HtmlDecode(await (await SignInAsync("admin@example.org")).GetStringAsync("/admin/audit"));
+        Assert.Contains("(409) <br><span class=\"hint\">Δεν εξυπηρετείται κανείς αυτή τη στιγμή σε αυτή τη θυρίδα.</span>", page, StringComparison.Ordinal);
+        Assert.Contains("(403) <br><span class=\"hint\">Δεν έχετε δικαίωμα για αυτή την ενέργεια.</span>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAgentRefusedOnItsPortal_IsLoggedWithTheReason_AndASuccessHasNone()
+    {
+        var school = await SignInAsync("school@example.org");
+        var service = await ServiceAsync("Driving licence renewal");
+        Dictionary<string, string> Form(string time) => new()
+        {
+            ["ServiceId"] = service.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Date"] = "2026-12-03",
+            ["Time"] = time,
+            ["ForCitizen"] = "false",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(school, "/agent", Form("09:00"))).StatusCode);
+        // 03:00 is outside the office's hours.
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(school, "/agent", Form("03:00"))).StatusCode);
+
+        var entries = await EntriesAsync();
+        Assert.Equal((AuditOutcome.Succeeded, null), (entries[0].Outcome, entries[0].Reason));
+        Assert.Equal((AuditOutcome.Refused, "OutsideHours"), (entries[1].Outcome, entries[1].Reason));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
             HttpContext.AuditTarget(outcome.Value.Id);
             return RedirectToPage("/Admin/Agents", new { created = outcome.Value.Email, culture = Language.Query });
         }
-        FormErrors.Fill(Errors, outcome.Problem, messages, "email");
+        FormErrors.Fill(HttpContext, Errors, outcome.Problem, messages, "email");
         ViewData["HasErrors"] = true;
         await LoadAsync(ct);
         return Page();

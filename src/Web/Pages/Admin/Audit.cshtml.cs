@@ -13,7 +13,7 @@ namespace Rantevou.Web.Pages.Admin;
 
 /// <summary>R12: the audit log of staff and agent actions, searched by actor, action, target, person and office-local dates.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
+public sealed partial class AuditModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
     IStringLocalizer<AdminText> text, AuditSearch search) : AdminPageModel(db, users, messages, text)
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
@@ -43,6 +43,15 @@ public sealed class AuditModel(RantevouDbContext db, UserManager<AppUser> users,
         if (problem.FieldErrors is null)
             Fail("to", problem.MessageKey);
     }
+
+    /// <summary>
+    /// A refusal's reason in the admin's words: the problem's own message, with "…" for the values it named at the time
+    /// (they are not kept); the code itself for one this version has no words for.
+    /// </summary>
+    public static string? ReasonText(string? reason) => reason is null ? null : Placeholder().Replace(Messages.Text(reason), "…");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>The same search on another page.</summary>
     public string PageLink(int page)

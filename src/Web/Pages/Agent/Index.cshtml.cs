@@ -71,7 +71,7 @@ public sealed class IndexModel(
             HttpContext.AuditTarget(outcome.Value.Code);
             return RedirectToPage("/Agent/Index", new { date = Date, booked = outcome.Value.Code, service = ServiceId });
         }
-        FormErrors.Fill(Errors, outcome.Problem, messages, "");
+        FormErrors.Fill(HttpContext, Errors, outcome.Problem, messages, "");
         ViewData["HasErrors"] = true;
         return await ShowAsync(Date, null, ct);
     }
