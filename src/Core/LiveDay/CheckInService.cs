@@ -22,6 +22,12 @@ public enum CheckInStatus
     Expired,
     Void,
     AlreadyCheckedIn,
+    /// <summary>Being called to a desk now: the kiosk says which.</summary>
+    Called,
+    /// <summary>Already served today: nothing to wait for.</summary>
+    Served,
+    /// <summary>Called and did not come (R12): the appointment is closed, and the person is told so, not to wait.</summary>
+    NoShow,
     Unknown,
 }
 
@@ -52,7 +58,7 @@ public sealed class CheckInService(
         if (ExpiredForLateness(booking))
             return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office, now, ct)));
         if (!BookingStates.Allows(BookingStep.CheckIn, booking.Status))
-            return StateAnswer(booking, desk);
+            return await StateAnswerAsync(booking, ct);
         if (now < booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes))
             return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
 
@@ -74,7 +80,7 @@ public sealed class CheckInService(
         var desk = await DeskNumberAsync(booking.DeskId, ct);
         // Only a late arrival may choose it (a booking of today expired for lateness too: the person is here, R5).
         if (!(booking.Status == BookingStatus.Confirmed || ExpiredForLateness(booking)) || now <= booking.StartUtc)
-            return StateAnswer(booking, desk);
+            return await StateAnswerAsync(booking, ct);
         var advice = await JudgeAsync(booking, office, now, ct);
         var estimate = Estimate(advice);
         // R5: the choice is "before the clerk's working hours end"; when the service cannot end by closing even with
@@ -130,21 +136,30 @@ public sealed class CheckInService(
         return new Scan(booking, office, null);
     }
 
-    static CheckIn StateAnswer(BookingEntity b, int? desk) => new(b.Status switch
+    /// <summary>
+    /// A scan that checks nothing in says where the booking stands. A person called (now, or earlier without coming) is
+    /// told the desk that called them, which may not be the booked one; one served or marked absent is not told to wait.
+    /// </summary>
+    async Task<CheckIn> StateAnswerAsync(BookingEntity b, CancellationToken ct)
     {
-        BookingStatus.Pending => CheckInStatus.NotConfirmed,
-        BookingStatus.Cancelled or BookingStatus.Released => CheckInStatus.Cancelled,
-        BookingStatus.Expired => CheckInStatus.Expired,
-        BookingStatus.Void => CheckInStatus.Void,
-        BookingStatus.Confirmed => CheckInStatus.Early,
-        _ => CheckInStatus.AlreadyCheckedIn,
-    }, b, desk, b.StartUtc);
-
-    async Task<CheckIn> AgainAsync(string code, CancellationToken ct)
-    {
-        var now = await db.Bookings.AsNoTracking().FirstAsync(b => b.Code == code, ct);
-        return StateAnswer(now, await DeskNumberAsync(now.DeskId, ct));
+        var status = b.Status switch
+        {
+            BookingStatus.Pending => CheckInStatus.NotConfirmed,
+            BookingStatus.Cancelled or BookingStatus.Released => CheckInStatus.Cancelled,
+            BookingStatus.Expired => CheckInStatus.Expired,
+            BookingStatus.Void => CheckInStatus.Void,
+            BookingStatus.Confirmed => CheckInStatus.Early,
+            BookingStatus.Called => CheckInStatus.Called,
+            BookingStatus.Served => CheckInStatus.Served,
+            BookingStatus.NoShow => CheckInStatus.NoShow,
+            _ => CheckInStatus.AlreadyCheckedIn,
+        };
+        var calledAt = status is CheckInStatus.Called or CheckInStatus.NoShow ? b.CalledDeskId : null;
+        return new CheckIn(status, b, await DeskNumberAsync(calledAt ?? b.DeskId, ct), b.StartUtc);
     }
+
+    async Task<CheckIn> AgainAsync(string code, CancellationToken ct) =>
+        await StateAnswerAsync(await db.Bookings.AsNoTracking().FirstAsync(b => b.Code == code, ct), ct);
 
     Task<int> DeskNumberAsync(int deskId, CancellationToken ct) =>
         db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).FirstAsync(ct);

@@ -83,6 +83,9 @@ public static class KioskApi
             CheckInStatus.Expired when c.EndOfDay is { Fits: false } => Messages.Text("CheckIn.ExpiredNoTime", code),
             CheckInStatus.Expired => Messages.Text("CheckIn.Expired", code),
             CheckInStatus.AlreadyCheckedIn => Messages.Text("CheckIn.AlreadyCheckedIn", code),
+            CheckInStatus.Called => Messages.Text("CheckIn.Called", code, c.DeskNumber ?? 0),
+            CheckInStatus.Served => Messages.Text("CheckIn.Served", code),
+            CheckInStatus.NoShow => Messages.Text("CheckIn.NoShow", code, c.DeskNumber ?? 0),
             _ => Messages.Text("CheckIn.Unknown"),
         };
         return new CheckInResult(code, status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),

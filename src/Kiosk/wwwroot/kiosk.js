@@ -86,10 +86,10 @@
     keepFocus();
   }
 
-  const TONES = { CheckedIn: 'ok', AlreadyCheckedIn: 'ok', Deferred: 'ok', Late: 'warn', Early: 'warn' };
+  const TONES = { CheckedIn: 'ok', AlreadyCheckedIn: 'ok', Deferred: 'ok', Called: 'ok', Served: 'ok', Late: 'warn', Early: 'warn' };
   // What a person can do next: a cancelled, released or void booking (R9) only book again; a late one (R5), or one that
   // expired today, may also choose the end of the day (the server judges when it is pressed).
-  const BOOK_AGAIN = ['Late', 'Expired', 'Cancelled', 'Void'];
+  const BOOK_AGAIN = ['Late', 'Expired', 'Cancelled', 'Void', 'NoShow'];
 
   function showCheckIn(res, scanned) {
     const offered = (res.status === 'Late' && res.endOfDayFits === true) || (res.status === 'Expired' && res.endOfDayFits !== false);
