@@ -61,7 +61,9 @@ public sealed record DeskAdvice(string Reason, string Message, string? NextLabel
 /// <summary>R13: the next appointment is due while someone else is served.</summary>
 public sealed record DeskInterruption(string Reason, string Message, int MinutesOverdue, int ServingMinutesLeft);
 
-public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt, string? Note = null);
+/// <param name="CheckInBy">R5: for an appointment whose time has come with nobody checked in, until when the kiosk still takes them.</param>
+public sealed record DeskAppointment(string Code, DateTimeOffset Start, int DurationMinutes, string Status, bool Late, string FullName, string ServiceName, DateTimeOffset? CheckedInAt, string? Note = null,
+    DateTimeOffset? CheckInBy = null);
 
 public sealed record DeskWalkIn(string Ticket, int Position, bool Priority, string ServiceName, int DurationMinutes, int EstimatedWaitMinutes);
 

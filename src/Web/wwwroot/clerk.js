@@ -108,7 +108,9 @@
 
     $('day').replaceChildren(...d.appointments.map((a) => {
       const tr = el('tr', 'st-' + a.status);
-      const state = (texts['Status.' + a.status] || a.status) + (a.late ? ' · ' + texts.Late : '');
+      // R5: due and not here yet: the clerk sees until when the kiosk still takes them, minute by minute.
+      const state = (texts['Status.' + a.status] || a.status) + (a.late ? ' · ' + texts.Late : '') +
+        (a.checkInBy ? ' · ' + fmt(texts.NotArrived, hhmm(a.checkInBy)) : '');
       tr.append(el('td', '', hhmm(a.start)), el('td', 'code', a.code), el('td', '', a.note ? `${a.fullName} · ${a.note}` : a.fullName), el('td', '', a.serviceName),
         el('td', 'state', state), el('td', '', a.checkedInAt ? hhmm(a.checkedInAt) : ''));
       return tr;

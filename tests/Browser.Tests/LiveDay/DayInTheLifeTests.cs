@@ -195,6 +195,8 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         // 10:05: Dimitra is late; her page says by itself until when the kiosk still takes her (R5).
         day.At(10, 5);
         await Expect(dimitraPage.Locator("#live-state")).ToContainTextAsync("έως τις 10:10", new() { Timeout = 10000 });
+        // The clerk's list says the same of her row, so nobody is surprised when it expires.
+        await Expect(clerk.Locator("#day tr", new() { HasText = dimitra.Label })).ToContainTextAsync("δεν ήρθε ακόμη, λήγει στις 10:10");
 
         // 10:11: nobody has scanned Dimitra's 10:00 booking: the scheduler expired it by itself at 10:10 (R5), with an
         // email. The gap until Eleni at 10:30 now takes the priority walk-in (R6).

@@ -191,6 +191,25 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task DeskDay_AnAppointmentDueAndNotHere_SaysUntilWhenTheKioskTakesIt_UntilTheyCheckIn()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var due = await BookAsync(await ServiceAsync("Driving licence renewal"), Wed(9, 30), "due");
+        At(9, 29);
+        var clerk = await ClerkAsync();
+        Assert.Null((await clerk.DayAsync(desk)).Appointments.Single().CheckInBy);
+
+        // R5: the office's 10 minutes of grace.
+        At(9, 31);
+        Assert.Equal(Wed(9, 40), (await clerk.DayAsync(desk)).Appointments.Single().CheckInBy);
+
+        await ScanAsync(due.Qr);
+        var arrived = (await clerk.DayAsync(desk)).Appointments.Single();
+        Assert.Equal(("CheckedIn", null), (arrived.Status, arrived.CheckInBy));
+    }
+
+    [Fact]
     public async Task DeskDay_KeepsTodaysVoidedAndExpiredAppointments_WithTheirState()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
