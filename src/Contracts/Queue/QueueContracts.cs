@@ -113,4 +113,8 @@ public sealed record ServingNow(int DeskNumber, string Code, bool WalkIn, DateTi
 /// </summary>
 public sealed record NextAppointment(DateTimeOffset Time, string Code, int DeskNumber, bool CheckedIn, bool Due = false, bool Deferred = false);
 
+/// <summary>
+/// A waiting walk-in ticket, in the display's call order. Position is the ticket's place among the tickets waiting for
+/// its own service's desks (1 = next there), as the kiosk and the ticket's page say it; the wait is -1 when not known.
+/// </summary>
 public sealed record WaitingWalkIn(string Ticket, int Position, bool Priority, int EstimatedWaitMinutes);

@@ -69,8 +69,10 @@ public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock, Sn
                 Number(w.Booking.DeskId), w.Booking.Status is BookingStatus.CheckedIn or BookingStatus.Deferred, w.Due,
                 w.Booking.Status == BookingStatus.Deferred))
             .ToList();
-        var walkins = WalkInQueue.Waiting(facts).Select((t, i) => new WaitingWalkIn(
-            t.Label, i + 1, t.Priority != WalkInPriority.None, WalkInQueue.EstimatedWaitMinutes(facts, t, now))).ToList();
+        // Each ticket's place as its kiosk answer and its own page give it: among the tickets waiting for its desks.
+        var walkins = WalkInQueue.Waiting(facts).Select(t => (Ticket: t, Estimate: WalkInQueue.Estimate(facts, t, now)))
+            .Select(w => new WaitingWalkIn(w.Ticket.Label, w.Estimate.Position, w.Ticket.Priority != WalkInPriority.None, w.Estimate.WaitMinutes ?? -1))
+            .ToList();
         return new QueueSnapshot(version, office.Slug, facts.Day, OfficeCalendar.ToLocal(now, zone), closed,
             serving, next, walkins);
     }

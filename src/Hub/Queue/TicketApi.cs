@@ -39,9 +39,9 @@ public static class TicketApi
         int? position = null, wait = null;
         if (ticket.Status == TicketStatus.Waiting && ticket.Day == facts.Day)
         {
-            var order = WalkInQueue.Waiting(facts).Select(t => t.Id).ToList();
-            position = order.IndexOf(ticket.Id) + 1;
-            wait = WalkInQueue.EstimatedWaitMinutes(facts, ticket, now);
+            // The place among the tickets waiting for its service's desks, as the kiosk gave it and the snapshot does.
+            var estimate = WalkInQueue.Estimate(facts, ticket, now);
+            (position, wait) = (estimate.Position, estimate.WaitMinutes ?? -1);
         }
         int? desk = ticket.CalledDeskId is { } deskId
             ? await db.Desks.AsNoTracking().Where(d => d.Id == deskId).Select(d => (int?)d.Number).FirstOrDefaultAsync(ct)

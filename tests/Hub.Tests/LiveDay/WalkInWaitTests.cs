@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace Rantevou.Hub.Tests.LiveDay;
 
 /// <summary>
@@ -30,5 +32,23 @@ public sealed class WalkInWaitTests : LiveDayTest
         var waiting = Assert.Single((await SnapshotAsync()).Walkins);
         Assert.Equal((later.Ticket, 1), (waiting.Ticket, waiting.Position));
         Assert.True(waiting.EstimatedWaitMinutes > 0, $"desk 4 calls now: a wait is promised ({waiting.EstimatedWaitMinutes})");
+    }
+
+    [Fact]
+    public async Task AWalkInsPlace_IsTheSameAtTheKioskOnItsPageAndInTheSnapshot_CountingOnlyTicketsForItsDesks()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal"); // desks 1–3
+        var transfer = await ServiceAsync("Transfer of ownership"); // desks 4–6
+        At(8, 0);
+        var vehicle1 = await WalkInAsync(transfer);
+        var vehicle2 = await WalkInAsync(transfer);
+        var licence = await WalkInAsync(renewal);
+
+        // Two tickets before it on the display's list, but none waiting for the licence desks: it is first there.
+        Assert.Equal((1, 1, 2), (licence.Position, vehicle1.Position, vehicle2.Position));
+        var page = await Http.GetFromJsonAsync<Contracts.Queue.WalkInStatus>($"/api/walkins/{licence.Code}");
+        Assert.Equal(1, page!.Position);
+        var listed = (await SnapshotAsync()).Walkins;
+        Assert.Equal([(vehicle1.Ticket, 1), (vehicle2.Ticket, 2), (licence.Ticket, 1)], listed.Select(w => (w.Ticket, w.Position)));
     }
 }
