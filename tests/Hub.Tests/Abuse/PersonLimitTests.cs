@@ -113,6 +113,32 @@ public class PersonLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, someoneElse.StatusCode);
     }
 
+    [Fact]
+    public async Task OnTheBookingPages_APersonsLimit_KeepsThemOnTheirDetails_WithWhatTheyTyped_AndSaysWhy()
+    {
+        var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var service = (await http.ServicesAsync()).First();
+        var slots = await http.AvailabilityAsync(service.Id, Day);
+        await http.BookOkAsync(service.Id, slots[0].Start, "eleni@example.org");
+        var start = slots[12].Start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var again = await Hub.Tests.Support.PageForms.PostFormAsync(http, $"/book/{service.Id}/details?start={start}", new()
+        {
+            ["start"] = start,
+            ["FullName"] = "Ελένη Γεωργίου",
+            ["Email"] = "eleni@example.org",
+            ["Mobile"] = "6900000009",
+        });
+
+        // Not sent back to choose a time, which would not help and would lose the details.
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains("Έχετε ήδη ενεργό ραντεβού για αυτή την υπηρεσία", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Ελένη Γεωργίου\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"6900000009\"", page, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Bookings.CountAsync()));
+    }
+
     static Task<HttpResponseMessage> Book(HttpClient http, int serviceId, DateTimeOffset start, string email, string mobile) =>
         http.PostAsJsonAsync("/api/bookings", new CreateBookingRequest(serviceId, start.ToString("O"), "Ελένη Γεωργίου", email, mobile));
 

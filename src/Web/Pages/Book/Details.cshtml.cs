@@ -17,6 +17,9 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
 {
     static readonly string[] Fields = ["fullName", "email", "mobile"];
 
+    /// <summary>R12: refusals about the person, not the time: another time would not help, and their details stay.</summary>
+    static readonly string[] PersonLimits = [MessageKeys.PersonServiceLimit, MessageKeys.PersonDayLimit, MessageKeys.NoShowBlocked];
+
     [BindProperty(SupportsGet = true)]
     public string? Start { get; set; }
 
@@ -47,7 +50,10 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
         if (problem.Kind == ProblemKind.NotFound)
             return NotFound();
         var fieldErrors = problem.FieldErrors ?? new Dictionary<string, string[]>();
-        if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
+        // The limits find the person by email or mobile; the message says so, beside the email.
+        if (PersonLimits.Contains(problem.MessageKey))
+            fieldErrors = new Dictionary<string, string[]> { ["email"] = [problem.MessageKey] };
+        else if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
         {
             // R1: the time was taken meanwhile (409) or is no longer bookable: choose another.
             var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
