@@ -118,7 +118,7 @@
     $('day-empty').hidden = d.appointments.length > 0;
     $('walkins').replaceChildren(...d.walkins.map((w) => el('li', w.priority ? 'priority' : '',
       `${w.ticket} · ${w.serviceName}` + (w.priority ? ` (${texts.Priority})` : '') +
-      (w.estimatedWaitMinutes >= 0 ? ` · ~${w.estimatedWaitMinutes}′` : ''))));
+      (w.estimatedWaitMinutes > 0 ? ` · ~${w.estimatedWaitMinutes}′` : w.estimatedWaitMinutes === 0 ? ` · ${texts.Soon}` : ''))));
     $('walkins-empty').hidden = d.walkins.length > 0;
     tick();
     scheduleReload();

@@ -68,7 +68,7 @@ public sealed partial class AdminPagesTests : AdminTest
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal("Cancelled", await StatusAsync(booked.Code));
         var after = await (await admin.GetAsync("/admin/calendar")).Content.ReadAsStringAsync();
-        Assert.Contains("Ακυρώθηκαν 1 ραντεβού", after, StringComparison.Ordinal);
+        Assert.Contains("Ακυρώθηκε ένα ραντεβού και ο κάτοχός του ενημερώθηκε", after, StringComparison.Ordinal);
         Assert.Contains("Εξετάσεις", after, StringComparison.Ordinal);
         // The page's question is recorded as asked, not as refused; the confirmation as done.
         Assert.Equal([Core.Audit.AuditOutcome.Asked, Core.Audit.AuditOutcome.Succeeded],

@@ -59,7 +59,7 @@ public sealed class AgentBookingTests : IAsyncLifetime
         var mail = (await MailAsync(1)).Single();
         Assert.Equal("kostas@example.org", mail.To.Mailboxes.Single().Address);
         // The citizen did not book it: told who did, first, never "you booked an appointment".
-        Assert.StartsWith("Το ραντεβού το έκλεισε για εσάς ο/η «Διεκπεραιωτής Άλφα».", mail.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Το ραντεβού κλείστηκε για εσάς από τον λογαριασμό «Διεκπεραιωτής Άλφα».", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Κλείσατε ραντεβού", mail.TextBody, StringComparison.Ordinal);
         var link = mail.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/confirm?token=")).Split(": ")[1];
         var token = Uri.UnescapeDataString(link.Split("token=")[1].Split('&')[0]);

@@ -101,7 +101,13 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         var cancelled = outcome.Value is ChangeResult done ? done.Affected.Count : 0;
         var closed = outcome.Value is ChangeResult { WalkIns: > 0 } day ? " " + string.Format(text["SavedWalkInsClosed"].Value, day.WalkIns) : "";
         var moved = outcome.Value is ChangeResult { Moved.Count: > 0 } desks ? " " + string.Format(text["SavedMoved"].Value, desks.Moved.Count) : "";
-        TempData["AdminNotice"] = (cancelled > 0 ? string.Format(text["SavedCancelled"].Value, cancelled) : text["Saved"].Value) + moved + closed;
+        var saved = cancelled switch
+        {
+            0 => text["Saved"].Value,
+            1 => text["SavedCancelledOne"].Value,
+            _ => string.Format(text["SavedCancelled"].Value, cancelled),
+        };
+        TempData["AdminNotice"] = saved + moved + closed;
         return true;
     }
 
