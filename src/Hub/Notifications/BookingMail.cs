@@ -10,6 +10,7 @@ using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Notifications;
 using Rantevou.Core.Offices;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Hub.Notifications;
 

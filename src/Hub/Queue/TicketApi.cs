@@ -8,7 +8,7 @@ using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
 using Rantevou.Hub.Infrastructure;
-using Rantevou.Hub.Notifications;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Hub.Queue;
 

@@ -1,5 +1,5 @@
-using Rantevou.Hub.Notifications;
 using Rantevou.Hub.Tests.Support;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Hub.Tests.Notifications;
 

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using QRCoder;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Localization;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Account;
 
@@ -108,7 +108,7 @@ public sealed class TwoFactorModel(
         {
             var key = await twoFactor.PendingKeyAsync(user);
             Key = TwoFactor.Grouped(key);
-            QrImage = QrDataUri(TwoFactor.Uri(user.Email ?? "", key));
+            QrImage = QrImages.DataUri(TwoFactor.Uri(user.Email ?? "", key), pixelsPerModule: 6);
         }
         return Page();
     }
@@ -122,11 +122,4 @@ public sealed class TwoFactorModel(
 
     IActionResult Back() =>
         RedirectToPage("/Account/TwoFactor", new { returnUrl = Continue });
-
-    static string QrDataUri(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
-    }
 }

@@ -10,6 +10,7 @@ using Rantevou.Core.Documents;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Web.Documents;
+using Rantevou.Web.Infrastructure;
 
 namespace Rantevou.Web.Pages.Manage;
 
@@ -17,7 +18,7 @@ namespace Rantevou.Web.Pages.Manage;
 [DocumentUploadLimits]
 public sealed class IndexModel(
     BookingService bookings, DocumentService documents, RantevouDbContext db, IOptions<DocumentOptions> limits,
-    IStringLocalizer<Messages> messages, TimeProvider clock) : PageModel
+    IStringLocalizer<Messages> messages, TimeProvider clock, BookingTokens tokens) : PageModel
 {
     static readonly string[] Outcomes = ["confirmed", "rescheduled", "cancelled", "uploaded", "removed"];
 
@@ -86,12 +87,19 @@ public sealed class IndexModel(
             && DateOnly.FromDateTime(View.Start.DateTime) == today;
         Documents = await DocumentsView.LoadAsync(db, documents, limits.Value, found.Value, Token, Language.Current, uploadError, ct, chosen);
         Done = Outcomes.Contains(done) ? done : null;
+        // R3: the page shown at the kiosk is enough, for whoever has no printed or mailed QR at hand.
+        QrImage = View.Booking.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.Deferred or BookingStatus.Called
+            ? QrImages.DataUri(tokens.QrText(View.Booking.Code), pixelsPerModule: 6)
+            : null;
         ByItsAgent = View.Booking.AgentId is { } agent && User.FindFirstValue(ClaimTypes.NameIdentifier) == agent;
         return Page();
     }
 
     /// <summary>R7: the school or agent that booked it is looking (signed in): its way back is its portal, not the public pages.</summary>
     public bool ByItsAgent { get; private set; }
+
+    /// <summary>The booking's QR for the kiosk (the same as in its mail) while it can still be scanned; null otherwise.</summary>
+    public string? QrImage { get; private set; }
 
     /// <summary>Today's booking still to be served: the page follows it live (R3–R5).</summary>
     public bool Live { get; private set; }
