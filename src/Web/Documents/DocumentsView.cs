@@ -17,9 +17,13 @@ public sealed record DocumentsView(
     public int? Chosen { get; init; }
 
     /// <summary>The holder may take back their own files while they may still send some (<see cref="DocumentService.RemoveAsync"/>).</summary>
-    public bool CanRemove(BookingDocument doc) => Removable && doc.UploadedBy == BookingDocument.Holder;
+    public bool CanRemove(BookingDocument doc) => ToBeServed && doc.UploadedBy == BookingDocument.Holder;
 
-    bool Removable { get; init; }
+    /// <summary>
+    /// The booking can still be served: the list of what to bring stands, and files may be sent or taken back. An
+    /// ended booking (cancelled, served, expired) no longer tells anyone what to bring.
+    /// </summary>
+    public bool ToBeServed { get; init; }
 
     public string RemoveAction { get; init; } = "";
 
@@ -39,7 +43,7 @@ public sealed record DocumentsView(
             Math.Max(1, limits.MaxBytes / (1024 * 1024)), limits.MaxPerBooking, error)
         {
             Chosen = chosen,
-            Removable = DocumentService.AcceptsUploads(b.Status),
+            ToBeServed = DocumentService.AcceptsUploads(b.Status),
             RemoveAction = $"/b/{b.Code}?token={t}&handler=removedocument",
         };
     }
