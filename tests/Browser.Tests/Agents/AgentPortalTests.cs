@@ -58,5 +58,9 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         await Page.GetByLabel("Αναζήτηση (κωδικός, όνομα, email, σημείωση)").FillAsync("αλεξιου");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Εμφάνιση" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Οριστικό");
+
+        // On a school's phone the list scrolls inside its own box; the page itself never runs off the screen.
+        await Page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(390, await Page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
     }
 }
