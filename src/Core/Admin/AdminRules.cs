@@ -86,14 +86,17 @@ public sealed class AdminRules
         return (o.Value, c.Value);
     }
 
-    /// <summary>A time of day as HH:mm on the 5-minute grid.</summary>
+    /// <summary>A time of day on the 5-minute grid, as HH:mm or as an office writes it: "9:00", "9.00".</summary>
     public TimeOnly? Time(string field, string? text)
     {
-        if (TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Minute % 5 == 0)
+        if (TimeOnly.TryParseExact(text?.Trim().Replace('.', ':'), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            && t.Minute % 5 == 0)
             return t;
         Fail(field, MessageKeys.TimeInvalid);
         return null;
     }
+
+    static readonly string[] TimeFormats = ["HH:mm", "H:mm"];
 
     public static string Format(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed class AdminAccessTests : AdminTest
         { "PUT", "/api/admin/services/{service}", new ServiceEdit(0, " ", "x", 30, true, null), "nameEl" },
         { "PUT", "/api/admin/services/{service}", new ServiceEdit(0, "x", "x", 250, true, [new DocumentText("a", "")]), "documents[0]" },
         { "PUT", "/api/admin/services/{service}", new ServiceEdit(0, "x", "x", 30, true, [null!]), "documents[0]" },
-        { "PUT", "/api/admin/special-days/2026-12-02", new SpecialDayEdit(false, "8:00", "12:00", "x", "x"), "open" },
+        { "PUT", "/api/admin/special-days/2026-12-02", new SpecialDayEdit(false, "8:03", "12:00", "x", "x"), "open" },
         { "PUT", "/api/admin/special-days/2026-12-02", new SpecialDayEdit(false, "12:00", "10:00", "x", "x"), "close" },
         { "PUT", "/api/admin/hours", new[] { new HoursEdit(DayOfWeek.Monday, "08:00", "08:03") }, "Monday.close" },
         { "PUT", "/api/admin/hours", new HoursEdit?[] { null }, "hours[0]" },
