@@ -45,3 +45,14 @@
   date.addEventListener('change', load);
   load();
 })();
+
+// A second press of "Book" while the first is on its way would book the same time twice (a school's bookings are final
+// at once): the button waits for the answer. Disabled after the form's data is taken, so the press itself still counts.
+(function () {
+  'use strict';
+  const button = document.querySelector('form.form button[type="submit"]');
+  if (!button) return;
+  button.form.addEventListener('submit', () => setTimeout(() => { button.disabled = true; }));
+  // Back to this page from the browser's history: the button works again.
+  window.addEventListener('pageshow', () => { button.disabled = false; });
+})();
