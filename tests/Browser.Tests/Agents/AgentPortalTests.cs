@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,5 +63,32 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
         // On a school's phone the list scrolls inside its own box; the page itself never runs off the screen.
         await Page.SetViewportSizeAsync(390, 844);
         Assert.Equal(390, await Page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+    }
+
+    [Fact]
+    public async Task ADoublePressOfBook_BooksOnce()
+    {
+        await SignInAsync("/agent", "school@example.org");
+        await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync("2026-12-02");
+        await Page.GetByLabel("Ελεύθερες ώρες αυτής της ημέρας").SelectOptionAsync("11:00");
+
+        // A slow answer, as on a busy morning: the booking is made, its answer is late, and the school presses again.
+        await Page.RouteAsync("**/agent", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            await Task.Delay(1500);
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        // Two presses 0.3 s apart, in the page's own time: the first one's answer is still on its way.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Κλείσιμο ραντεβού" })
+            .EvaluateAsync("b => { b.click(); setTimeout(() => b.click(), 300); }");
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("κλείστηκε");
+        Assert.Equal(1, await App.WithDbAsync(db => db.Bookings.CountAsync(b => b.AgentId != null)));
     }
 }
