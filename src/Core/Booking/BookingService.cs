@@ -123,11 +123,25 @@ public sealed partial class BookingService(
         }
         else if (request.Agent is not null)
         {
-            // R7: final only when the citizen confirms from the email, within the configured time (never after the start).
-            var until = Now.AddMinutes(agents.Value.CitizenConfirmMinutes);
-            booking.HoldUntilUtc = until < booking.StartUtc ? until : booking.StartUtc;
+            booking.HoldUntilUtc = CitizenConfirmBy(Now, booking.StartUtc, office, agents.Value.CitizenConfirmMinutes);
         }
         return await PlaceAsync(booking, service, office, kind, copy, ct);
+    }
+
+    /// <summary>
+    /// R7: an agent's booking for a citizen is final only when the citizen confirms it from their email, within the
+    /// configured time. Unconfirmed, it goes back while others can still book it (the office's booking cutoff before
+    /// the start), not minutes before the start; yet the citizen always has at least the office's own hold time, and
+    /// never past the start.
+    /// </summary>
+    public static DateTime CitizenConfirmBy(DateTime nowUtc, DateTime startUtc, Office office, int confirmMinutes)
+    {
+        var bookable = startUtc.AddMinutes(-office.BookingCutoffMinutes);
+        var least = nowUtc.AddMinutes(office.HoldMinutes);
+        var until = nowUtc.AddMinutes(confirmMinutes);
+        if (until > bookable)
+            until = bookable > least ? bookable : least;
+        return until < startUtc ? until : startUtc;
     }
 
     /// <summary>
