@@ -127,7 +127,7 @@ public sealed partial class AuditRecordingTests : LiveDayTest
         Assert.Equal(3, entries.Count);
         Assert.Equal(("admin@example.org", "Admin", "admin.service.update", service.Id.ToString(), 200, AuditOutcome.Succeeded, AuditChannel.Api),
             (entries[0].ActorName, entries[0].ActorRole, entries[0].Action, entries[0].Target, entries[0].Status, entries[0].Outcome, entries[0].Channel));
-        Assert.Equal(("admin.settings.update", AuditOutcome.Refused, AuditChannel.Page), (entries[1].Action, entries[1].Outcome, entries[1].Channel));
+        Assert.Equal(("admin.settings.update", AuditOutcome.Refused, AuditChannel.Page, "SettingOutOfRange"), (entries[1].Action, entries[1].Outcome, entries[1].Channel, entries[1].Reason));
         Assert.Equal(("admin.settings.update", 302, AuditOutcome.Succeeded, AuditChannel.Page), (entries[2].Action, entries[2].Status, entries[2].Outcome, entries[2].Channel));
     }
 

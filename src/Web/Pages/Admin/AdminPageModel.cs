@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
 using Rantevou.Core.Admin;
+using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
@@ -47,6 +48,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
 
     protected void Fail(string field, string key)
     {
+        HttpContext.AuditReason(key);
         Errors[field] = messages[key];
         ViewData["HasErrors"] = true;
     }
@@ -85,6 +87,8 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         if (!outcome.Ok)
         {
             var problem = outcome.Problem;
+            // The audit log names the first field's reason, or the problem's: what the admin was refused for (R12).
+            HttpContext.AuditReason(problem.FieldErrors?.Values.FirstOrDefault()?.FirstOrDefault() ?? problem.MessageKey);
             if (problem.FieldErrors is { } fields)
                 foreach (var (key, keys) in fields)
                     Errors.TryAdd(field?.Invoke(key) ?? key, messages[keys[0]]);
