@@ -9,7 +9,7 @@ namespace Rantevou.Core.Accounts;
 /// account's security stamp, which the new password changes, so a link works once; and it expires
 /// (<c>DataProtectionTokenProviderOptions.TokenLifespan</c>, set in AccountsSetup).
 /// </summary>
-public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext db, IAccountMail mail, IOutboxSignal signal)
+public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext db, IAccountMail mail, IOutboxSignal signal, SignInThrottle throttle)
 {
     /// <summary>Mails a reset link when the address has an account that may sign in; otherwise does nothing, silently.</summary>
     public async Task SendResetAsync(string email, CancellationToken ct)
@@ -30,11 +30,13 @@ public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext 
         if (user is null || user.Disabled)
             return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid token." });
         var result = await users.ResetPasswordAsync(user, token, password);
-        // A lockout from guessing is over once the owner proves the mailbox.
+        // A lockout from guessing is over once the owner proves the mailbox: the account's, and the wait of every address
+        // that failed for it (the owner's own tries among them, who would otherwise be refused the new password).
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
+            throttle.ForgetAccount(user.Email ?? email);
         }
         return result;
     }

@@ -124,6 +124,14 @@ public sealed class SignInThrottle(TimeProvider time)
 
     public void Succeeded(string key) => failures.TryRemove(key, out _);
 
+    /// <summary>Every address's failures for the account: its owner has just proved the mailbox (a password reset).</summary>
+    public void ForgetAccount(string email)
+    {
+        var prefix = Key(email, null);
+        foreach (var key in failures.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            failures.TryRemove(key, out _);
+    }
+
     /// <summary>The cost of a real password check, spent when there is nothing real to check.</summary>
     public void VerifyDummy(IPasswordHasher<AppUser> hasher, string password)
     {

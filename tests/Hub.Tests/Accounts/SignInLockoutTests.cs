@@ -38,6 +38,23 @@ public sealed class SignInLockoutTests : AppTest
         Assert.Null(await CheckAsync(Clerk1, Clerk.Password, IPAddress.Parse("10.0.0.7")));
     }
 
+    [Fact]
+    public async Task TheOwnerWhoForgotAndGuessed_SignsInWithTheNewPasswordAtOnce_AfterResettingIt()
+    {
+        var office = IPAddress.Parse("10.0.0.7");
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+            Assert.Null(await CheckAsync(Clerk1, "Forgot!" + i, office));
+
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var token = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(Clerk1))!);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<PasswordLinks>().ResetAsync(Clerk1, token, "NewPass!2026xyz")).Succeeded);
+        }
+
+        Assert.NotNull(await CheckAsync(Clerk1, "NewPass!2026xyz", office));
+    }
+
     async Task<AppUser?> CheckAsync(string email, string password, IPAddress client)
     {
         using var scope = App.Services.CreateScope();
