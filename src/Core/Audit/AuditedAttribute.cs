@@ -14,5 +14,11 @@ public sealed class AuditedAttribute(string action) : Attribute
     /// <summary>The route value or argument naming the target; by default the first of code, deskId, id, date present.</summary>
     public string? TargetFrom { get; init; }
 
+    /// <summary>
+    /// The action is on the actor's own account (password, second factor): no target is read, since its form carries a
+    /// password or a one-time code under a name ("code") that elsewhere names a booking, and neither may be logged.
+    /// </summary>
+    public bool OwnAccount { get; init; }
+
     public static readonly string[] TargetNames = ["code", "deskId", "id", "date"];
 }

@@ -40,6 +40,8 @@ public sealed class AuditPageFilter : IAsyncPageFilter
     /// <summary>The declared name (else code, deskId, id, date) among the handler's arguments, the route, then the form.</summary>
     static string? TargetOf(PageHandlerExecutingContext context, AuditedAttribute declared)
     {
+        if (declared.OwnAccount)
+            return null;
         var names = declared.TargetFrom is { } named ? [named] : AuditedAttribute.TargetNames;
         foreach (var name in names)
         {

@@ -28,7 +28,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         return Page();
     }
 
-    [Audited("account.sign-out-everywhere")]
+    [Audited("account.sign-out-everywhere", OwnAccount = true)]
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(string? password)
     {
         if (await users.GetUserAsync(User) is not { } user)

@@ -25,7 +25,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     {
     }
 
-    [Audited("account.password")]
+    [Audited("account.password", OwnAccount = true)]
     public async Task<IActionResult> OnPostAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)

@@ -51,7 +51,7 @@ public sealed class TwoFactorModel(
         return await ShowAsync(user);
     }
 
-    [Audited("account.two-factor.enrol")]
+    [Audited("account.two-factor.enrol", OwnAccount = true)]
     public async Task<IActionResult> OnPostEnrolAsync(string? code)
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -65,7 +65,7 @@ public sealed class TwoFactorModel(
         return Back();
     }
 
-    [Audited("account.two-factor.recovery-codes")]
+    [Audited("account.two-factor.recovery-codes", OwnAccount = true)]
     public async Task<IActionResult> OnPostRecoveryCodesAsync(string? newCodesCode)
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -79,10 +79,10 @@ public sealed class TwoFactorModel(
     }
 
     /// <summary>A new phone: off, then the page offers a new key at once.</summary>
-    [Audited("account.two-factor.reset")]
+    [Audited("account.two-factor.reset", OwnAccount = true)]
     public Task<IActionResult> OnPostResetAsync(string? offCode) => TurnOffAsync(offCode, "TwoFactorResetDone");
 
-    [Audited("account.two-factor.disable")]
+    [Audited("account.two-factor.disable", OwnAccount = true)]
     public Task<IActionResult> OnPostDisableAsync(string? offCode) => TurnOffAsync(offCode, "TwoFactorDisabledDone");
 
     async Task<IActionResult> TurnOffAsync(string? code, string notice)
