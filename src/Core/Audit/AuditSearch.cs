@@ -46,8 +46,9 @@ public sealed class AuditSearch(RantevouDbContext db)
             return Problem.Unprocessable(MessageKeys.DateRangeInvalid);
 
         var rows = db.AuditEntries.AsNoTracking();
-        if (Trim(query.Actor) is { } actor)
-            rows = rows.Where(a => a.ActorName == actor || a.ActorId == actor);
+        // A user name is an email: found however it is typed ("ADMIN@example.org").
+        if (Trim(query.Actor) is { } actor && actor.ToLowerInvariant() is var lower)
+            rows = rows.Where(a => a.ActorName.ToLower() == lower || a.ActorId == actor);
         if (Trim(query.Action) is { } action)
             rows = action.EndsWith('.') ? rows.Where(a => a.Action.StartsWith(action)) : rows.Where(a => a.Action == action);
         if (Trim(query.Target) is { } target)

@@ -63,6 +63,8 @@ public sealed class AuditSearchTests : LiveDayTest
         Assert.Equal(TimeSpan.FromHours(2), all.Items[0].At.Offset);
 
         Assert.Equal(["booking.void", "desk.call-next"], (await SearchAsync(admin, "?actor=clerk1@example.org")).Items.Select(i => i.Action));
+        // However the address is typed.
+        Assert.Equal(["booking.void", "desk.call-next"], (await SearchAsync(admin, "?actor=CLERK1@Example.org")).Items.Select(i => i.Action));
         Assert.Equal(["clerk2@example.org", "clerk1@example.org"], (await SearchAsync(admin, "?action=desk.call-next")).Items.Select(i => i.ActorName));
         Assert.Equal(["admin.settings.update", "admin.service.update"], (await SearchAsync(admin, "?action=admin.")).Items.Select(i => i.Action));
         Assert.Equal("booking.void", Assert.Single((await SearchAsync(admin, "?target=ABCDEFGH")).Items).Action);
