@@ -43,7 +43,7 @@ public class DeskMovesTests : AdminTest
         var mail = (await Smtp.WaitForAsync(2)).Single(m => m.Subject!.Contains("ίδια ώρα, άλλη θυρίδα", StringComparison.Ordinal));
         var newDesk = await Db(db => db.Desks.SingleAsync(d => d.Id == after.DeskId));
         Assert.Contains(newDesk.NameEl, mail.TextBody!, StringComparison.Ordinal);
-        Assert.Contains("Η υπηρεσία άλλαξε τις θυρίδες της", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Το γραφείο άλλαξε τις θυρίδες του", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
