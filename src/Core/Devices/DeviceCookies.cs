@@ -4,7 +4,8 @@ namespace Rantevou.Core.Devices;
 
 /// <summary>
 /// The device's secret travels as an HttpOnly cookie (no script on the page can read it) with SameSite=Strict (no other
-/// site can make the kiosk post), Secure whenever the site is served over HTTPS.
+/// site can make the kiosk post), Secure whenever the site is served over HTTPS. Its life is given as a duration
+/// (Max-Age), not a date: the browser counts it on its own clock, which is not the office's under the training clock.
 /// </summary>
 public static class DeviceCookies
 {
@@ -14,7 +15,7 @@ public static class DeviceCookies
     public static string? Read(HttpContext http, string name = Device) =>
         http.Request.Cookies.TryGetValue(name, out var value) && value is { Length: > 0 and <= 128 } ? value : null;
 
-    public static void Write(HttpContext http, string name, string secret, DateTimeOffset expires) =>
+    public static void Write(HttpContext http, string name, string secret, TimeSpan lifetime) =>
         http.Response.Cookies.Append(name, secret, new CookieOptions
         {
             HttpOnly = true,
@@ -22,7 +23,7 @@ public static class DeviceCookies
             SameSite = SameSiteMode.Strict,
             IsEssential = true,
             Path = "/",
-            Expires = expires,
+            MaxAge = lifetime,
         });
 
     public static void Delete(HttpContext http, string name) =>

@@ -22,7 +22,7 @@ public sealed class DevicePages(DeviceRegistry registry, RantevouDbContext db, I
         if (device?.Kind == kind)
         {
             // Each visit pushes the expiry on: a device in daily use is never asked to pair again.
-            DeviceCookies.Write(http, DeviceCookies.Device, secret!, registry.CredentialExpires);
+            DeviceCookies.Write(http, DeviceCookies.Device, secret!, registry.CredentialLifetime);
             return device;
         }
         // One browser holds one device cookie. A development browser that is the kiosk and opens the display too stays
@@ -34,7 +34,7 @@ public sealed class DevicePages(DeviceRegistry registry, RantevouDbContext db, I
         if (office is null)
             return null;
         var (paired, newSecret) = await registry.RegisterAsync(office.Id, kind, kind == DeviceKind.Kiosk ? "Demo kiosk" : "Demo display", null, ct);
-        DeviceCookies.Write(http, DeviceCookies.Device, newSecret, registry.CredentialExpires);
+        DeviceCookies.Write(http, DeviceCookies.Device, newSecret, registry.CredentialLifetime);
         return paired;
     }
 }

@@ -32,7 +32,7 @@ public sealed class DeviceRegistry(RantevouDbContext db, TimeProvider clock, IOp
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public DateTimeOffset CredentialExpires => clock.GetUtcNow().AddDays(options.Value.CredentialDays);
+    public TimeSpan CredentialLifetime => TimeSpan.FromDays(options.Value.CredentialDays);
 
     public async Task<StartedPairing> StartPairingAsync(DeviceKind kind, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ public static class DevicesApi
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["kind"] = [MessageKeys.DeviceKindInvalid] }));
         var started = await devices.StartPairingAsync(kind, ct);
         var expires = new DateTimeOffset(started.ExpiresUtc, TimeSpan.Zero);
-        DeviceCookies.Write(http, DeviceCookies.Pairing, started.Secret, expires.AddMinutes(1));
+        DeviceCookies.Write(http, DeviceCookies.Pairing, started.Secret, expires - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         return TypedResults.Created("/api/devices/pairing", new PairingState("Pending", DeviceSecrets.Display(started.Code), expires));
     }
 
@@ -51,7 +51,7 @@ public static class DevicesApi
         if (poll.DeviceSecret is { } secret)
         {
             DeviceCookies.Delete(http, DeviceCookies.Pairing);
-            DeviceCookies.Write(http, DeviceCookies.Device, secret, devices.CredentialExpires);
+            DeviceCookies.Write(http, DeviceCookies.Device, secret, devices.CredentialLifetime);
             return TypedResults.Ok(new PairingState("Paired", null, null));
         }
         if (poll is { Code: { } code, ExpiresUtc: { } expires })
