@@ -6,10 +6,16 @@ using Rantevou.Core.Data;
 namespace Rantevou.Core.Offices;
 
 /// <summary>What a booking needs of an office besides its desks: the office with its hours and special days, and its services.</summary>
-public sealed class OfficeConfig(Office office, IReadOnlyDictionary<int, Service> services)
+public sealed class OfficeConfig(Office office, IReadOnlyDictionary<int, Service> services, IReadOnlySet<int> served)
 {
     public Office Office { get; } = office;
     public IReadOnlyDictionary<int, Service> Services { get; } = services;
+
+    /// <summary>
+    /// The services offered to citizens and at the kiosk: switched on, and served by at least one active desk. A new
+    /// service no desk serves yet would show every day as full, a dead end (R11).
+    /// </summary>
+    public IEnumerable<Service> Offered => Services.Values.Where(s => s.Active && served.Contains(s.Id));
 
     /// <summary>The <see cref="Office.ConfigVersion"/> read before everything else of this copy, so nothing in it is older.</summary>
     public long Version => Office.ConfigVersion;
@@ -39,7 +45,8 @@ public sealed class OfficeConfigCache
         var office = await OfficeLoader.LoadAsync(db, officeId, ct);
         var services = await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Group).Include(s => s.Documents)
             .ToDictionaryAsync(s => s.Id, ct);
-        var read = new OfficeConfig(office, services);
+        var served = await ServedAsync(db, officeId, ct);
+        var read = new OfficeConfig(office, services, served);
         offices.AddOrUpdate(officeId, read, (_, other) => other.Version > read.Version ? other : read);
         return read;
     }
@@ -92,6 +99,11 @@ public sealed class OfficeConfigCache
 
     /// <summary>Drops this node's copy: its own admin changes need not wait for a booking to find them out.</summary>
     public void Forget(int officeId) => Forget(officeId, long.MaxValue);
+
+    /// <summary>The office's services that at least one of its active desks serves.</summary>
+    public static async Task<IReadOnlySet<int>> ServedAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
+        (await db.DeskServices.Where(ds => db.Desks.Any(d => d.Id == ds.DeskId && d.Active && d.OfficeId == officeId))
+            .Select(ds => ds.ServiceId).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>
     /// Whether a copy is still the office's configuration: one read of the version, for answers judged by the copy alone.

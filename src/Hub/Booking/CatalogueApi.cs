@@ -33,7 +33,7 @@ public static class CatalogueApi
             return Problems.From(Problem.NotFound(MessageKeys.NotFoundGeneric));
         var config = await configs.AtLeastAsync(db, found, ct);
         var culture = Language.Current;
-        return TypedResults.Ok(config.Services.Values.Where(s => s.Active)
+        return TypedResults.Ok(config.Offered
             .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new ServiceDto(s.Id, s.Name(culture), s.Group!.Name(culture), s.DurationMinutes,
                 s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList()))

@@ -28,6 +28,10 @@ public sealed class IndexModel(RantevouDbContext db) : PageModel
             .Where(g => g.OfficeId == found.Id)
             .Include(g => g.Services.Where(s => s.Active)).ThenInclude(s => s.Documents)
             .OrderBy(g => g.SortOrder).AsSplitQuery().ToListAsync(ct);
+        // Only what a desk serves: a service no desk serves yet would show every day as full (R11).
+        var served = await OfficeConfigCache.ServedAsync(db, found.Id, ct);
+        foreach (var group in groups)
+            group.Services.RemoveAll(s => !served.Contains(s.Id));
         Groups = groups.Where(g => g.Services.Count > 0).ToList();
         return Page();
     }

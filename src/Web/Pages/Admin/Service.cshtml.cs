@@ -104,6 +104,9 @@ public sealed class ServiceModel(RantevouDbContext db, UserManager<AppUser> user
             : await EditAsync(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), edit, confirm, Field, ct);
         if (saved is null)
             return NotFound();
+        // A new service is served by no desk yet, so citizens do not see it: the admin is told where to give it one.
+        if (IsNew && saved.Value)
+            TempData["AdminNotice"] = $"{TempData["AdminNotice"]} {Text["ServiceNotServedYet"].Value}";
         return saved.Value ? RedirectToPage("/Admin/Services", new { culture = Language.Query }) : Page();
     }
 
