@@ -56,7 +56,7 @@ public sealed class BookingMail(
         {
             case MailKind.Created:
             case MailKind.Rescheduled or MailKind.DeskChanged when unconfirmed:
-                lines.Add(text["ConfirmBy", OfficeCalendar.ToLocal(booking.HoldUntilUtc ?? booking.StartUtc, office.TimeZone).ToString("HH:mm, d/M", culture)]);
+                lines.Add(text["ConfirmBy", OfficeCalendar.ToLocal(booking.HoldUntilUtc ?? booking.StartUtc, office.TimeZone).ToString("HH:mm, d MMM", culture)]);
                 links.Add((text["Link.Confirm"], confirmUrl));
                 links.Add((text["Link.Manage"], manageUrl));
                 break;

@@ -197,6 +197,21 @@ public sealed class AgentBookingTests : IAsyncLifetime
         Assert.Contains($"Επιβεβαιώστε έως {wednesday} στις 01:00", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheBookingsPage_SaysTheConfirmationDeadlineIsToday_WhenItIs()
+    {
+        var agent = await LoginAsync("agent@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var created = await Created(await agent.PostAsJsonAsync("/api/agent/bookings",
+            new AgentBookingRequest(serviceId, start, new CitizenDetails("Μαρία Κ", "maria.k@example.org", "6941111111"))));
+
+        var page = await app.CreateClient().GetStringAsync($"/b/{created.Code}?token={Uri.EscapeDataString(created.ManageToken)}");
+
+        var until = app.Clock.GetUtcNow().AddMinutes(120).ToOffset(TimeSpan.FromHours(2));
+        Assert.Equal(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(2)).Date, until.Date);
+        Assert.Contains($"Επιβεβαιώστε σήμερα έως τις {until:HH:mm}", page, StringComparison.Ordinal);
+    }
+
     async Task<HttpClient> LoginAsync(string email)
     {
         var http = app.CreateClient();
