@@ -23,6 +23,16 @@ public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext 
         signal.MailCommitted();
     }
 
+    /// <summary>Whether the link still works, asked before the person types a new password for nothing; it is not used up.</summary>
+    public async Task<bool> IsUsableAsync(string? email, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(token))
+            return false;
+        var user = await users.FindByEmailAsync(email.Trim());
+        return user is { Disabled: false }
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+    }
+
     /// <summary>Sets the new password; an unknown or disabled account fails as a used link does. The stamp changes, so every earlier sign-in ends.</summary>
     public async Task<IdentityResult> ResetAsync(string email, string token, string password)
     {

@@ -115,9 +115,14 @@ public sealed class StaffAccountsTests : AppTest
         Assert.Single(mails);
         var link = mails.To("clerk4@example.org", "Νέος κωδικός").Link("/account/set-password");
         var reset = new { email = link.Query("email"), token = link.Query("token"), newPassword = NewPassword };
+        Assert.Contains("name=\"NewPassword\"", await Http.GetStringAsync(link.PathAndQuery), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.PostAsJsonAsync("/api/account/reset-password", reset with { token = "forged" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Http.PostAsJsonAsync("/api/account/reset-password", reset)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.PostAsJsonAsync("/api/account/reset-password", reset)).StatusCode);
+        // The used link, opened again, says so at once and leads to a new one: no password typed for nothing.
+        var again = await Http.GetStringAsync(link.PathAndQuery);
+        Assert.Contains("href=\"/account/forgot", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"NewPassword\"", again, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync("/api/desks/4/day")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Http.PostAsJsonAsync("/api/auth/login", new { email = "clerk4@example.org", password = PageForms.DemoPassword })).StatusCode);

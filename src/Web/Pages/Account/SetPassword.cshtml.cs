@@ -20,8 +20,16 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Messa
     [BindProperty] public string? NewPassword { get; set; }
     public Dictionary<string, string> Errors { get; } = [];
 
-    public void OnGet()
+    /// <summary>The link is used or expired: said at once, with the way to a new one, instead of after typing a password.</summary>
+    public bool Expired { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        if (await links.IsUsableAsync(Email, Token))
+            return;
+        Expired = true;
+        Errors["forgot"] = messages[MessageKeys.LinkExpired];
+        ViewData["HasErrors"] = true;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -29,13 +37,18 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Messa
         if (string.IsNullOrEmpty(NewPassword))
             Errors["NewPassword"] = messages[MessageKeys.Required];
         else if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Token))
-            Errors["NewPassword"] = messages[MessageKeys.LinkExpired];
+        {
+            Expired = true;
+            Errors["forgot"] = messages[MessageKeys.LinkExpired];
+        }
         else
         {
             var result = await links.ResetAsync(Email, Token, NewPassword);
             if (result.Succeeded)
                 return RedirectToPage("/Account/Login", new { changed = "true", email = Email, culture = Language.Query });
-            Errors["NewPassword"] = messages[result.Errors.Any(e => e.Code == "InvalidToken") ? MessageKeys.LinkExpired : MessageKeys.PasswordWeak];
+            Expired = result.Errors.Any(e => e.Code == "InvalidToken");
+            // The summary's link leads to what to do: ask for a new link, or type a stronger password.
+            Errors[Expired ? "forgot" : "NewPassword"] = messages[Expired ? MessageKeys.LinkExpired : MessageKeys.PasswordWeak];
         }
         NewPassword = null;
         ViewData["HasErrors"] = true;
