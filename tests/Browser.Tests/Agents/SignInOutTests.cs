@@ -22,7 +22,8 @@ public sealed class SignInOutTests(BrowserFixture browser) : BrowserTest(browser
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Αποσύνδεση" }).ClickAsync();
 
-        await Expect(Page).ToHaveURLAsync(new Regex("/account/login$"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/login\\?signedOut=True$"));
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Αποσυνδεθήκατε.");
         await Expect(Page.Locator(".site-signout")).ToHaveCountAsync(0);
         await Page.GotoAsync(landing);
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl="));

@@ -37,6 +37,9 @@ public sealed partial class SignOutTests : IAsyncLifetime
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        // The sign-in page says the session ended.
+        var said = page.Contains("culture=en", StringComparison.Ordinal) ? "You have signed out." : "Αποσυνδεθήκατε.";
+        Assert.Contains($"role=\"status\"><p>{said}</p>", await client.GetStringAsync(posted.Headers.Location!.OriginalString), StringComparison.Ordinal);
         var after = await client.GetAsync(page);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

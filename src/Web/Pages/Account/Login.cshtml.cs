@@ -24,7 +24,10 @@ public sealed class LoginModel(
     /// <summary>Back from setting or changing the password: said, so the person knows it worked.</summary>
     public bool Changed { get; private set; }
 
-    public void OnGet(bool changed) => Changed = changed;
+    /// <summary>Back from signing out: said, so the person at a shared desk knows the session ended.</summary>
+    public bool SignedOut { get; private set; }
+
+    public void OnGet(bool changed, bool signedOut) => (Changed, SignedOut) = (changed, signedOut);
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rantevou.Core.Accounts;
+using Rantevou.Core.Localization;
 
 namespace Rantevou.Web.Pages.Account;
 
@@ -13,6 +14,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Account/Login");
+        // Said on the sign-in page, so a clerk at a shared desk sees the session really ended.
+        return RedirectToPage("/Account/Login", new { signedOut = true, culture = Language.Query });
     }
 }
