@@ -26,18 +26,15 @@ public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext 
     /// <summary>Whether the link still works, asked before the person types a new password for nothing; it is not used up.</summary>
     public async Task<bool> IsUsableAsync(string? email, string? token)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || await AccountAsync(email) is not { } user)
             return false;
-        var user = await users.FindByEmailAsync(email.Trim());
-        return user is { Disabled: false }
-            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+        return await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token);
     }
 
     /// <summary>Sets the new password; an unknown or disabled account fails as a used link does. The stamp changes, so every earlier sign-in ends.</summary>
     public async Task<IdentityResult> ResetAsync(string email, string token, string password)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || user.Disabled)
+        if (await AccountAsync(email) is not { } user)
             return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "Invalid token." });
         var result = await users.ResetPasswordAsync(user, token, password);
         // A lockout from guessing is over once the owner proves the mailbox: the account's, and the wait of every address
@@ -50,4 +47,8 @@ public sealed class PasswordLinks(UserManager<AppUser> users, RantevouDbContext 
         }
         return result;
     }
+
+    /// <summary>The account a link names, if it may still sign in; an unknown or disabled one fails as a used link does.</summary>
+    async Task<AppUser?> AccountAsync(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim()) is { Disabled: false } user ? user : null;
 }

@@ -6,7 +6,10 @@ using Rantevou.Core.Slots;
 
 namespace Rantevou.Core.Booking;
 
-/// <summary>R1: whether a start time may be booked for a service, judged against the office's calendar.</summary>
+/// <summary>
+/// R1: whether a start time may be booked for a service, judged against the office's calendar; R5: until when a booking
+/// whose time has come may still check in.
+/// </summary>
 public static class BookingRules
 {
     public static Problem? CheckStart(Office office, Service service, DateTime startUtc, DateTime nowUtc) =>
@@ -32,6 +35,13 @@ public static class BookingRules
             return Problem.Unprocessable(MessageKeys.OutsideHours);
         return null;
     }
+
+    /// <summary>R5: until when a booking may still check in late; the sweep expires it then, unconfirmed arrival or not.</summary>
+    public static DateTime LateUntil(Booking booking, Office office) => booking.StartUtc.AddMinutes(office.GraceMinutes);
+
+    /// <summary>R5: for a confirmed booking whose time has come with nobody checked in, until when the kiosk still takes it.</summary>
+    public static DateTime? CheckInBy(Booking booking, Office office, DateTime nowUtc) =>
+        booking.Status == BookingStatus.Confirmed && nowUtc >= booking.StartUtc ? LateUntil(booking, office) : null;
 
     public static DateOnly Today(Office office, DateTime nowUtc) => OfficeCalendar.LocalDate(nowUtc, office.TimeZone);
 

@@ -218,7 +218,7 @@ public sealed partial class BookingService(
     void ConfirmedDeadline(Booking b, Office office)
     {
         if (b.Status == BookingStatus.Confirmed)
-            expiry.Deadline(b.StartUtc.AddMinutes(office.GraceMinutes));
+            expiry.Deadline(BookingRules.LateUntil(b, office));
     }
 
     /// <summary>Desks serving the service with no claim in [start, end), least busy that office day first.</summary>

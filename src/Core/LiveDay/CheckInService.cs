@@ -51,14 +51,15 @@ public sealed class CheckInService(
             return scan.Answer;
         var (booking, office) = (scan.Booking, scan.Office);
         var now = clock.GetUtcNow().UtcDateTime;
-        var desk = await DeskNumberAsync(booking.DeskId, ct);
         // R5 in its common case: the sweep expired the booking before the person reached the kiosk. They are told so,
         // and since they are here the choice of the end of the day stands while it fits before closing (the estimate
         // says whether it does; one that does not fit offers no choice).
         if (ExpiredForLateness(booking))
-            return new CheckIn(CheckInStatus.Expired, booking, desk, booking.StartUtc, Estimate(await JudgeAsync(booking, office, now, ct)));
+            return new CheckIn(CheckInStatus.Expired, booking, await DeskNumberAsync(booking.DeskId, ct), booking.StartUtc,
+                Estimate(await JudgeAsync(booking, office, now, ct)));
         if (!BookingStates.Allows(BookingStep.CheckIn, booking.Status))
             return await StateAnswerAsync(booking, ct);
+        var desk = await DeskNumberAsync(booking.DeskId, ct);
         if (now < booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes))
             return new CheckIn(CheckInStatus.Early, booking, desk, booking.StartUtc, OpensUtc: booking.StartUtc.AddMinutes(-office.CheckInOpensMinutes));
 
@@ -77,10 +78,10 @@ public sealed class CheckInService(
             return scan.Answer;
         var (booking, office) = (scan.Booking, scan.Office);
         var now = clock.GetUtcNow().UtcDateTime;
-        var desk = await DeskNumberAsync(booking.DeskId, ct);
         // Only a late arrival may choose it (a booking of today expired for lateness too: the person is here, R5).
         if (!(booking.Status == BookingStatus.Confirmed || ExpiredForLateness(booking)) || now <= booking.StartUtc)
             return await StateAnswerAsync(booking, ct);
+        var desk = await DeskNumberAsync(booking.DeskId, ct);
         var advice = await JudgeAsync(booking, office, now, ct);
         var estimate = Estimate(advice);
         // R5: the choice is "before the clerk's working hours end"; when the service cannot end by closing even with

@@ -13,9 +13,11 @@ public sealed class OfficeConfig(Office office, IReadOnlyDictionary<int, Service
 
     /// <summary>
     /// The services offered to citizens and at the kiosk: switched on, and served by at least one active desk. A new
-    /// service no desk serves yet would show every day as full, a dead end (R11).
+    /// service no desk serves yet would show every day as full, a dead end (R11). In the office's order: by group, then
+    /// within it.
     /// </summary>
-    public IEnumerable<Service> Offered => Services.Values.Where(s => s.Active && served.Contains(s.Id));
+    public IEnumerable<Service> Offered => Services.Values.Where(s => s.Active && served.Contains(s.Id))
+        .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id);
 
     /// <summary>The <see cref="Office.ConfigVersion"/> read before everything else of this copy, so nothing in it is older.</summary>
     public long Version => Office.ConfigVersion;
@@ -101,7 +103,7 @@ public sealed class OfficeConfigCache
     public void Forget(int officeId) => Forget(officeId, long.MaxValue);
 
     /// <summary>The office's services that at least one of its active desks serves.</summary>
-    public static async Task<IReadOnlySet<int>> ServedAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
+    static async Task<IReadOnlySet<int>> ServedAsync(RantevouDbContext db, int officeId, CancellationToken ct) =>
         (await db.DeskServices.Where(ds => db.Desks.Any(d => d.Id == ds.DeskId && d.Active && d.OfficeId == officeId))
             .Select(ds => ds.ServiceId).Distinct().ToListAsync(ct)).ToHashSet();
 

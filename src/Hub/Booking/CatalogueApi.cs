@@ -34,7 +34,6 @@ public static class CatalogueApi
         var config = await configs.AtLeastAsync(db, found, ct);
         var culture = Language.Current;
         return TypedResults.Ok(config.Offered
-            .OrderBy(s => s.Group!.SortOrder).ThenBy(s => s.GroupId).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new ServiceDto(s.Id, s.Name(culture), s.Group!.Name(culture), s.DurationMinutes,
                 s.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture)).ToList()))
             .ToList());

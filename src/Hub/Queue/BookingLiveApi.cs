@@ -38,8 +38,7 @@ public static class BookingLiveApi
             estimate = CallEstimator.Estimate(QueueFactsMapper.ForService(facts, b.ServiceId), b.Id, now);
         }
         // R5: late and not here yet, the person still has until start + grace to check in.
-        DateTimeOffset? checkInBy = b.Status == BookingStatus.Confirmed && now >= b.StartUtc
-            ? OfficeCalendar.ToLocal(b.StartUtc.AddMinutes(office.GraceMinutes), zone) : null;
+        DateTimeOffset? checkInBy = BookingRules.CheckInBy(b, office, now) is { } by ? OfficeCalendar.ToLocal(by, zone) : null;
         return TypedResults.Ok(new BookingLive(b.Status.ToString(), today, office.Slug, desk,
             b.CalledUtc is { } called ? OfficeCalendar.ToLocal(called, zone) : null,
             estimate is null || checkInBy is not null ? null : OfficeCalendar.ToLocal(estimate.StartUtc, zone), estimate?.Ahead,

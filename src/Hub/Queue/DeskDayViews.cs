@@ -36,7 +36,7 @@ public static class DeskDayViews
             .Select(b => new DeskAppointment(BookingCode.Display(b.Code), OfficeCalendar.ToLocal(b.StartUtc, zone), b.DurationMinutes,
                 b.Status.ToString(), b.Late, b.FullName, v.ServiceNames.GetValueOrDefault(b.ServiceId, ""),
                 b.CheckedInUtc is { } c ? OfficeCalendar.ToLocal(c, zone) : null, b.AgentNote,
-                b.Status == BookingStatus.Confirmed && b.StartUtc <= v.NowUtc ? OfficeCalendar.ToLocal(b.StartUtc.AddMinutes(v.Office.GraceMinutes), zone) : null))
+                BookingRules.CheckInBy(b, v.Office, v.NowUtc) is { } by ? OfficeCalendar.ToLocal(by, zone) : null))
             .ToList();
         var deskServices = day.ServicesByDesk[v.Desk.Id].ToHashSet();
         var walkins = WalkInQueue.Waiting(day).Where(t => deskServices.Contains(t.ServiceId))
