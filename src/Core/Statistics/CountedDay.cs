@@ -8,23 +8,25 @@ namespace Rantevou.Core.Statistics;
 
 /// <summary>One office day's rows (<see cref="DayRows"/>) and how they are counted into its <see cref="DayTally"/>.</summary>
 sealed class CountedDay(Office office, DateOnly day, List<int> active, List<Made> made, List<Appointment> appointments, List<Ticket> tickets,
-    List<Cut> interruptions)
+    List<Cut> interruptions, DateTime nowUtc)
 {
     readonly TimeZoneInfo zone = office.TimeZone;
+    readonly DateTime now = OfficeCalendar.ToLocal(nowUtc, office.TimeZone).DateTime;
 
     public DayTally Tally()
     {
-        // The desks' work: every call that ended (served or absent), and every service cut short (R13).
-        var segments = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow)
-            .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.DoneUtc, WalkIn: false))
-            .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow)
-                .Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.DoneUtc, WalkIn: true)))
+        // The desks' work: every call that ended (served or absent), the person at a desk now (up to now), and every
+        // service cut short (R13).
+        var segments = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow or BookingStatus.Called)
+            .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.Status == BookingStatus.Called ? nowUtc : a.DoneUtc, WalkIn: false))
+            .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow or TicketStatus.Called)
+                .Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.Status == TicketStatus.Called ? nowUtc : t.DoneUtc, WalkIn: true)))
             .Where(s => s.Desk is not null && s.Called is not null && s.Done >= s.Called)
             .Select(s => (Segment: new Segment(s.Desk!.Value, Local(s.Called!.Value), Local(s.Done!.Value)), s.WalkIn))
             .Concat(interruptions.Where(i => i.AtUtc >= i.CalledUtc)
                 .Select(i => (Segment: new Segment(i.DeskId, Local(i.CalledUtc), Local(i.AtUtc)), WalkIn: i.TicketId is not null)))
             .ToList();
-        var work = DeskTime.Measure(office, day, day, active, segments.Select(s => s.Segment).ToList());
+        var work = DeskTime.Measure(office, day, day, active, segments.Select(s => s.Segment).ToList(), now);
         var lastEnds = LastAppointmentEnds();
 
         var madeOf = made.ToLookup(m => m.ServiceId);
@@ -130,7 +132,8 @@ sealed class CountedDay(Office office, DateOnly day, List<int> active, List<Made
         var (free, walkIns) = (0.0, 0.0);
         foreach (var (desk, end) in lastEnds)
         {
-            var closes = Local(end);
+            // Today's gaps so far: the time to come is not yet free time nobody used.
+            var closes = Local(end) < now ? Local(end) : now;
             var atDesk = segments.Where(s => s.Segment.DeskId == desk)
                 .Select(s => (Minutes: Within(s.Segment, opens, closes), s.WalkIn)).ToList();
             free += Math.Max(0, (closes - opens).TotalMinutes - atDesk.Where(s => !s.WalkIn).Sum(s => s.Minutes));

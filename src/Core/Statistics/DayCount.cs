@@ -17,13 +17,13 @@ static class DayCount
     /// reads, not the months between.
     /// </summary>
     public static async Task<Dictionary<DateOnly, DayTally>> DaysAsync(RantevouDbContext db, Office office, IEnumerable<DateOnly> days,
-        CancellationToken ct)
+        DateTime nowUtc, CancellationToken ct)
     {
         var tallies = new Dictionary<DateOnly, DayTally>();
         var active = await db.Desks.AsNoTracking().Where(d => d.OfficeId == office.Id && d.Active).Select(d => d.Id).ToListAsync(ct);
         foreach (var run in Runs(days.Order()))
         {
-            foreach (var (day, tally) in await RunAsync(db, office, run[0], run[^1], active, ct))
+            foreach (var (day, tally) in await RunAsync(db, office, run[0], run[^1], active, nowUtc, ct))
                 tallies[day] = tally;
         }
         return tallies;
@@ -46,7 +46,7 @@ static class DayCount
     }
 
     static async Task<IEnumerable<(DateOnly, DayTally)>> RunAsync(RantevouDbContext db, Office office, DateOnly from, DateOnly to, List<int> active,
-        CancellationToken ct)
+        DateTime nowUtc, CancellationToken ct)
     {
         var (officeId, zone) = (office.Id, office.TimeZone);
         var (fromUtc, toUtc) = (OfficeCalendar.DayStartUtc(from, zone), OfficeCalendar.DayStartUtc(to.AddDays(1), zone));
@@ -82,6 +82,6 @@ static class DayCount
         var ticketsOn = tickets.ToLookup(t => t.Day);
         var interruptionsOn = interruptions.ToLookup(i => i.Day);
         return Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Select(d => (d, new CountedDay(office, d, active,
-            madeOn[d].ToList(), appointmentsOn[d].ToList(), ticketsOn[d].ToList(), interruptionsOn[d].ToList()).Tally()));
+            madeOn[d].ToList(), appointmentsOn[d].ToList(), ticketsOn[d].ToList(), interruptionsOn[d].ToList(), nowUtc).Tally()));
     }
 }

@@ -8,7 +8,9 @@ public sealed record Segment(int DeskId, DateTime From, DateTime To);
 /// <summary>
 /// Desk utilisation: minutes with someone at the desk over minutes the desk was open, per desk and per hour of the day.
 /// A desk counts as open for the office's hours on each open day if it is in service now or worked that day; the
-/// software keeps no history of desks switched on and off (R11), so this is the closest honest measure.
+/// software keeps no history of desks switched on and off (R11), so this is the closest honest measure. A day still
+/// running counts its open time up to <c>until</c> (the office's clock now): at 09:30 a morning of work is not measured
+/// against the hours to 14:00 that have not come yet.
 /// </summary>
 public sealed class DeskTime
 {
@@ -20,7 +22,8 @@ public sealed class DeskTime
     /// <summary>Busy and open desk-minutes of each local hour of the day (9 = 09:00–10:00), over all days.</summary>
     public Dictionary<int, (double Busy, double Open)> Hours { get; } = [];
 
-    public static DeskTime Measure(Office office, DateOnly from, DateOnly to, IEnumerable<int> activeDesks, IReadOnlyList<Segment> segments)
+    public static DeskTime Measure(Office office, DateOnly from, DateOnly to, IEnumerable<int> activeDesks, IReadOnlyList<Segment> segments,
+        DateTime until)
     {
         var active = activeDesks.ToHashSet();
         var byDay = segments.ToLookup(s => DateOnly.FromDateTime(s.From));
@@ -34,6 +37,10 @@ public sealed class DeskTime
             openDays++;
             var opens = OfficeCalendar.ToLocal(open.OpenUtc, office.TimeZone).DateTime;
             var closes = OfficeCalendar.ToLocal(open.CloseUtc, office.TimeZone).DateTime;
+            if (until < closes)
+                closes = until;
+            if (closes <= opens)
+                continue;
             foreach (var desk in active.Union(byDay[day].Select(s => s.DeskId)))
                 time.Add(desk, opens, closes, open: true);
         }

@@ -58,7 +58,7 @@ public sealed class OfficeStatistics(RantevouDbContext db, TimeProvider clock, I
         var days = await KeptAsync(office.Id, from, to, today, versions, ct);
 
         var missing = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => !days.ContainsKey(d)).ToList();
-        var counted = await DayCount.DaysAsync(db, office, missing, ct);
+        var counted = await DayCount.DaysAsync(db, office, missing, clock.GetUtcNow().UtcDateTime, ct);
         await StoreAsync(office.Id, counted.Where(d => d.Key < today), versions, ct);
         foreach (var (day, tally) in counted)
             days[day] = day < today ? Hold(office.Id, day, versions.GetValueOrDefault(day), tally) : tally;

@@ -122,6 +122,38 @@ public class StatisticsApiTests : AdminTest
     }
 
     [Fact]
+    public async Task Today_IsMeasuredUpToNow_WithThePersonAtTheDeskCounted_NotAgainstTheHoursStillToCome()
+    {
+        var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");
+        var ids = await Db(db => WriteAsync(db, services![0].Id, services[1].Id));
+        // Today, Tuesday 1 December (UTC+2): one walk-in served at desk 1 09:00–09:30, another called there at 09:45 and
+        // still at the desk when the administrator looks at 10:00.
+        var today = new DateOnly(2026, 12, 1);
+        DateTime At(int hour, int minute) => new DateTime(2026, 12, 1, hour - 2, minute, 0, DateTimeKind.Utc);
+        WalkInTicket Ticket(int number, TicketStatus status, DateTime called, DateTime? done) => new()
+        {
+            Id = Guid.NewGuid(), Code = $"TODAY{number}", OfficeId = ids.Office, Day = today, Number = number, ServiceId = ids.ServiceA,
+            DurationMinutes = 15, Status = status, IssuedUtc = At(8, 55), CalledUtc = called, CalledDeskId = ids.Desk1,
+            CalledByUserId = ids.Clerk1, DoneUtc = done,
+        };
+        await Db(db =>
+        {
+            db.WalkInTickets.AddRange(Ticket(1, TicketStatus.Served, At(9, 0), At(9, 30)), Ticket(2, TicketStatus.Called, At(9, 45), null));
+            return db.SaveChangesAsync();
+        });
+        App.Clock.Advance(TimeSpan.FromHours(2));
+
+        var s = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-12-01&to=2026-12-01");
+
+        // Open 08:00 until now, 10:00: 120 minutes a desk, not the 360 to closing. Desk 1: 30 served + 15 so far = 45.
+        Assert.Equal(
+            [(ids.Desk1, 1, 45.0, 120.0, (double?)0.375), (ids.Desk2, 0, 0, 120, 0)],
+            s!.Desks.Select(d => (d.DeskId, d.Served, d.BusyMinutes, d.OpenMinutes, d.Utilisation)).ToArray());
+        // The hours that have come: 08 (two desks, nobody at them) and 09; none of 10–13 yet.
+        Assert.Equal([(8, 0.0, 120.0), (9, 45, 120)], s.Hours.Select(h => (h.Hour, h.BusyMinutes, h.OpenDeskMinutes)).ToArray());
+    }
+
+    [Fact]
     public async Task Clerks_CountThePeopleTheyServedAndTheirMinutes_FromTheCallsTheyMade()
     {
         var (ids, s) = await StatisticsAsync();
