@@ -31,7 +31,8 @@ public sealed class BookingMail(
         var baseUrl = site.Value.PublicBaseUrl.TrimEnd('/');
         var manageUrl = $"{baseUrl}/b/{booking.Code}?token={tokens.Manage(booking.Id)}&culture={culture.Name}";
         var confirmUrl = $"{baseUrl}/b/{booking.Code}/confirm?token={tokens.Confirm(booking.Id)}&culture={culture.Name}";
-        var bookUrl = $"{baseUrl}/?culture={culture.Name}";
+        // Book again: the same service's days when it is still offered, the home page's list when it is not.
+        var bookUrl = service.Active ? $"{baseUrl}/book/{service.Id}?culture={culture.Name}" : $"{baseUrl}/?culture={culture.Name}";
         var reminderQuery = $"?token={tokens.Reminder(booking.Id)}&culture={culture.Name}";
         var start = OfficeCalendar.ToLocal(booking.StartUtc, office.TimeZone);
         var when = start.ToString("dddd d MMMM yyyy, HH:mm", culture);
@@ -81,8 +82,9 @@ public sealed class BookingMail(
             ? service.Documents.OrderBy(d => d.SortOrder).Select(d => d.Text(culture.Name)).ToList()
             : [];
 
-        var body = new BodyBuilder { TextBody = Text(lines, facts, documents, links) };
-        var withQr = kind is MailKind.Confirmed || (kind is MailKind.Rescheduled or MailKind.DeskChanged && !unconfirmed);
+        var body = new BodyBuilder { TextBody = Text(lines, facts, text["Label.Documents"], documents, links) };
+        // R3: every mail of a confirmed booking that brings it to mind carries the code the kiosk scans, the reminder too.
+        var withQr = kind is MailKind.Confirmed || (kind is MailKind.Rescheduled or MailKind.DeskChanged or MailKind.Reminder && !unconfirmed);
         string? qrCid = null;
         if (withQr)
         {
@@ -91,7 +93,9 @@ public sealed class BookingMail(
             qrCid = inline.ContentId = $"qr-{booking.Code}@rantevou";
             body.Attachments.Add($"rantevou-{booking.Code}.png", png, new ContentType("image", "png"));
         }
-        if (withQr || kind is MailKind.Cancelled or MailKind.Expired or MailKind.Voided or MailKind.Released or MailKind.CancelledByOffice)
+        // A cancellation cancels the calendar entry only where one was sent: a booking never confirmed had none.
+        var ended = kind is MailKind.Cancelled or MailKind.Expired or MailKind.Voided or MailKind.Released or MailKind.CancelledByOffice;
+        if (withQr || ended && booking.ConfirmedUtc is not null)
         {
             var cancelled = !withQr;
             var ics = CalendarFile.Event(new CalendarEntry($"{booking.Id:N}@rantevou", CalendarFile.Sequence(booking.Version, cancelled),
@@ -122,7 +126,8 @@ public sealed class BookingMail(
         };
     }
 
-    static string Text(List<string> lines, (string Label, string Value)[] facts, List<string> documents, List<(string Label, string Url)> links)
+    static string Text(List<string> lines, (string Label, string Value)[] facts, string documentsHeading, List<string> documents,
+        List<(string Label, string Url)> links)
     {
         var sb = new StringBuilder();
         foreach (var l in lines)
@@ -131,7 +136,7 @@ public sealed class BookingMail(
             sb.Append(label).Append(": ").AppendLine(value);
         if (documents.Count > 0)
         {
-            sb.AppendLine();
+            sb.AppendLine().AppendLine(documentsHeading);
             foreach (var d in documents)
                 sb.Append("- ").AppendLine(d);
         }

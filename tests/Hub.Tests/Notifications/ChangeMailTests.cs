@@ -66,6 +66,24 @@ public sealed class ChangeMailTests : AppTest
         Assert.Equal(3, await App.DispatchMailAsync());
         var mail = (await Smtp.WaitForAsync(3)).To("john@example.org", $"Your appointment {BookingCode.Display(created.Code)} is cancelled");
         Assert.Equal("en", mail.Language());
+        // Cancelled before it was confirmed: no QR, and no calendar cancellation of an entry never sent.
+        Assert.Empty(mail.Attachments);
+        Assert.Equal($"/book/{service.Id}", mail.Link("/book").AbsolutePath);
+    }
+
+    [Fact]
+    public async Task CancelOfAConfirmedBooking_CancelsItsCalendarEntry()
+    {
+        var service = await ServiceAsync();
+        var created = await Http.BookOkAsync(service.Id, (await FreeStartsAsync(service.Id, Wednesday))[2]);
+        Assert.Equal(1, await App.DispatchMailAsync());
+        var link = (await Smtp.WaitForAsync(1)).Single().Link("/confirm");
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"/api/bookings/{created.Code}/confirm?token={link.Query("token")}", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await CancelAsync(created)).StatusCode);
+
+        Assert.Equal(2, await App.DispatchMailAsync());
+        var mail = (await Smtp.WaitForAsync(3)).To("maria@example.org", "Το ραντεβού σας " + BookingCode.Display(created.Code) + " ακυρώθηκε");
         var ics = Encoding.UTF8.GetString(mail.Calendar().Bytes());
         Assert.Contains("METHOD:CANCEL", ics, StringComparison.Ordinal);
         Assert.Contains("STATUS:CANCELLED", ics, StringComparison.Ordinal);

@@ -55,6 +55,8 @@ public sealed class ConfirmationMailTests : AppTest
         var mail = (await Smtp.WaitForAsync(2)).To("nikos@example.org", confirmedSubject);
         Assert.Equal(language, mail.Language());
         Assert.Contains(BookingCode.Display(created.Code), mail.Subject, StringComparison.Ordinal);
+        // The text part names the documents under their heading, as the HTML part does (R10).
+        Assert.Matches($"{(language == "el" ? "Δικαιολογητικά" : "Required documents")}\r?\n- ", mail.TextBody);
 
         var inline = mail.InlinePng();
         Assert.Contains($"cid:{inline.ContentId}", mail.HtmlBody, StringComparison.Ordinal);

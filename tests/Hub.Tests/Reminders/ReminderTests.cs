@@ -52,6 +52,8 @@ public class ReminderTests : AdminTest
         var reminder = mails.To("eleni@example.org", "Υπενθύμιση: το ραντεβού σας " + BookingCode.Display(booked.Code) + " είναι αύριο");
         Assert.Single(mails, m => (m.Subject ?? "").StartsWith("Υπενθύμιση", StringComparison.Ordinal));
         Assert.Equal("el", reminder.Language());
+        // R3: the reminder carries the code the kiosk scans, as the confirmation did.
+        Assert.Equal(App.Tokens.QrText(booked.Code), QrReader.Decode(reminder.AttachedPng().Bytes()));
         Assert.Equal(TuesdayNoon.UtcDateTime, (await BookingAsync(booked.Code)).ReminderSentUtc);
 
         // A mail scanner fetching the link changes nothing: the page shows the booking and a button.
