@@ -132,9 +132,19 @@ public class StatisticsApiTests : AdminTest
         DateTime At(int hour, int minute) => new DateTime(2026, 12, 1, hour - 2, minute, 0, DateTimeKind.Utc);
         WalkInTicket Ticket(int number, TicketStatus status, DateTime called, DateTime? done) => new()
         {
-            Id = Guid.NewGuid(), Code = $"TODAY{number}", OfficeId = ids.Office, Day = today, Number = number, ServiceId = ids.ServiceA,
-            DurationMinutes = 15, Status = status, IssuedUtc = At(8, 55), CalledUtc = called, CalledDeskId = ids.Desk1,
-            CalledByUserId = ids.Clerk1, DoneUtc = done,
+            Id = Guid.NewGuid(),
+            Code = $"TODAY{number}",
+            OfficeId = ids.Office,
+            Day = today,
+            Number = number,
+            ServiceId = ids.ServiceA,
+            DurationMinutes = 15,
+            Status = status,
+            IssuedUtc = At(8, 55),
+            CalledUtc = called,
+            CalledDeskId = ids.Desk1,
+            CalledByUserId = ids.Clerk1,
+            DoneUtc = done,
         };
         await Db(db =>
         {
