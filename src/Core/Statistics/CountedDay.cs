@@ -16,11 +16,14 @@ sealed class CountedDay(Office office, DateOnly day, List<int> active, List<Made
     public DayTally Tally()
     {
         // The desks' work: every call that ended (served or absent), the person at a desk now (up to now), and every
-        // service cut short (R13).
+        // service cut short (R13). A call left open on an earlier day has no known end and counts nothing: up to now it
+        // would run over the days since, and a kept day's figure would depend on when it was first counted.
+        DateTime? atDeskUntil = nowUtc < OfficeCalendar.DayStartUtc(day.AddDays(1), zone) ? nowUtc : null;
         var segments = appointments.Where(a => a.Status is BookingStatus.Served or BookingStatus.NoShow or BookingStatus.Called)
-            .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.Status == BookingStatus.Called ? nowUtc : a.DoneUtc, WalkIn: false))
+            .Select(a => (Desk: a.CalledDeskId, Called: a.CalledUtc, Done: a.Status == BookingStatus.Called ? atDeskUntil : a.DoneUtc, WalkIn: false))
             .Concat(tickets.Where(t => t.Status is TicketStatus.Served or TicketStatus.NoShow or TicketStatus.Called)
-                .Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.Status == TicketStatus.Called ? nowUtc : t.DoneUtc, WalkIn: true)))
+                .Select(t => (Desk: t.CalledDeskId, Called: t.CalledUtc, Done: t.Status == TicketStatus.Called ? atDeskUntil : t.DoneUtc,
+                    WalkIn: true)))
             .Where(s => s.Desk is not null && s.Called is not null && s.Done >= s.Called)
             .Select(s => (Segment: new Segment(s.Desk!.Value, Local(s.Called!.Value), Local(s.Done!.Value)), s.WalkIn))
             .Concat(interruptions.Where(i => i.AtUtc >= i.CalledUtc)

@@ -34,13 +34,13 @@ public sealed class DeskTime
             var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
             if (open is null)
                 continue;
-            openDays++;
             var opens = OfficeCalendar.ToLocal(open.OpenUtc, office.TimeZone).DateTime;
             var closes = OfficeCalendar.ToLocal(open.CloseUtc, office.TimeZone).DateTime;
             if (until < closes)
                 closes = until;
             if (closes <= opens)
-                continue;
+                continue; // today before opening: not yet an open day
+            openDays++;
             foreach (var desk in active.Union(byDay[day].Select(s => s.DeskId)))
                 time.Add(desk, opens, closes, open: true);
         }

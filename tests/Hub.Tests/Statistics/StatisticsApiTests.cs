@@ -164,6 +164,38 @@ public class StatisticsApiTests : AdminTest
     }
 
     [Fact]
+    public async Task ACallLeftOpenOnAnEarlierDay_CountsNoDeskTime_RatherThanRunningUntilNow()
+    {
+        var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");
+        var ids = await Db(db => WriteAsync(db, services![0].Id, services[1].Id));
+        // Monday 30 November: a walk-in called at desk 1 at 09:00 (UTC+2) and never marked done.
+        await Db(db =>
+        {
+            db.WalkInTickets.Add(new WalkInTicket
+            {
+                Id = Guid.NewGuid(),
+                Code = "OPEN1",
+                OfficeId = ids.Office,
+                Day = new DateOnly(2026, 11, 30),
+                Number = 1,
+                ServiceId = ids.ServiceA,
+                DurationMinutes = 15,
+                Status = TicketStatus.Called,
+                IssuedUtc = new DateTime(2026, 11, 30, 6, 55, 0, DateTimeKind.Utc),
+                CalledUtc = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc),
+                CalledDeskId = ids.Desk1,
+                CalledByUserId = ids.Clerk1,
+            });
+            return db.SaveChangesAsync();
+        });
+        App.Clock.Advance(TimeSpan.FromHours(2));
+
+        var s = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-30&to=2026-11-30");
+
+        Assert.Equal(0, s!.Desks.Single(d => d.DeskId == ids.Desk1).BusyMinutes);
+    }
+
+    [Fact]
     public async Task Clerks_CountThePeopleTheyServedAndTheirMinutes_FromTheCallsTheyMade()
     {
         var (ids, s) = await StatisticsAsync();
