@@ -46,10 +46,11 @@ public sealed class DeskMoves(RantevouDbContext db, IBookingMail mail)
         if (changed == 0)
             return false;
         await db.SlotClaims.Where(c => c.BookingId == b.Id).ExecuteDeleteAsync(ct);
+        var deskBefore = b.DeskId;
         (b.DeskId, b.Version) = (deskId, b.Version + 1);
         // Written at once, so the next booking moved in this change sees the time as taken.
         await change.InsertAsync([.. SlotClaim.For(b)], ct);
-        await change.MailAsync(mail, MailKind.DeskChanged, b, ct);
+        await change.MailAsync(mail, MailKind.DeskChanged, b, ct, deskBefore);
         if (OfficeCalendar.LocalDate(b.StartUtc, change.Office.TimeZone) == change.Today)
             change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(b.Code));
         return true;

@@ -77,6 +77,7 @@ public sealed partial class BookingService
             return notBookable;
 
         var version = booking.Version;
+        var before = new Previously(booking.StartUtc);
         var end = newStart.Value.AddMinutes(booking.DurationMinutes);
         // The change touches the day it leaves and the day it moves to (either may be today).
         DateOnly[] days = [OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), OfficeCalendar.LocalDate(newStart.Value, office.TimeZone)];
@@ -110,7 +111,7 @@ public sealed partial class BookingService
                 booking.DeskId = desk.Id;
                 booking.Version = version + 1;
                 db.SlotClaims.AddRange(SlotClaim.For(booking));
-                change.Mail(mail.Compose(MailKind.Rescheduled, booking, service, office, desk));
+                change.Mail(mail.Compose(MailKind.Rescheduled, booking, service, office, desk, before: before));
                 change.Tell(QueueEventKind.BookingChanged, BookingCode.Display(booking.Code));
                 return true;
             }, ct);

@@ -132,12 +132,13 @@ public sealed class DayChange(RantevouDbContext db, Office office, DateOnly toda
         Mailed |= rows.Any(r => r is OutboxMessage);
     }
 
-    /// <summary>R2: renders and adds a booking's mail.</summary>
-    public async Task MailAsync(IBookingMail mail, MailKind kind, Booking.Booking b, CancellationToken ct)
+    /// <summary>R2: renders and adds a booking's mail; <paramref name="deskBefore"/> is the desk a moved booking left.</summary>
+    public async Task MailAsync(IBookingMail mail, MailKind kind, Booking.Booking b, CancellationToken ct, int? deskBefore = null)
     {
         var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == b.ServiceId, ct);
         var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == b.DeskId, ct);
-        Mail(mail.Compose(kind, b, service, Office, desk));
+        var before = deskBefore is { } id ? new Previously(b.StartUtc, await db.Desks.AsNoTracking().FirstAsync(d => d.Id == id, ct)) : null;
+        Mail(mail.Compose(kind, b, service, Office, desk, before: before));
     }
 
     /// <summary>R6: the next walk-in number of today, counted on the day's row inside the transaction.</summary>

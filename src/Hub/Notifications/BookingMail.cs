@@ -22,7 +22,8 @@ public sealed class BookingMail(
     IStringLocalizer<MailText> text, BookingTokens tokens, IOptions<RantevouOptions> site, IOptions<SmtpOptions> smtp, TimeProvider clock)
     : IBookingMail
 {
-    public OutboxMessage Compose(MailKind kind, Core.Booking.Booking booking, Service service, Office office, Desk desk, MailRecipient? to = null)
+    public OutboxMessage Compose(MailKind kind, Core.Booking.Booking booking, Service service, Office office, Desk desk, MailRecipient? to = null,
+        Previously? before = null)
     {
         to ??= new MailRecipient(booking.FullName, booking.Email);
         var culture = CultureInfo.GetCultureInfo(Language.Of(booking.Culture));
@@ -34,18 +35,22 @@ public sealed class BookingMail(
         // Book again: the same service's days when it is still offered, the home page's list when it is not.
         var bookUrl = service.Active ? $"{baseUrl}/book/{service.Id}?culture={culture.Name}" : $"{baseUrl}/?culture={culture.Name}";
         var reminderQuery = $"?token={tokens.Reminder(booking.Id)}&culture={culture.Name}";
-        var start = OfficeCalendar.ToLocal(booking.StartUtc, office.TimeZone);
-        var when = start.ToString("dddd d MMMM yyyy, HH:mm", culture);
+        string When(DateTime utc) => OfficeCalendar.ToLocal(utc, office.TimeZone).ToString("dddd d MMMM yyyy, HH:mm", culture);
 
         var subject = text[$"Subject.{kind}", BookingCode.Display(booking.Code)];
-        var facts = new (string Label, string Value)[]
+        var facts = new List<(string Label, string Value)>
         {
             (text["Label.Code"], BookingCode.Display(booking.Code)),
             (text["Label.Service"], service.Name(culture.Name)),
-            (text["Label.When"], when),
-            (text["Label.Office"], office.Name(culture.Name)),
-            (text["Label.Desk"], desk.Name(culture.Name)),
+            (text["Label.When"], When(booking.StartUtc)),
         };
+        // R2: a moved appointment's mail says what it was, beside what it is now.
+        if (before is not null && before.StartUtc != booking.StartUtc)
+            facts.Add((text["Label.WhenBefore"], When(before.StartUtc)));
+        facts.Add((text["Label.Office"], office.Name(culture.Name)));
+        facts.Add((text["Label.Desk"], desk.Name(culture.Name)));
+        if (before?.Desk is { } oldDesk && oldDesk.Id != desk.Id)
+            facts.Add((text["Label.DeskBefore"], oldDesk.Name(culture.Name)));
         // R7: booked by a school or agent for the person, who did not book it themselves: said first, not "you booked".
         var lines = kind == MailKind.Created && booking.AgentName is { Length: > 0 } agent
             ? new List<string> { text["BookedBy", agent], text["Intro.CreatedForYou"] }
@@ -126,7 +131,7 @@ public sealed class BookingMail(
         };
     }
 
-    static string Text(List<string> lines, (string Label, string Value)[] facts, string documentsHeading, List<string> documents,
+    static string Text(List<string> lines, List<(string Label, string Value)> facts, string documentsHeading, List<string> documents,
         List<(string Label, string Url)> links)
     {
         var sb = new StringBuilder();
@@ -146,7 +151,7 @@ public sealed class BookingMail(
         return sb.ToString();
     }
 
-    string Html(CultureInfo culture, string subject, List<string> lines, (string Label, string Value)[] facts,
+    string Html(CultureInfo culture, string subject, List<string> lines, List<(string Label, string Value)> facts,
         List<string> documents, List<(string Label, string Url)> links, string? qrCid)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);

@@ -43,6 +43,9 @@ public class DeskMovesTests : AdminTest
         var mail = (await Smtp.WaitForAsync(2)).Single(m => m.Subject!.Contains("ίδια ώρα, άλλη θυρίδα", StringComparison.Ordinal));
         var newDesk = await Db(db => db.Desks.SingleAsync(d => d.Id == after.DeskId));
         Assert.Contains(newDesk.NameEl, mail.TextBody!, StringComparison.Ordinal);
+        var oldDesk = await Db(db => db.Desks.SingleAsync(d => d.Id == before.DeskId));
+        Assert.Contains($"Προηγούμενη θυρίδα: {oldDesk.NameEl}", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Προηγούμενη ώρα", mail.TextBody, StringComparison.Ordinal); // the same time
         Assert.Contains("Το γραφείο άλλαξε τις θυρίδες του", mail.TextBody, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -36,6 +37,10 @@ public sealed class ChangeMailTests : AppTest
         Assert.Equal(3, await App.DispatchMailAsync());
         var mail = (await Smtp.WaitForAsync(3)).To("maria@example.org", $"Το ραντεβού σας {BookingCode.Display(created.Code)} άλλαξε ώρα");
         Assert.Contains(target.ToString("HH:mm"), mail.TextBody, StringComparison.Ordinal);
+        // What it was, beside what it is now: a person who booked several times knows which one moved.
+        var previous = mail.TextBody!.Split('\n').Single(l => l.StartsWith("Προηγούμενη ώρα: ", StringComparison.Ordinal));
+        Assert.Contains(old.ToString("d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("el")), previous, StringComparison.Ordinal);
+        Assert.Contains("Προηγούμενη ώρα", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(App.Tokens.QrText(created.Code), QrReader.Decode(mail.AttachedPng().Bytes()));
         var ics = Encoding.UTF8.GetString(mail.Calendar().Bytes());
         Assert.Contains($"DTSTART:{target.UtcDateTime:yyyyMMdd'T'HHmmss}Z", ics, StringComparison.Ordinal);
