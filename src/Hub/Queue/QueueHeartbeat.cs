@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Rantevou.Contracts.Queue;
@@ -14,18 +13,53 @@ public sealed class QueueOptions
     public int HeartbeatSeconds { get; set; } = 15;
 }
 
-/// <summary>The hub connections on THIS node and the office each joined: the heartbeat speaks only to its own clients.</summary>
+/// <summary>
+/// The hub connections on THIS node and the office each joined: the heartbeat speaks only to its own clients. Each office's
+/// count is kept as screens join and leave, so a change asks whether anyone watches in constant time, however many
+/// screens are connected (a change's work must not grow with the screens).
+/// </summary>
 public sealed class LocalScreens
 {
-    readonly ConcurrentDictionary<string, int> offices = new();
+    readonly Dictionary<string, int> offices = [];
+    readonly Dictionary<int, int> counts = [];
 
-    public void Joined(string connectionId, int officeId) => offices[connectionId] = officeId;
+    public void Joined(string connectionId, int officeId)
+    {
+        lock (offices)
+        {
+            if (offices.TryGetValue(connectionId, out var was))
+                Uncount(was);
+            offices[connectionId] = officeId;
+            counts[officeId] = counts.GetValueOrDefault(officeId) + 1;
+        }
+    }
 
-    public void Left(string connectionId) => offices.TryRemove(connectionId, out _);
+    public void Left(string connectionId)
+    {
+        lock (offices)
+        {
+            if (offices.Remove(connectionId, out var was))
+                Uncount(was);
+        }
+    }
 
-    public bool Any(int officeId) => offices.Values.Contains(officeId);
+    public bool Any(int officeId)
+    {
+        lock (offices)
+            return counts.ContainsKey(officeId);
+    }
 
-    public IReadOnlyList<IGrouping<int, string>> ByOffice() => offices.GroupBy(p => p.Value, p => p.Key).ToList();
+    public IReadOnlyList<IGrouping<int, string>> ByOffice()
+    {
+        lock (offices)
+            return offices.GroupBy(p => p.Value, p => p.Key).ToList();
+    }
+
+    void Uncount(int officeId)
+    {
+        if (--counts[officeId] == 0)
+            counts.Remove(officeId);
+    }
 }
 
 /// <summary>
