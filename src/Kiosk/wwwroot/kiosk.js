@@ -149,6 +149,24 @@
   });
   setInterval(() => { if (!document.activeElement || document.activeElement === body) keepFocus(); }, 1000);
 
+  // Greek first: a language one visitor chose is theirs only. After a minute without a touch on the start screen the
+  // kiosk is Greek again for the next visitor (an open answer or another screen closes by itself first).
+  if (lang !== 'el') {
+    let quiet = 0;
+    const rearm = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(backToGreek, 60000);
+    };
+    const backToGreek = () => {
+      if (!result.hidden || $('screen-home').hidden) return rearm();
+      const url = new URL(location.href);
+      url.searchParams.set('culture', 'el');
+      location.replace(url);
+    };
+    ['pointerdown', 'keydown', 'input'].forEach((type) => document.addEventListener(type, rearm, true));
+    rearm();
+  }
+
   window.Kiosk = {
     api, show, showResult, checkIn, fmt, hhmm, waitText, texts, lang,
     setModal: (on) => { modal = on; if (!on) keepFocus(); },

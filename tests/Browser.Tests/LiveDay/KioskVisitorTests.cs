@@ -162,6 +162,26 @@ public sealed class KioskVisitorTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(0, await home.Locator("script[src$=\"kiosk-mode.js\"]").CountAsync());
     }
 
+    [Fact]
+    public async Task AVisitorsLanguage_IsTheirsOnly_TheKioskIsGreekAgain_AfterAMinuteWithoutATouch()
+    {
+        var kiosk = await context.NewPageAsync();
+        await kiosk.Clock.InstallAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await kiosk.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(kiosk.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        await kiosk.Clock.FastForwardAsync("00:50");
+        await kiosk.Keyboard.PressAsync("Tab"); // the visitor is still at it
+        await kiosk.Clock.FastForwardAsync("00:50");
+        await kiosk.WaitForTimeoutAsync(500);
+        await Expect(kiosk.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        await kiosk.Clock.FastForwardAsync("00:15");
+        await Expect(kiosk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/kiosk\\?culture=el$"));
+        await Expect(kiosk.Locator("html")).ToHaveAttributeAsync("lang", "el");
+    }
+
     /// <summary>A USB scanner is a keyboard: fast keystrokes into the focused input, then Enter.</summary>
     async Task ScanAsync(IPage kiosk, string code)
     {
