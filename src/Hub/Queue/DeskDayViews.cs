@@ -22,8 +22,12 @@ public static class DeskDayViews
 
         var next = v.Next;
         var nextLabel = next.Person is { } p ? Label(p.Id) : null;
-        string In(int minutes) => When(minutes, OfficeCalendar.ToLocal(v.NowUtc, zone));
-        var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, In(next.MinutesToNextAppointment ?? 0), In(next.MinutesToClose));
+        // From now, whatever instant the advice was judged for: with someone at the desk that is the end of their service,
+        // and the office still closes at its hour, not that much earlier.
+        string Until(DateTime? atUtc) =>
+            When(atUtc is { } at ? (int)Math.Floor((at - v.NowUtc).TotalMinutes) : 0, OfficeCalendar.ToLocal(v.NowUtc, zone));
+        var said = Messages.Text($"Advice.{next.Reason}", nextLabel ?? "", next.Person?.ServiceMinutes ?? 0, Until(next.NextAppointmentUtc),
+            Until(v.Facts.CloseUtc));
         // With someone at the desk the advice is for when their service ends (DeskDayService), and says so.
         var advice = new DeskAdvice(next.Reason.ToString(), v.Current is null ? said : Messages.Text("Advice.AfterCurrent", said),
             nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);

@@ -45,6 +45,28 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task AdviceWhileServing_SaysTheOfficesClosingHour_NotClosingMinusTheCurrentService()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        At(10, 0);
+        var first = await WalkInAsync(renewal);
+        var second = await WalkInAsync(renewal);
+        var clerk = await ClerkAsync();
+        Assert.Equal(first.Ticket, (await clerk.ExpectNextAsync(desk, "WalkInAfterLast", first.Ticket))!.Label);
+        App.Clock.SetUtcNow(Wed(10, 1).AddSeconds(20));
+
+        var english = (await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=en"))!.Advice;
+        var greek = (await clerk.Http.GetFromJsonAsync<DeskDay>($"/api/desks/{desk}/day?culture=el"))!.Advice;
+
+        Assert.Equal(("WalkInAfterLast", second.Ticket), (english.Reason, english.NextLabel));
+        Assert.StartsWith("Once the person at the desk is done: ", english.Message, StringComparison.Ordinal);
+        Assert.EndsWith("closing at 14:00.", english.Message, StringComparison.Ordinal);
+        Assert.EndsWith("το γραφείο κλείνει στις 14:00.", greek.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdviceInTheLastMinutesBeforeAnAppointment_CountsDownToUnderAMinute_NeverZeroMinutes()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
