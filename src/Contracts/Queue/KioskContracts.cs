@@ -56,7 +56,9 @@ public sealed record DeskDay(
     IReadOnlyList<DeskWalkIn> Walkins);
 
 /// <summary>What "call next" would do now, in words and numbers ("next appointment in X min, this service takes about Y min").</summary>
-public sealed record DeskAdvice(string Reason, string Message, string? NextLabel, int? NextServiceMinutes, int? MinutesToNextAppointment, int MinutesToClose);
+/// <param name="IfClerkJudgesGap">R6: nobody fits the gap by the service times; the walk-in "call next" with <c>?gap=judged</c> calls.</param>
+public sealed record DeskAdvice(string Reason, string Message, string? NextLabel, int? NextServiceMinutes, int? MinutesToNextAppointment, int MinutesToClose,
+    string? IfClerkJudgesGap = null);
 
 /// <summary>R13: the next appointment is due while someone else is served.</summary>
 public sealed record DeskInterruption(string Reason, string Message, int MinutesOverdue, int ServingMinutesLeft);

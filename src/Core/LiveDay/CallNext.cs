@@ -13,9 +13,10 @@ public sealed partial class DeskActions
     /// <summary>
     /// R3–R6: calls whom the policy picks. The pick is claimed with a conditional update, so two clerks calling at the
     /// same instant never get the same person: the loser of the race picks again. <paramref name="clerkId"/> (the staff
-    /// account calling) is stored on the person's row for the office's per-clerk statistics.
+    /// account calling) is stored on the person's row for the office's per-clerk statistics. <paramref name="gapJudged"/>: the
+    /// clerk judged a gap that nobody fits by the service times long enough (R6).
     /// </summary>
-    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct)
+    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct, bool gapJudged = false)
     {
         if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
@@ -26,7 +27,7 @@ public sealed partial class DeskActions
             var mine = QueueFactsMapper.ForDesk(facts, desk);
             if (mine.Serving is not null)
                 return Problem.Conflict(MessageKeys.DeskBusy);
-            var next = QueuePolicy.Next(mine, now);
+            var next = QueuePolicy.Next(mine, now, gapJudged);
             if (next.Person is not { } pick)
                 return (Contracts.Queue.CalledPerson?)null;
             var code = pick.Kind == PersonKind.Appointment

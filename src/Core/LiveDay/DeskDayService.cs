@@ -28,8 +28,10 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         // service should end, so a walk-in is never said to fit a gap the current service already takes (R6, R13).
         var after = mine.Serving is { } serving && serving.StartedUtc.AddMinutes(serving.ExpectedMinutes) > now
             ? serving.StartedUtc.AddMinutes(serving.ExpectedMinutes) : now;
-        return new DeskDayView(desk, office, facts, mine, QueuePolicy.Next(mine with { Serving = null }, after), QueuePolicy.Interruption(mine, now),
-            current, services, version, now);
+        var next = QueuePolicy.Next(mine with { Serving = null }, after);
+        // R6: nobody fits the gap by the service times; whom the clerk may still call, judging the gap long enough.
+        var judged = next.Reason == NextReason.NothingFitsGap ? QueuePolicy.Next(mine with { Serving = null }, after, clerkJudgesGap: true).Person : null;
+        return new DeskDayView(desk, office, facts, mine, next, QueuePolicy.Interruption(mine, now), current, services, version, now, judged);
     }
 
     /// <summary>Who is at the desk now, with its office and the clock's instant: what the API checks before an action that needs a second look.</summary>
@@ -50,4 +52,5 @@ public sealed record DeskNow(Offices.Desk Desk, Office Office, Booking.Booking? 
 /// <summary>Everything the clerk screen needs, before localization at the edge.</summary>
 public sealed record DeskDayView(
     Offices.Desk Desk, Office Office, DayFacts Day, DeskFacts Facts, NextCall Next, InterruptionAdvice? Interruption,
-    Contracts.Queue.CalledPerson? Current, IReadOnlyDictionary<int, string> ServiceNames, long Version, DateTime NowUtc);
+    Contracts.Queue.CalledPerson? Current, IReadOnlyDictionary<int, string> ServiceNames, long Version, DateTime NowUtc,
+    PersonToCall? IfClerkJudgesGap = null);

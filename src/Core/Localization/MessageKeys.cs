@@ -112,4 +112,5 @@ public static class MessageKeys
     public const string DaysRequired = "DaysRequired";
     public const string CatalogueServicesRequired = "CatalogueServicesRequired";
     public const string CatalogueServiceUnknown = "CatalogueServiceUnknown";
+    public const string GapInvalid = "GapInvalid";
 }

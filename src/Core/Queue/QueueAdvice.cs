@@ -24,6 +24,12 @@ public enum NextReason
     /// <summary>Walk-ins (or early arrivals) wait, but none fits before the next appointment.</summary>
     NothingFitsGap,
 
+    /// <summary>
+    /// R6: none fits the gap by the service times, but the clerk judged it long enough: the first walk-in in order whose
+    /// service ends by closing. R13 then says when the next appointment falls due.
+    /// </summary>
+    WalkInJudgedByClerk,
+
     /// <summary>Only deferred people wait; R5 serves them after the last appointment.</summary>
     DeferredWaitForEndOfDay,
 

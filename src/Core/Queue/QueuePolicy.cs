@@ -24,8 +24,10 @@ public static class QueuePolicy
     /// this even if a gap would fit them: R5 serves them after all scheduled appointments, and they
     /// hold a booking, which R1 makes the normal way in.</item>
     /// </list>
+    /// R6 leaves the gap to the clerk's judgement: <paramref name="clerkJudgesGap"/> is the clerk saying a gap none of the
+    /// waiting fits is long enough, and then the first walk-in in order whose service ends by closing is called.
     /// </summary>
-    public static NextCall Next(DeskFacts desk, DateTime nowUtc)
+    public static NextCall Next(DeskFacts desk, DateTime nowUtc, bool clerkJudgesGap = false)
     {
         var close = desk.CloseUtc;
         var following = QueueOrder.NextStart(desk.Appointments, nowUtc);
@@ -43,7 +45,7 @@ public static class QueuePolicy
 
         var walkIns = QueueOrder.WalkIns(desk.WalkIns).ToList();
         if (following is not null)
-            return InGap(desk, nowUtc, following, walkIns);
+            return InGap(desk, nowUtc, following, walkIns, clerkJudgesGap);
 
         var deferred = QueueOrder.Scheduled(desk.Appointments.Where(a => a.State == AppointmentState.Deferred)).ToList();
         var d = deferred.FindIndex(a => QueueOrder.Fits(nowUtc, a.ServiceMinutes, close));
@@ -57,7 +59,7 @@ public static class QueuePolicy
             : Nobody(NextReason.NothingFitsBeforeClose, null, nowUtc, close, deferred.Count + walkIns.Count);
     }
 
-    static NextCall InGap(DeskFacts desk, DateTime nowUtc, QueuedAppointment following, List<QueuedWalkIn> walkIns)
+    static NextCall InGap(DeskFacts desk, DateTime nowUtc, QueuedAppointment following, List<QueuedWalkIn> walkIns, bool clerkJudgesGap)
     {
         var close = desk.CloseUtc;
         var limit = QueueOrder.Min(following.StartUtc, close);
@@ -75,6 +77,10 @@ public static class QueuePolicy
                 return Call(NextReason.EarlyAppointment, PersonKind.Appointment, e.Id, e.ServiceMinutes, after, nowUtc, close, walkIns.Count + i);
         }
 
+        var judged = clerkJudgesGap ? walkIns.FindIndex(t => QueueOrder.Fits(nowUtc, t.ServiceMinutes, close)) : -1;
+        if (judged >= 0)
+            return Call(NextReason.WalkInJudgedByClerk, PersonKind.WalkIn, walkIns[judged].Id, walkIns[judged].ServiceMinutes, following, nowUtc,
+                close, judged);
         if (walkIns.Count + early.Count > 0)
             return Nobody(NextReason.NothingFitsGap, following, nowUtc, close, walkIns.Count + early.Count);
         return desk.Appointments.Any(a => a.State == AppointmentState.Deferred)

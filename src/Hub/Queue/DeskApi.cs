@@ -65,10 +65,16 @@ public static class DeskApi
         return TypedResults.Ok(desks.Select(d => new DeskDto(d.Id, d.Number, d.Name(culture), d.Services.Select(s => s.ServiceId).Order().ToList())).ToList());
     }
 
+    /// <summary>
+    /// R6: <c>?gap=judged</c> is the clerk judging a gap that no waiting service fits by its time long enough: the first
+    /// walk-in in order is called if their service ends by closing. Anything else in <c>gap</c> is a 400.
+    /// </summary>
     static async Task<Results<Ok<CalledPerson>, NoContent, ProblemHttpResult>> CallNextAsync(
-        int deskId, ClaimsPrincipal user, DeskActions actions, CancellationToken ct)
+        int deskId, string? gap, ClaimsPrincipal user, DeskActions actions, CancellationToken ct)
     {
-        var outcome = await actions.CallNextAsync(deskId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        if (gap is not (null or "judged"))
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["gap"] = [MessageKeys.GapInvalid] }));
+        var outcome = await actions.CallNextAsync(deskId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct, gapJudged: gap is "judged");
         if (!outcome.Ok)
             return Problems.From(outcome.Problem);
         return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();

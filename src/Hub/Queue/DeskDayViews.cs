@@ -30,7 +30,8 @@ public static class DeskDayViews
             Until(v.Facts.CloseUtc));
         // With someone at the desk the advice is for when their service ends (DeskDayService), and says so.
         var advice = new DeskAdvice(next.Reason.ToString(), v.Current is null ? said : Messages.Text("Advice.AfterCurrent", said),
-            nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose);
+            nextLabel, next.Person?.ServiceMinutes, next.MinutesToNextAppointment, next.MinutesToClose,
+            v.IfClerkJudgesGap is { } judged ? Label(judged.Id) : null);
         var interruption = v.Interruption is { } i
             ? new DeskInterruption(i.Reason.ToString(), InterruptionText(i, Label(i.AppointmentId), OfficeCalendar.ToLocal(i.DueUtc, zone)),
                 i.MinutesOverdue, i.ServingMinutesLeft)

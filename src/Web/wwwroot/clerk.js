@@ -104,6 +104,9 @@
     if (!c) $('void-form').hidden = true;
 
     $('advice').textContent = d.advice.message;
+    const judged = !c && d.advice.ifClerkJudgesGap;
+    $('call-judged').hidden = !judged;
+    if (judged) $('call-judged').textContent = fmt(texts.CallJudged, judged);
     showInterruption(d.interruption);
 
     $('day').replaceChildren(...d.appointments.map((a) => {
@@ -255,6 +258,7 @@
     if (b.dataset.action === 'no-show' && c && !c.walkIn && Date.parse(c.scheduledAt) <= officeNow()) ask(fmt(texts.NoShowAsk, c.label));
     else act(b.dataset.action);
   }));
+  $('call-judged').addEventListener('click', () => act('call-next', '?gap=judged'));
   $('noshow-yes').addEventListener('click', () => {
     $('noshow-confirm').hidden = true;
     act('no-show', '?confirm=true');

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Rantevou.Browser.Tests.Accessibility;
 using static Microsoft.Playwright.Assertions;
 using static Rantevou.Browser.Tests.LiveDay.ClerkSteps;
 
@@ -14,6 +15,36 @@ namespace Rantevou.Browser.Tests.LiveDay;
 [Collection(BrowserCollection.Name)]
 public sealed class ClerkScreenTests(BrowserFixture browser)
 {
+    [Fact]
+    public async Task AGapTooShortByTheServiceTimes_IsTheClerksToJudge_OneClickCallsTheWalkIn()
+    {
+        await using var app = await DeskOneDayAsync();
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
+        try
+        {
+            // Ten minutes to the 09:30 appointment, and the walk-in's service takes fifteen (R6: the clerk judges).
+            var renewal = await app.ServiceAsync("Driving licence renewal");
+            await app.BookedAsync(renewal, Tue(9, 30));
+            app.Clock.SetUtcNow(Tue(9, 20));
+            var ticket = await app.WalkInAsync(renewal);
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, app.BaseUrl);
+            await Expect(page.Locator("#advice")).ToContainTextAsync("καμία εξυπηρέτηση που περιμένει δεν χωράει στο κενό");
+            var judged = page.Button($"Το κενό φτάνει: καλέστε το {ticket}");
+            await Expect(judged).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(page, "clerk screen, a gap for the clerk to judge");
+
+            await judged.ClickAsync();
+
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(ticket);
+            await Expect(judged).ToBeHiddenAsync();
+            await Expect(page.Button("Καλέστε τον επόμενο")).ToBeFocusedAsync();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task WalkIn_OverdueFlag_AndEarlyNoShow_AreHandledOnScreen()

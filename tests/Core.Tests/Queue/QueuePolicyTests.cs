@@ -120,6 +120,33 @@ public class QueuePolicyTests
     }
 
     [Fact]
+    public void Next_GapTheClerkJudgesLongEnough_CallsTheFirstWalkInInOrder_WhoseServiceEndsByClosing()
+    {
+        var desk = new QueueBuilder().CloseAt(120).Appointment(1, 60, 15, Expected).WalkIn(1, 100).WalkIn(2, 40).WalkIn(3, 35).Build();
+        Assert.Equal(NextReason.NothingFitsGap, QueuePolicy.Next(desk, At(30)).Reason);
+
+        var call = QueuePolicy.Next(desk, At(30), clerkJudgesGap: true);
+
+        // R6: the clerk's judgement makes the gap long enough, not the day longer: ticket 1 would end after closing.
+        Assert.Equal(NextReason.WalkInJudgedByClerk, call.Reason);
+        Assert.Equal(new PersonToCall(PersonKind.WalkIn, TicketId(2), 40), call.Person);
+        Assert.Equal(1, call.SkippedNotFitting);
+        Assert.Equal(At(60), call.NextAppointmentUtc);
+    }
+
+    [Fact]
+    public void Next_ClerksJudgementOfAGap_ChangesNothing_WhenSomeoneFitsOrAnAppointmentIsDue()
+    {
+        var fits = new QueueBuilder().Appointment(1, 60, 15, Expected).WalkIn(1, 40).WalkIn(2, 10).Build();
+        var due = new QueueBuilder().Appointment(1, 60, 15, CheckedIn).Appointment(2, 90, 15, Expected).WalkIn(1, 40).Build();
+        var early = new QueueBuilder().Appointment(1, 60, 15, CheckedIn, checkedInAt: 40).Appointment(2, 75, 15, Expected).WalkIn(1, 50).Build();
+
+        Assert.Equal(QueuePolicy.Next(fits, At(30)), QueuePolicy.Next(fits, At(30), clerkJudgesGap: true));
+        Assert.Equal(QueuePolicy.Next(due, At(61)), QueuePolicy.Next(due, At(61), clerkJudgesGap: true));
+        Assert.Equal(QueuePolicy.Next(early, At(45)), QueuePolicy.Next(early, At(45), clerkJudgesGap: true));
+    }
+
+    [Fact]
     public void Next_EarlyAppointment_CalledWhenNoWalkInFits()
     {
         var desk = new QueueBuilder().Appointment(1, 60, 15, CheckedIn, checkedInAt: 40).Appointment(2, 75, 15, Expected).WalkIn(1, 50).Build();

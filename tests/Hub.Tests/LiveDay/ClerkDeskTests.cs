@@ -67,6 +67,34 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task AGapTooShortByTheServiceTimes_IsTheClerksToJudge_CallNextWithGapJudged_CallsTheFirstWalkIn()
+    {
+        await OnlyDesksAsync(1, 4, 5, 6);
+        var desk = await DeskIdAsync(1);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var minutes = (await Http.ServicesAsync()).Single(s => s.Id == renewal).DurationMinutes;
+        // The desk's next appointment leaves five minutes less than the walk-in's service time.
+        await BookAsync(renewal, Wed(9, 0).AddMinutes(minutes - 5), "next");
+        At(9, 0);
+        var ticket = await WalkInAsync(renewal);
+        var clerk = await ClerkAsync();
+
+        var advice = (await clerk.DayAsync(desk)).Advice;
+        Assert.Equal(("NothingFitsGap", null, ticket.Ticket), (advice.Reason, advice.NextLabel, advice.IfClerkJudgesGap));
+        Assert.Null(await clerk.CallNextAsync(desk));
+        var bad = await clerk.Http.PostAsync($"/api/desks/{desk}/call-next?gap=always&culture=el", null);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("judged", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await clerk.DayAsync(desk)).Current);
+
+        var called = await clerk.PostAsync(desk, "call-next?gap=judged");
+
+        Assert.Equal(HttpStatusCode.OK, called.StatusCode);
+        Assert.Equal(ticket.Ticket, (await called.Content.ReadFromJsonAsync<CalledPerson>())!.Label);
+        Assert.Null((await clerk.DayAsync(desk)).Advice.IfClerkJudgesGap);
+    }
+
+    [Fact]
     public async Task AdviceInTheLastMinutesBeforeAnAppointment_CountsDownToUnderAMinute_NeverZeroMinutes()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
