@@ -54,6 +54,11 @@ public class ExpirySchedulerTests : IDisposable
         Assert.Equal(BookingStatus.Expired, row.Status);
         Assert.Equal(Deadline.UtcDateTime, row.ClosedUtc);
         Assert.Equal(1, await ExpiryMailsAsync(id));
+        // R5: the mail says a new booking is needed, and that today the kiosk still offers the end of the day.
+        var mime = await app.WithDbAsync(db => db.Outbox.Where(m => m.BookingId == id && m.Kind == nameof(MailKind.Expired)).Select(m => m.Mime).SingleAsync());
+        var text = MimeKit.MimeMessage.Load(new MemoryStream(mime)).TextBody;
+        Assert.Contains("Χρειάζεται νέο ραντεβού.", text, StringComparison.Ordinal);
+        Assert.Contains("να επιλέξετε εξυπηρέτηση στο τέλος της ημέρας", text, StringComparison.Ordinal);
     }
 
     [Fact]
