@@ -38,11 +38,11 @@
     }
   }
 
-  function show(name) {
+  function show(name, idleMs) {
     document.querySelectorAll('.screen').forEach((s) => { s.hidden = s.id !== 'screen-' + name; });
     clearTimeout(idleTimer);
     // Someone who walks away mid-way leaves the kiosk ready for the next person.
-    if (name !== 'home') idleTimer = setTimeout(() => show('home'), 60000);
+    if (name !== 'home') idleTimer = setTimeout(() => show('home'), idleMs || 60000);
     keepFocus();
   }
 

@@ -66,7 +66,8 @@
     $('ticket-service').textContent = chosen.name;
     $('ticket-position').textContent = K.fmt(K.texts.Position, t.position);
     $('ticket-wait').textContent = K.waitText(t.estimatedWaitMinutes);
-    K.show('ticket');
+    // Long enough to read the number and print again; not so long that the next visitor reprints this one's ticket.
+    K.show('ticket', 20000);
     lastTicket = t;
     const status = await K.api('GET', '/api/walkins/' + encodeURIComponent(t.code));
     printTicket(t, chosen.name, status.ok ? status.data.issuedAt : null);

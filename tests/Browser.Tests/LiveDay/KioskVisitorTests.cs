@@ -119,6 +119,27 @@ public sealed class KioskVisitorTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WalkInTicketScreen_ReturnsToTheStart_After20Seconds_SoTheNextVisitorCannotReprintIt()
+    {
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        var kiosk = await context.NewPageAsync();
+        await kiosk.Clock.InstallAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await kiosk.Locator("#walkin-start").ClickAsync();
+        await kiosk.Locator("#services button").First.ClickAsync();
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Όχι, κανονική σειρά" }).ClickAsync();
+        await Expect(kiosk.Locator("#print-again")).ToBeVisibleAsync();
+
+        await kiosk.Clock.FastForwardAsync("00:15");
+        await kiosk.WaitForTimeoutAsync(300);
+        await Expect(kiosk.Locator("#print-again")).ToBeVisibleAsync();
+        await kiosk.Clock.FastForwardAsync("00:06");
+
+        await Expect(kiosk.Locator("#screen-ticket")).ToBeHiddenAsync();
+        await Expect(kiosk.Locator("#screen-home")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task BookingAgainAtTheKiosk_ReturnsToTheKiosk_AfterAMinuteIdle_AndBackNeverShowsTheDetails()
     {
         // R5: a late visitor books again on the kiosk's own screen, then walks away half-way.
