@@ -97,7 +97,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         day.At(7, 55);
         await kiosk.Locator("#walkin-start").ClickAsync();
         await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Closed");
-        await Expect(kiosk.Locator("#result-message")).ToHaveTextAsync("Το γραφείο είναι κλειστό αυτή την ώρα. Ανοίγει σήμερα στις 08:00.");
+        await Expect(kiosk.Locator("#result-message")).ToHaveTextAsync("Το γραφείο είναι κλειστό τώρα. Ανοίγει σήμερα στις 08:00.");
         await Expect(kiosk.Locator("#screen-services")).ToBeHiddenAsync();
         await CloseResultAsync(kiosk);
 

@@ -25,8 +25,8 @@ public sealed class WalkInHoursTests : LiveDayTest
 
         Assert.False(hours.Open);
         Assert.Equal(Wed(8, 0), hours.OpensAt);
-        Assert.Equal("The office is closed at this time. It opens today at 08:00.", hours.Message);
-        Assert.Equal("Το γραφείο είναι κλειστό αυτή την ώρα. Ανοίγει σήμερα στις 08:00.", greek.Message);
+        Assert.Equal("The office is closed now. It opens today at 08:00.", hours.Message);
+        Assert.Equal("Το γραφείο είναι κλειστό τώρα. Ανοίγει σήμερα στις 08:00.", greek.Message);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(MessageKeys.OfficeClosedOpensToday, problem.GetProperty("code").GetString());
@@ -53,10 +53,10 @@ public sealed class WalkInHoursTests : LiveDayTest
         var friday = await HoursAsync("el");
         var fridayEnglish = await HoursAsync("en");
 
-        Assert.Equal("Το γραφείο είναι κλειστό αυτή την ώρα. Ανοίγει αύριο στις 08:00.", wednesday.Message);
+        Assert.Equal("Το γραφείο είναι κλειστό τώρα. Ανοίγει αύριο στις 08:00.", wednesday.Message);
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.FromHours(2)), friday.OpensAt);
-        Assert.Equal("Το γραφείο είναι κλειστό αυτή την ώρα. Ανοίγει ξανά Δευτέρα 7 Δεκεμβρίου στις 08:00.", friday.Message);
-        Assert.Equal("The office is closed at this time. It opens again on Monday 7 December at 08:00.", fridayEnglish.Message);
+        Assert.Equal("Το γραφείο είναι κλειστό τώρα. Ανοίγει ξανά Δευτέρα 7 Δεκεμβρίου στις 08:00.", friday.Message);
+        Assert.Equal("The office is closed now. It opens again on Monday 7 December at 08:00.", fridayEnglish.Message);
     }
 
     async Task<WalkInHoursResult> HoursAsync(string culture) =>
