@@ -129,14 +129,13 @@ sealed class CountedDay(Office office, DateOnly day, List<int> active, List<Made
     /// </summary>
     GapFigures Gaps(List<(Segment Segment, bool WalkIn)> segments, Dictionary<int, DateTime> lastEnds)
     {
-        if (OfficeCalendar.OpenOn(day, zone, office.Hours, office.SpecialDays) is not { } open)
+        if (DeskTime.OpenHours(office, day, segments.Select(s => s.Segment), now) is not var (opens, dayCloses))
             return new GapFigures(0, 0, null);
-        var opens = Local(open.OpenUtc);
         var (free, walkIns) = (0.0, 0.0);
         foreach (var (desk, end) in lastEnds)
         {
-            // Today's gaps so far: the time to come is not yet free time nobody used.
-            var closes = Local(end) < now ? Local(end) : now;
+            // Today's gaps so far: the time to come is not yet free time nobody used; nor is a day's time after it closed.
+            var closes = Local(end) < dayCloses ? Local(end) : dayCloses;
             var atDesk = segments.Where(s => s.Segment.DeskId == desk)
                 .Select(s => (Minutes: Within(s.Segment, opens, closes), s.WalkIn)).ToList();
             free += Math.Max(0, (closes - opens).TotalMinutes - atDesk.Where(s => !s.WalkIn).Sum(s => s.Minutes));

@@ -31,13 +31,8 @@ public sealed class DeskTime
         var time = new DeskTime();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var open = OfficeCalendar.OpenOn(day, office.TimeZone, office.Hours, office.SpecialDays);
-            if (open is null)
+            if (OpenHours(office, day, byDay[day], until) is not var (opens, closes))
                 continue;
-            var opens = OfficeCalendar.ToLocal(open.OpenUtc, office.TimeZone).DateTime;
-            var closes = OfficeCalendar.ToLocal(open.CloseUtc, office.TimeZone).DateTime;
-            if (until < closes)
-                closes = until;
             if (closes <= opens)
                 continue; // today before opening: not yet an open day
             openDays++;
@@ -48,6 +43,29 @@ public sealed class DeskTime
             time.Add(s.DeskId, s.From, s.To, open: false);
         time.OpenDays = openDays;
         return time;
+    }
+
+    /// <summary>
+    /// The day's open hours as counted, in office-local wall time, up to <paramref name="until"/>; null when the office was
+    /// closed. A day the office closed after work had begun (R11: a closed special day set during it, a power cut) was
+    /// open from its usual opening to the end of the last work done at a desk.
+    /// </summary>
+    public static (DateTime Opens, DateTime Closes)? OpenHours(Office office, DateOnly day, IEnumerable<Segment> work, DateTime until)
+    {
+        var zone = office.TimeZone;
+        var open = OfficeCalendar.OpenOn(day, zone, office.Hours, office.SpecialDays);
+        DateTime? lastWork = null;
+        if (open is null && work.Any())
+        {
+            open = OfficeCalendar.OpenOn(day, zone, office.Hours, []);
+            lastWork = work.Max(s => s.To);
+        }
+        if (open is null)
+            return null;
+        var closes = OfficeCalendar.ToLocal(open.CloseUtc, zone).DateTime;
+        if (lastWork < closes)
+            closes = lastWork.Value;
+        return (OfficeCalendar.ToLocal(open.OpenUtc, zone).DateTime, until < closes ? until : closes);
     }
 
     /// <summary>Adds the stretch to its desk and splits it over the hours of the day it touches.</summary>

@@ -8,6 +8,7 @@ using Rantevou.Contracts.Admin;
 using Rantevou.Core.Booking;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
 using Rantevou.Hub.Jobs;
 using Rantevou.Hub.Tests.Admin;
 using Rantevou.Hub.Tests.Support;
@@ -193,6 +194,43 @@ public class StatisticsApiTests : AdminTest
         var s = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-30&to=2026-11-30");
 
         Assert.Equal(0, s!.Desks.Single(d => d.DeskId == ids.Desk1).BusyMinutes);
+    }
+
+    [Fact]
+    public async Task ADayClosedAfterWorkBegan_IsOpenFromItsHoursToTheLastWork_NotLeftOutWithItsWorkCounted()
+    {
+        var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");
+        var ids = await Db(db => WriteAsync(db, services![0].Id, services[1].Id));
+        // Monday 30 November: a walk-in served at desk 1 from 09:00 to 09:20 (UTC+2); then a power cut closes the day (R11).
+        await Db(db =>
+        {
+            db.WalkInTickets.Add(new WalkInTicket
+            {
+                Id = Guid.NewGuid(),
+                Code = "CUT1",
+                OfficeId = ids.Office,
+                Day = new DateOnly(2026, 11, 30),
+                Number = 1,
+                ServiceId = ids.ServiceA,
+                DurationMinutes = 15,
+                Status = TicketStatus.Served,
+                IssuedUtc = new DateTime(2026, 11, 30, 6, 55, 0, DateTimeKind.Utc),
+                CalledUtc = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc),
+                DoneUtc = new DateTime(2026, 11, 30, 7, 20, 0, DateTimeKind.Utc),
+                CalledDeskId = ids.Desk1,
+                CalledByUserId = ids.Clerk1,
+            });
+            db.SpecialDays.Add(new SpecialDay { OfficeId = ids.Office, Date = new DateOnly(2026, 11, 30), Closed = true, NameEl = "Διακοπή ρεύματος", NameEn = "Power cut" });
+            return db.SaveChangesAsync();
+        });
+        App.Clock.Advance(TimeSpan.FromHours(2));
+
+        var s = await Admin.GetFromJsonAsync<StatisticsDto>("/api/admin/statistics?from=2026-11-30&to=2026-11-30");
+
+        Assert.Equal(1, s!.OpenDays);
+        var desk1 = s.Desks.Single(d => d.DeskId == ids.Desk1);
+        Assert.Equal((20, 80), (desk1.BusyMinutes, desk1.OpenMinutes)); // open 08:00 to 09:20, the end of the last work
+        Assert.DoesNotContain(s.Desks, d => d.OpenMinutes > 80);
     }
 
     [Fact]

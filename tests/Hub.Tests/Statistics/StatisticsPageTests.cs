@@ -36,6 +36,10 @@ public sealed class StatisticsPageTests : AdminTest
         }
         Assert.Contains("30+ minutes late", WebUtility.HtmlDecode(english), StringComparison.Ordinal);
         Assert.Contains("Θυρίδα 2", greek, StringComparison.Ordinal);
+        Assert.Contains("2 ημέρες λειτουργίας", greek, StringComparison.Ordinal);
+        var oneDay = await admin.GetStringAsync("/admin/statistics?from=2026-11-23&to=2026-11-23&culture=el");
+        Assert.Contains("1 ημέρα λειτουργίας", oneDay, StringComparison.Ordinal);
+        Assert.Matches(@"1 open day\s", await admin.GetStringAsync("/admin/statistics?from=2026-11-23&to=2026-11-23&culture=en"));
     }
 
     [Fact]
