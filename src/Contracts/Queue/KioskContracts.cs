@@ -53,7 +53,14 @@ public sealed record DeskDay(
     DeskAdvice Advice,
     DeskInterruption? Interruption,
     IReadOnlyList<DeskAppointment> Appointments,
-    IReadOnlyList<DeskWalkIn> Walkins);
+    IReadOnlyList<DeskWalkIn> Walkins,
+    IReadOnlyList<DeskWaitingElsewhere>? WaitingElsewhere = null);
+
+/// <summary>
+/// R3: a due appointment whose person is here, booked at a desk nobody is working; this desk serves its service and may
+/// call it with <c>call-next?code=</c>.
+/// </summary>
+public sealed record DeskWaitingElsewhere(string Code, DateTimeOffset Start, int DeskNumber, string ServiceName);
 
 /// <summary>What "call next" would do now, in words and numbers ("next appointment in X min, this service takes about Y min").</summary>
 /// <param name="IfClerkJudgesGap">R6: nobody fits the gap by the service times; the walk-in "call next" with <c>?gap=judged</c> calls.</param>

@@ -14,9 +14,11 @@ public sealed partial class DeskActions
     /// R3–R6: calls whom the policy picks. The pick is claimed with a conditional update, so two clerks calling at the
     /// same instant never get the same person: the loser of the race picks again. <paramref name="clerkId"/> (the staff
     /// account calling) is stored on the person's row for the office's per-clerk statistics. <paramref name="gapJudged"/>: the
-    /// clerk judged a gap that nobody fits by the service times long enough (R6).
+    /// clerk judged a gap that nobody fits by the service times long enough (R6). <paramref name="code"/>: an appointment
+    /// waiting at a desk nobody works (<see cref="WaitingElsewhere"/>), called here instead; 409 when it no longer is.
     /// </summary>
-    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct, bool gapJudged = false)
+    public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct, bool gapJudged = false,
+        string? code = null)
     {
         if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
             return Problem.NotFound(MessageKeys.DeskUnknown);
@@ -28,12 +30,19 @@ public sealed partial class DeskActions
             if (mine.Serving is not null)
                 return Problem.Conflict(MessageKeys.DeskBusy);
             var next = QueuePolicy.Next(mine, now, gapJudged);
+            if (code is not null)
+            {
+                var wanted = BookingCode.Normalize(code);
+                if (WaitingElsewhere.For(facts, desk.Id, now).FirstOrDefault(w => w.Code == wanted) is not { } other)
+                    return Problem.Conflict(MessageKeys.NotWaitingElsewhere);
+                next = next with { Person = new PersonToCall(PersonKind.Appointment, other.Id, other.DurationMinutes) };
+            }
             if (next.Person is not { } pick)
                 return (Contracts.Queue.CalledPerson?)null;
-            var code = pick.Kind == PersonKind.Appointment
+            var label = pick.Kind == PersonKind.Appointment
                 ? BookingCode.Display(facts.Bookings.First(b => b.Id == pick.Id).Code)
                 : facts.Tickets.First(t => t.Id == pick.Id).Label;
-            if (!await changes.RunAsync(office, day, change => ClaimAsync(change, pick, desk, clerkId, day, now, code, ct), ct))
+            if (!await changes.RunAsync(office, day, change => ClaimAsync(change, pick, desk, clerkId, day, now, label, ct), ct))
                 continue;
             var booking = pick.Kind == PersonKind.Appointment ? await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == pick.Id, ct) : null;
             var ticket = booking is null ? await db.WalkInTickets.AsNoTracking().FirstAsync(t => t.Id == pick.Id, ct) : null;

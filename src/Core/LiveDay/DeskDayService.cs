@@ -31,7 +31,8 @@ public sealed class DeskDayService(RantevouDbContext db, TimeProvider clock, Des
         var next = QueuePolicy.Next(mine with { Serving = null }, after);
         // R6: nobody fits the gap by the service times; whom the clerk may still call, judging the gap long enough.
         var judged = next.Reason == NextReason.NothingFitsGap ? QueuePolicy.Next(mine with { Serving = null }, after, clerkJudgesGap: true).Person : null;
-        return new DeskDayView(desk, office, facts, mine, next, QueuePolicy.Interruption(mine, now), current, services, version, now, judged);
+        return new DeskDayView(desk, office, facts, mine, next, QueuePolicy.Interruption(mine, now), current, services, version, now, judged,
+            WaitingElsewhere.For(facts, desk.Id, now));
     }
 
     /// <summary>Who is at the desk now, with its office and the clock's instant: what the API checks before an action that needs a second look.</summary>
@@ -53,4 +54,4 @@ public sealed record DeskNow(Offices.Desk Desk, Office Office, Booking.Booking? 
 public sealed record DeskDayView(
     Offices.Desk Desk, Office Office, DayFacts Day, DeskFacts Facts, NextCall Next, InterruptionAdvice? Interruption,
     Contracts.Queue.CalledPerson? Current, IReadOnlyDictionary<int, string> ServiceNames, long Version, DateTime NowUtc,
-    PersonToCall? IfClerkJudgesGap = null);
+    PersonToCall? IfClerkJudgesGap = null, IReadOnlyList<WaitingAppointment>? Elsewhere = null);

@@ -113,4 +113,5 @@ public static class MessageKeys
     public const string CatalogueServicesRequired = "CatalogueServicesRequired";
     public const string CatalogueServiceUnknown = "CatalogueServiceUnknown";
     public const string GapInvalid = "GapInvalid";
+    public const string NotWaitingElsewhere = "NotWaitingElsewhere";
 }

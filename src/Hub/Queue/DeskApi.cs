@@ -67,14 +67,15 @@ public static class DeskApi
 
     /// <summary>
     /// R6: <c>?gap=judged</c> is the clerk judging a gap that no waiting service fits by its time long enough: the first
-    /// walk-in in order is called if their service ends by closing. Anything else in <c>gap</c> is a 400.
+    /// walk-in in order is called if their service ends by closing. Anything else in <c>gap</c> is a 400. <c>?code=</c> calls
+    /// an appointment waiting at a desk nobody works (R3), 409 <c>NotWaitingElsewhere</c> when it is not (or no longer).
     /// </summary>
     static async Task<Results<Ok<CalledPerson>, NoContent, ProblemHttpResult>> CallNextAsync(
-        int deskId, string? gap, ClaimsPrincipal user, DeskActions actions, CancellationToken ct)
+        int deskId, string? gap, string? code, ClaimsPrincipal user, DeskActions actions, CancellationToken ct)
     {
         if (gap is not (null or "judged"))
             return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["gap"] = [MessageKeys.GapInvalid] }));
-        var outcome = await actions.CallNextAsync(deskId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct, gapJudged: gap is "judged");
+        var outcome = await actions.CallNextAsync(deskId, user.FindFirstValue(ClaimTypes.NameIdentifier), ct, gapJudged: gap is "judged", code);
         if (!outcome.Ok)
             return Problems.From(outcome.Problem);
         return outcome.Value is { } person ? TypedResults.Ok(person) : TypedResults.NoContent();

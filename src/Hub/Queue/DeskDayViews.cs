@@ -48,7 +48,10 @@ public static class DeskDayViews
             .Select((t, n) => new DeskWalkIn(t.Label, n + 1, t.Priority != WalkInPriority.None, v.ServiceNames.GetValueOrDefault(t.ServiceId, ""),
                 t.DurationMinutes, WalkInQueue.EstimatedWaitMinutes(day, t, v.NowUtc)))
             .ToList();
-        return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins);
+        var numbers = day.Desks.ToDictionary(d => d.Id, d => d.Number);
+        var elsewhere = (v.Elsewhere ?? []).Select(w => new DeskWaitingElsewhere(BookingCode.Display(w.Code), OfficeCalendar.ToLocal(w.StartUtc, zone),
+            numbers.GetValueOrDefault(w.DeskId), v.ServiceNames.GetValueOrDefault(w.ServiceId, ""))).ToList();
+        return new DeskDay(v.Desk.Id, v.Desk.Number, v.Desk.Name(culture), v.Version, v.Current, advice, interruption, appointments, walkins, elsewhere);
     }
 
     /// <summary>

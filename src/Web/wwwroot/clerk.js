@@ -107,6 +107,18 @@
     const judged = !c && d.advice.ifClerkJudgesGap;
     $('call-judged').hidden = !judged;
     if (judged) $('call-judged').textContent = fmt(texts.CallJudged, judged);
+    const others = d.waitingElsewhere || [];
+    $('elsewhere').hidden = others.length === 0;
+    $('elsewhere-list').replaceChildren(...others.map((w) => {
+      const call = el('button', 'button button--secondary', fmt(texts.CallHere, w.code));
+      call.type = 'button';
+      call.disabled = !!c;
+      call.addEventListener('click', () => act('call-next', '?code=' + encodeURIComponent(w.code)));
+      const item = el('li', '', texts.ElsewhereItem.replace('{0}', hhmm(w.start)).replace('{1}', w.code).replace('{2}', w.serviceName)
+        .replace('{3}', w.deskNumber) + ' ');
+      item.append(call);
+      return item;
+    }));
     showInterruption(d.interruption);
 
     $('day').replaceChildren(...d.appointments.map((a) => {

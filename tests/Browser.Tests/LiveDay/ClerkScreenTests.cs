@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Rantevou.Browser.Tests.Accessibility;
 using static Microsoft.Playwright.Assertions;
@@ -15,6 +16,42 @@ namespace Rantevou.Browser.Tests.LiveDay;
 [Collection(BrowserCollection.Name)]
 public sealed class ClerkScreenTests(BrowserFixture browser)
 {
+    [Fact]
+    public async Task APersonHereForADeskNobodyWorks_IsListedOnTheClerkScreen_AndCalledHereInOneClick()
+    {
+        await using var app = await DeskOneDayAsync();
+        await app.WithDbAsync(db => db.Desks.Where(d => d.Number == 2).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, true)));
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
+        try
+        {
+            // Two 09:30 appointments: one at desk 1, one at desk 2, where nobody works today.
+            var renewal = await app.ServiceAsync("Driving licence renewal");
+            var codes = new[] { await app.BookedAsync(renewal, Tue(9, 30)), await app.BookedAsync(renewal, Tue(9, 30)) };
+            var unseen = (await app.WithDbAsync(db => db.Bookings.Where(b => codes.Contains(b.Code) && db.Desks.Any(d => d.Id == b.DeskId && d.Number == 2))
+                .Select(b => b.Code).ToListAsync())).Single();
+            app.Clock.SetUtcNow(Tue(9, 29));
+            Assert.Equal("CheckedIn", await app.CheckInAsync(unseen));
+            app.Clock.SetUtcNow(Tue(9, 31));
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, app.BaseUrl);
+
+            var list = page.Locator("#elsewhere");
+            await Expect(list.GetByRole(AriaRole.Heading, new() { Name = "Περιμένουν σε θυρίδα χωρίς υπάλληλο" })).ToBeVisibleAsync();
+            await Expect(list.Locator("li")).ToContainTextAsync($"09:30 · {Core.Booking.BookingCode.Display(unseen)} · Ανανέωση άδειας οδήγησης · θυρίδα 2");
+            await Axe.AssertNoSeriousViolationsAsync(page, "clerk screen, a person waiting at a desk nobody works");
+            await page.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("clerk-waiting-elsewhere.png"), FullPage = true });
+
+            await page.Button($"Καλέστε το {Core.Booking.BookingCode.Display(unseen)} εδώ").ClickAsync();
+
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(Core.Booking.BookingCode.Display(unseen));
+            await Expect(list).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     [Fact]
     public async Task AGapTooShortByTheServiceTimes_IsTheClerksToJudge_OneClickCallsTheWalkIn()
     {

@@ -95,6 +95,54 @@ public class ClerkDeskTests : LiveDayTest
     }
 
     [Fact]
+    public async Task AnAppointmentHereAtADeskNobodyWorks_IsListedAtTheOtherDesksOfItsService_AndCalledThere()
+    {
+        await OnlyDesksAsync(1, 2, 4, 5, 6);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 0), "unseen");
+        var bookedDesk = (await RowAsync(booked)).DeskId;
+        var other = await DeskIdAsync(bookedDesk == await DeskIdAsync(1) ? 2 : 1);
+        At(9, 1);
+        await ScanAsync(booked.Qr);
+        var clerk = await ClerkAsync();
+
+        Assert.Equal([booked.Label], (await clerk.DayAsync(other)).WaitingElsewhere!.Select(w => w.Code));
+        Assert.Empty((await clerk.DayAsync(bookedDesk)).WaitingElsewhere!); // its own desk has it on its day
+        Assert.Empty((await clerk.DayAsync(await DeskIdAsync(4))).WaitingElsewhere!); // a vehicle desk does not serve it
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync(other, "call-next?code=ZZZZ-ZZZZ")).StatusCode);
+
+        var called = await clerk.PostAsync(other, $"call-next?code={booked.Label}");
+
+        Assert.Equal(HttpStatusCode.OK, called.StatusCode);
+        Assert.Equal(booked.Label, (await called.Content.ReadFromJsonAsync<CalledPerson>())!.Label);
+        Assert.Equal(other, (await RowAsync(booked)).CalledDeskId);
+        Assert.Empty((await clerk.DayAsync(other)).WaitingElsewhere!);
+    }
+
+    [Fact]
+    public async Task AnAppointmentAtADeskThatIsCalling_IsNotListedElsewhere_UntilThatDeskHasBeenQuietForTenMinutes()
+    {
+        await OnlyDesksAsync(1, 2, 4, 5, 6);
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var booked = await BookAsync(renewal, Wed(9, 30), "waiting");
+        var bookedDesk = (await RowAsync(booked)).DeskId;
+        var other = await DeskIdAsync(bookedDesk == await DeskIdAsync(1) ? 2 : 1);
+        At(9, 0);
+        var clerk = await ClerkAsync();
+        await WalkInAsync(renewal);
+        await clerk.ActAsync(bookedDesk, "call-next"); // the desk's clerk is there this morning
+        At(9, 10);
+        await clerk.ActAsync(bookedDesk, "complete");
+        At(9, 29);
+        await ScanAsync(booked.Qr);
+
+        At(9, 35);
+        Assert.Empty((await clerk.DayAsync(other)).WaitingElsewhere!);
+        At(9, 40);
+        Assert.Equal([booked.Label], (await clerk.DayAsync(other)).WaitingElsewhere!.Select(w => w.Code));
+    }
+
+    [Fact]
     public async Task AdviceInTheLastMinutesBeforeAnAppointment_CountsDownToUnderAMinute_NeverZeroMinutes()
     {
         await OnlyDesksAsync(1, 4, 5, 6);
