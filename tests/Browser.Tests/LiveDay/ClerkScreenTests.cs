@@ -31,7 +31,7 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
                 .Select(b => b.Code).ToListAsync())).Single();
             app.Clock.SetUtcNow(Tue(9, 29));
             Assert.Equal("CheckedIn", await app.CheckInAsync(unseen));
-            app.Clock.SetUtcNow(Tue(9, 31));
+            app.Clock.SetUtcNow(Tue(9, 35));
             var page = await context.NewPageAsync();
             await SignInAsync(page, app.BaseUrl);
 
