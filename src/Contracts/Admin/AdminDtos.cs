@@ -37,7 +37,8 @@ public sealed record AdminHours(DayOfWeek Day, string Open, string Close);
 public sealed record AdminSpecialDay(DateOnly Date, bool Closed, string? Open, string? Close, string NameEl, string NameEn);
 
 /// <summary>A booking a change would cancel, as an admin may see it: the email is masked.</summary>
-public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, string Service, string Email);
+/// <param name="Here">Checked in and waiting in the room now.</param>
+public sealed record AffectedBookingDto(string Code, DateTimeOffset Start, string Service, string Email, bool Here = false);
 
 /// <summary>
 /// A change was applied; these bookings were cancelled with it, each told by email, and, for a change that closed the

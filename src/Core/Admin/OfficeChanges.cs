@@ -10,7 +10,8 @@ using BookingEntity = Rantevou.Core.Booking.Booking;
 namespace Rantevou.Core.Admin;
 
 /// <summary>A booking an admin change breaks, as the admin sees it before confirming.</summary>
-public sealed record AffectedBooking(string Code, DateTime StartUtc, string ServiceNameEl, string ServiceNameEn, string MaskedEmail)
+/// <param name="Here">The person has checked in and waits in the room: cancelling tells someone who is already there.</param>
+public sealed record AffectedBooking(string Code, DateTime StartUtc, string ServiceNameEl, string ServiceNameEn, string MaskedEmail, bool Here = false)
 {
     public string Service(string culture) => Language.Pick(culture, ServiceNameEl, ServiceNameEn);
 }
@@ -126,7 +127,8 @@ public sealed class OfficeChanges(
         var names = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => (s.NameEl, s.NameEn), ct);
         return bookings.Select(b => new AffectedBooking(
-            BookingCode.Display(b.Code), b.StartUtc, names[b.ServiceId].NameEl, names[b.ServiceId].NameEn, MaskEmail(b.Email))).ToList();
+            BookingCode.Display(b.Code), b.StartUtc, names[b.ServiceId].NameEl, names[b.ServiceId].NameEn, MaskEmail(b.Email),
+            b.Status is BookingStatus.CheckedIn or BookingStatus.Deferred)).ToList();
     }
 
     /// <summary>Enough to recognise a person on the phone, not enough to copy an address (principle 6).</summary>

@@ -108,7 +108,7 @@ public static class AdminApi
         var configs = http.RequestServices.GetRequiredService<OfficeConfigCache>();
         var zone = await configs.ZoneAsync(http.RequestServices.GetRequiredService<RantevouDbContext>(), AdminOffice.Id(http), http.RequestAborted);
         var list = result.Affected.Select(a => new AffectedBookingDto(
-            a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail)).ToList();
+            a.Code, OfficeCalendar.ToLocal(a.StartUtc, zone), a.Service(culture), a.MaskedEmail, a.Here)).ToList();
         if (result.Applied)
             return TypedResults.Ok(new ChangeDone(list, result.WalkIns, result.Moved.Count));
         if (http.Features.Get<AuditFeature>() is { } audit)

@@ -35,6 +35,7 @@ public sealed class ClosingADayTests(BrowserFixture browser) : BrowserTest(brows
         await Expect(affected).ToContainTextAsync(BookingCode.Display(anna.Code));
         await Expect(affected).ToContainTextAsync(BookingCode.Display(john.Code));
         await Expect(affected).ToContainTextAsync("a***@example.org");
+        await Expect(affected.GetByRole(AriaRole.Columnheader, new() { Name = "Στην αίθουσα" })).ToHaveCountAsync(0); // another day: nobody is here
         await AssertAccessibleAsync("closing a day: the bookings it would cancel");
         Assert.Equal(0, await App.DispatchMailAsync());
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
+using Rantevou.Hub.Tests.Support;
 
 namespace Rantevou.Hub.Tests.LiveDay;
 
@@ -56,6 +57,31 @@ public sealed class ClosingTodayTests : LiveDayTest
         Assert.Equal([TicketStatus.Closed, TicketStatus.Closed], await TicketsAsync());
         Assert.Equal(HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/kiosk/walkins",
             new Rantevou.Contracts.Queue.WalkInRequest(renewal, null))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ClosingToday_ListsTheBookingsItWouldCancel_SayingWhoIsAlreadyInTheRoom()
+    {
+        var renewal = await ServiceAsync("Driving licence renewal");
+        var here = await BookAsync(renewal, Wed(9, 30), "here");
+        var later = await BookAsync(renewal, Wed(11, 0), "later");
+        At(9, 25);
+        await ScanAsync(here.Qr);
+        var admin = (await ClerkAsync("admin@example.org")).Http;
+
+        var asked = await admin.PutAsJsonAsync($"/api/admin/special-days/{new DateOnly(2026, 12, 2):yyyy-MM-dd}?culture=el", Closed);
+
+        Assert.Equal(HttpStatusCode.Conflict, asked.StatusCode);
+        var affected = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("affected")
+            .Deserialize<List<AffectedBookingDto>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal([(here.Label, true), (later.Label, false)], affected.Select(a => (a.Code, a.Here)));
+
+        // The calendar page says it beside the booking before the administrator confirms.
+        var page = await PageForms.PostFormAsync(await PageForms.SignInAsync(App, "admin@example.org"), "/admin/calendar?handler=Special&culture=el",
+            new() { ["Date"] = "2026-12-02", ["Closed"] = "true", ["NameEl"] = "Διακοπή ρεύματος", ["NameEn"] = "Power cut" });
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Matches($"(?s){here.Label}</td>.*?<td>Έχει ήδη έρθει</td>\\s*</tr>", html);
+        Assert.Contains("<th scope=\"col\">Στην αίθουσα</th>", html, StringComparison.Ordinal);
     }
 
     [Fact]
