@@ -19,7 +19,7 @@ public static class WaitingElsewhere
         var atDesk = day.Bookings.Where(b => b.Status == BookingStatus.Called).Select(b => b.CalledDeskId)
             .Concat(day.Tickets.Where(t => t.Status == TicketStatus.Called).Select(t => t.CalledDeskId)).OfType<int>().ToHashSet();
         return day.Bookings
-            .Where(b => b.DeskId != deskId && b.Status == BookingStatus.CheckedIn && b.StartUtc <= nowUtc && serves.Contains(b.ServiceId)
+            .Where(b => b.DeskId != deskId && b.Status == BookingStatus.CheckedIn && serves.Contains(b.ServiceId)
                 && !atDesk.Contains(b.DeskId) && nowUtc - b.StartUtc >= TimeSpan.FromMinutes(QuietMinutes) && !CalledSince(day, b.DeskId, b.StartUtc))
             .OrderBy(b => b.StartUtc)
             .Select(b => new WaitingAppointment(b.Id, b.Code, b.StartUtc, b.DeskId, b.ServiceId, b.DurationMinutes))

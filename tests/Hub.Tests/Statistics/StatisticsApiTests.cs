@@ -172,21 +172,7 @@ public class StatisticsApiTests : AdminTest
         // Monday 30 November: a walk-in called at desk 1 at 09:00 (UTC+2) and never marked done.
         await Db(db =>
         {
-            db.WalkInTickets.Add(new WalkInTicket
-            {
-                Id = Guid.NewGuid(),
-                Code = "OPEN1",
-                OfficeId = ids.Office,
-                Day = new DateOnly(2026, 11, 30),
-                Number = 1,
-                ServiceId = ids.ServiceA,
-                DurationMinutes = 15,
-                Status = TicketStatus.Called,
-                IssuedUtc = new DateTime(2026, 11, 30, 6, 55, 0, DateTimeKind.Utc),
-                CalledUtc = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc),
-                CalledDeskId = ids.Desk1,
-                CalledByUserId = ids.Clerk1,
-            });
+            db.WalkInTickets.Add(MondayWalkIn(ids, TicketStatus.Called, doneUtc: null));
             return db.SaveChangesAsync();
         });
         App.Clock.Advance(TimeSpan.FromHours(2));
@@ -204,22 +190,7 @@ public class StatisticsApiTests : AdminTest
         // Monday 30 November: a walk-in served at desk 1 from 09:00 to 09:20 (UTC+2); then a power cut closes the day (R11).
         await Db(db =>
         {
-            db.WalkInTickets.Add(new WalkInTicket
-            {
-                Id = Guid.NewGuid(),
-                Code = "CUT1",
-                OfficeId = ids.Office,
-                Day = new DateOnly(2026, 11, 30),
-                Number = 1,
-                ServiceId = ids.ServiceA,
-                DurationMinutes = 15,
-                Status = TicketStatus.Served,
-                IssuedUtc = new DateTime(2026, 11, 30, 6, 55, 0, DateTimeKind.Utc),
-                CalledUtc = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc),
-                DoneUtc = new DateTime(2026, 11, 30, 7, 20, 0, DateTimeKind.Utc),
-                CalledDeskId = ids.Desk1,
-                CalledByUserId = ids.Clerk1,
-            });
+            db.WalkInTickets.Add(MondayWalkIn(ids, TicketStatus.Served, doneUtc: new DateTime(2026, 11, 30, 7, 20, 0, DateTimeKind.Utc)));
             db.SpecialDays.Add(new SpecialDay { OfficeId = ids.Office, Date = new DateOnly(2026, 11, 30), Closed = true, NameEl = "Διακοπή ρεύματος", NameEn = "Power cut" });
             return db.SaveChangesAsync();
         });
@@ -232,6 +203,24 @@ public class StatisticsApiTests : AdminTest
         Assert.Equal((20, 80), (desk1.BusyMinutes, desk1.OpenMinutes)); // open 08:00 to 09:20, the end of the last work
         Assert.DoesNotContain(s.Desks, d => d.OpenMinutes > 80);
     }
+
+    /// <summary>Monday 30 November's walk-in called at desk 1 by clerk 1 at 09:00 (UTC+2).</summary>
+    static WalkInTicket MondayWalkIn(Ids ids, TicketStatus status, DateTime? doneUtc) => new()
+    {
+        Id = Guid.NewGuid(),
+        Code = $"MON{status}",
+        OfficeId = ids.Office,
+        Day = new DateOnly(2026, 11, 30),
+        Number = 1,
+        ServiceId = ids.ServiceA,
+        DurationMinutes = 15,
+        Status = status,
+        IssuedUtc = new DateTime(2026, 11, 30, 6, 55, 0, DateTimeKind.Utc),
+        CalledUtc = new DateTime(2026, 11, 30, 7, 0, 0, DateTimeKind.Utc),
+        DoneUtc = doneUtc,
+        CalledDeskId = ids.Desk1,
+        CalledByUserId = ids.Clerk1,
+    };
 
     [Fact]
     public async Task Clerks_CountThePeopleTheyServedAndTheirMinutes_FromTheCallsTheyMade()
