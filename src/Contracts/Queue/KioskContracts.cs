@@ -5,6 +5,7 @@ public sealed record CheckInRequest(string? Qr);
 /// <summary>
 /// The kiosk's answer (API.md). Status is one of: CheckedIn, Late, Deferred, Early, WrongDay, NotConfirmed,
 /// Cancelled, Expired, Void, AlreadyCheckedIn, Unknown, Closed. Message is in the kiosk's language.
+/// EndOfDaySoon: the end-of-day estimate falls within the next minute (the kiosk says "in a few minutes", not a time).
 /// </summary>
 public sealed record CheckInResult(
     string? Code,
@@ -13,7 +14,8 @@ public sealed record CheckInResult(
     string Message,
     DateTimeOffset? ExpectedAt = null,
     bool? EndOfDayFits = null,
-    DateTimeOffset? EndOfDayEstimate = null);
+    DateTimeOffset? EndOfDayEstimate = null,
+    bool? EndOfDaySoon = null);
 
 public sealed record WalkInRequest(int? ServiceId, string? Priority);
 

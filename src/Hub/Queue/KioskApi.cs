@@ -63,6 +63,9 @@ public static class KioskApi
         var otherDay = c.Status == CheckInStatus.WrongDay;
         var status = otherDay && Closure(booking.Status) is { } closed ? closed : c.Status;
         var endOfDayFits = c.EndOfDay?.Fits;
+        // R5: an end of the day that falls within the next minute (the desk has nothing else left) is "in a few
+        // minutes": "at about 09:52" read at 09:52 sounds like a mistake.
+        var soon = c.EndOfDay?.StartUtc is { } at && at <= nowUtc.AddMinutes(1);
         // R5: only an expiry of today leaves the choice of the end of the day; not another day's, nor the office's closing.
         if (status == CheckInStatus.Expired && (otherDay || booking.CheckedInUtc is not null))
             endOfDayFits = false;
@@ -70,7 +73,8 @@ public static class KioskApi
         {
             CheckInStatus.CheckedIn when booking.Late => Messages.Text("CheckIn.CheckedInLate", code, c.DeskNumber ?? 0),
             CheckInStatus.CheckedIn => Messages.Text("CheckIn.CheckedIn", code, c.DeskNumber ?? 0, Time(c.ExpectedUtc)),
-            CheckInStatus.Late => $"{Messages.Text("CheckIn.Late", code)} {(c.EndOfDay is { Fits: true } e ? Messages.Text("CheckIn.LateEstimate", Time(e.StartUtc)) : Messages.Text("CheckIn.LateNoTime"))}",
+            CheckInStatus.Late => $"{Messages.Text("CheckIn.Late", code)} {Estimate()}",
+            CheckInStatus.Deferred when soon => Messages.Text("CheckIn.DeferredSoon", code),
             CheckInStatus.Deferred => Messages.Text("CheckIn.Deferred", code, Time(c.EndOfDay?.StartUtc)),
             CheckInStatus.Early => Early(),
             CheckInStatus.WrongDay => Messages.Text("CheckIn.WrongDay", code, Date(c.ExpectedUtc)),
@@ -89,7 +93,11 @@ public static class KioskApi
             _ => Messages.Text("CheckIn.Unknown"),
         };
         return new CheckInResult(code, status.ToString(), c.DeskNumber, message, Local(c.ExpectedUtc),
-            endOfDayFits, Local(c.EndOfDay?.StartUtc));
+            endOfDayFits, Local(c.EndOfDay?.StartUtc), c.EndOfDay?.StartUtc is null ? null : soon);
+
+        string Estimate() => c.EndOfDay is not { Fits: true } e ? Messages.Text("CheckIn.LateNoTime")
+            : soon ? Messages.Text("CheckIn.LateEstimateSoon")
+            : Messages.Text("CheckIn.LateEstimate", Time(e.StartUtc));
 
         // Early is also the answer to an end-of-day choice asked before the start, which carries no opening time: the
         // person is told when check-in opens, or that it is open and they are not late — never "opens at ." with a gap.

@@ -94,7 +94,8 @@
   function showCheckIn(res, scanned) {
     const offered = (res.status === 'Late' && res.endOfDayFits === true) || (res.status === 'Expired' && res.endOfDayFits !== false);
     const endOfDay = scanned && offered
-      ? texts.EndOfDay + (res.endOfDayEstimate ? ' — ' + fmt(texts.EndOfDayAt, hhmm(res.endOfDayEstimate)) : '')
+      ? texts.EndOfDay + (res.endOfDaySoon ? ' — ' + texts.EndOfDaySoon
+        : res.endOfDayEstimate ? ' — ' + fmt(texts.EndOfDayAt, hhmm(res.endOfDayEstimate)) : '')
       : null;
     const bookAgain = BOOK_AGAIN.includes(res.status);
     showResult(res.message, TONES[res.status] || 'bad', res.status, endOfDay || bookAgain ? { endOfDay, bookAgain, qr: scanned } : null);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rantevou.Browser.Tests.Accessibility;
 using Rantevou.Core.Booking;
+using Rantevou.Core.LiveDay;
 using Rantevou.TestKit;
 using static Microsoft.Playwright.Assertions;
 
@@ -76,6 +78,28 @@ public sealed class KioskVisitorTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(0, endOfDayCalls);
         Assert.Equal(BookingStatus.Confirmed, await StatusAsync(a));
         Assert.Equal(BookingStatus.CheckedIn, await StatusAsync(b));
+    }
+
+    [Fact]
+    public async Task ExpiredVisitor_WithNothingLeftAtTheDesk_IsOfferedTheEndOfDayInAFewMinutes_NotAtTheCurrentMinute()
+    {
+        // R5: A's appointment expired by the sweep; nobody else is booked at the one desk, so the end of the day is now.
+        await server.WithDbAsync(db => db.Desks.Where(d => d.Number != 1).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, false)));
+        var a = await server.ConfirmedBookingAsync(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Athens));
+        server.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 40, 0, Athens));
+        await using (var scope = server.Scope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<BookingClosures>().ExpireLateAsync(CancellationToken.None));
+
+        var kiosk = await context.NewPageAsync();
+        await kiosk.GotoAsync(server.BaseUrl + "/kiosk");
+        await ScanAsync(kiosk, a);
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Expired");
+        await Expect(kiosk.Locator("#end-of-day")).ToHaveTextAsync("Εξυπηρέτηση στο τέλος της ημέρας — σε λίγα λεπτά");
+        await kiosk.Locator("#end-of-day").ClickAsync();
+        await Expect(kiosk.Locator("#result")).ToHaveAttributeAsync("data-status", "Deferred");
+        await Expect(kiosk.Locator("#result-message")).ToHaveTextAsync(
+            $"Θα εξυπηρετηθείτε σε λίγα λεπτά ({BookingCode.Display(a)}). Παρακολουθήστε την οθόνη.");
+        Assert.Equal(BookingStatus.Deferred, await StatusAsync(a));
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class EdgeOfDayTests : LiveDayTest
         var choice = await EndOfDayAsync(booked.Qr);
 
         Assert.Equal("Deferred", choice.Status);
+        // Nothing else is left at the desk: served in a few minutes, not "at about 09:40" read at 09:40.
+        Assert.Equal((Wed(9, 40), true), (choice.EndOfDayEstimate, choice.EndOfDaySoon));
+        Assert.Equal($"You will be served within a few minutes ({booked.Label}). Please watch the display.", choice.Message);
         Assert.Equal(BookingStatus.Deferred, await StatusAsync(booked));
         Assert.Contains(booked.Label, (await MailAsync(1))[0].TextBody, StringComparison.Ordinal);
         Assert.Equal("AlreadyCheckedIn", (await ScanAsync(booked.Qr)).Status);

@@ -16,6 +16,7 @@ public sealed partial class WholeDayTests
         Assert.True(scan.EndOfDayFits);
         // After J (13:00–13:15), with everyone expected arriving on time.
         Assert.Equal(Wed(13, 15), scan.EndOfDayEstimate);
+        Assert.False(scan.EndOfDaySoon);
         Assert.Contains("13:15", scan.Message, StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync());
 
