@@ -191,6 +191,9 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         await ClickAsync(clerk, "Καλέστε τον επόμενο");
         await Expect(clerk.Locator("#message")).ToBeVisibleAsync();
         await Expect(clerk.Locator("#current-empty")).ToBeVisibleAsync();
+        // Whether the gap is long enough is the clerk's judgement (R6): the screen offers to call the first walk-in
+        // anyway; this clerk judges eight minutes too short and leaves it.
+        await Expect(clerk.Locator("#call-judged")).ToHaveTextAsync($"Το κενό φτάνει: καλέστε το {w3}");
 
         // 10:05: Dimitra is late; her page says by itself until when the kiosk still takes her (R5).
         day.At(10, 5);
@@ -210,6 +213,7 @@ public sealed class DayInTheLifeTests(BrowserFixture browser)
         Assert.Contains(await day.NewMailAsync(), m => m.To.ToString().Contains(dimitra.Email, StringComparison.Ordinal));
         await ClickAsync(clerk, "Καλέστε τον επόμενο");
         await Expect(clerk.Locator("#cur-label")).ToHaveTextAsync(w3);
+        await Expect(clerk.Locator("#call-judged")).ToBeHiddenAsync();
 
         // 10:18: Dimitra arrives after all; R5 still lets her choose the end of the day. Then Eleni scans at the same
         // kiosk: she sees her own answer only, and nothing of Dimitra's choice is left to tap.
