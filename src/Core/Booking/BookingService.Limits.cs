@@ -10,13 +10,14 @@ namespace Rantevou.Core.Booking;
 public sealed partial class BookingService
 {
     /// <summary>What the transaction reads before its inserts, in one statement.</summary>
-    sealed record Counts(long ConfigVersion, int AgentMade, int? AgentQuota, int ActiveOfService, int OnDay, int NoShows);
+    sealed record Counts(long ConfigVersion, int AgentMade, int? AgentQuota, IReadOnlyList<Row> ActiveOfService, IReadOnlyList<Row> OnDay, int NoShows);
 
     /// <summary>
     /// A row of the statement: the office's version and the agent's counts, with one of the person's bookings (none when
     /// the person has none, or is not counted).
     /// </summary>
-    sealed record Row(long ConfigVersion, int AgentMade, int? AgentQuota, BookingStatus? Status, int ServiceId, DateTime StartUtc, DateTime EndUtc);
+    sealed record Row(long ConfigVersion, int AgentMade, int? AgentQuota, BookingStatus? Status, int ServiceId, DateTime StartUtc, DateTime EndUtc,
+        DateTime? HoldUntilUtc, bool ByEmail);
 
     /// <summary>
     /// R12, read inside the insert's transaction in one statement with the office's configuration version: an agent's
@@ -38,10 +39,11 @@ public sealed partial class BookingService
         var first = rows[0];
         var (from, to) = OfficeCalendar.DayUtc(OfficeCalendar.LocalDate(b.StartUtc, zone), zone);
         var since = now.AddDays(-office.NoShowWindowDays);
-        var active = rows.Where(p => p.Status is BookingStatus.Pending or BookingStatus.Confirmed).ToList();
+        // A hold past its end holds nothing, whether or not the release job has run yet.
+        var active = rows.Where(p => p.Status == BookingStatus.Confirmed || (p.Status == BookingStatus.Pending && !(p.HoldUntilUtc <= now))).ToList();
         return new Counts(first.ConfigVersion, first.AgentMade, first.AgentQuota,
-            active.Count(p => p.ServiceId == b.ServiceId && p.EndUtc > now),
-            active.Count(p => p.StartUtc >= from && p.StartUtc < to),
+            [.. active.Where(p => p.ServiceId == b.ServiceId && p.EndUtc > now)],
+            [.. active.Where(p => p.StartUtc >= from && p.StartUtc < to)],
             office.NoShowLimit > 0 ? rows.Count(p => p.Status == BookingStatus.NoShow && p.StartUtc >= since) : 0);
     }
 
@@ -56,7 +58,8 @@ public sealed partial class BookingService
                     isAgent ? db.Bookings.Count(a => a.AgentId == agent && a.CreatedUtc >= agentFrom) : 0,
                     isAgent ? db.Users.Where(u => u.Id == agent).Select(u => u.DailyQuota).FirstOrDefault() : null,
                     x == null ? null : x.Status, x == null ? 0 : x.ServiceId,
-                    x == null ? DateTime.MinValue : x.StartUtc, x == null ? DateTime.MinValue : x.EndUtc))));
+                    x == null ? DateTime.MinValue : x.StartUtc, x == null ? DateTime.MinValue : x.EndUtc,
+                    x == null ? null : x.HoldUntilUtc, x != null && x.EmailKey == email))));
 
     /// <summary>
     /// R12: an agent makes at most its own quota (<see cref="Accounts.AppUser.DailyQuota"/>), else the office's
@@ -71,12 +74,31 @@ public sealed partial class BookingService
             return Problem.Conflict(MessageKeys.AgentQuota);
         if (b.AgentId is not null && b.Status == BookingStatus.Confirmed)
             return null; // An agent booking for itself books many times as itself; its quota applies instead.
-        if (counts.ActiveOfService >= office.ActivePerService)
-            return Problem.Conflict(MessageKeys.PersonServiceLimit);
-        if (counts.OnDay >= office.PerDay)
-            return Problem.Conflict(MessageKeys.PersonDayLimit);
+        if (counts.ActiveOfService.Count >= office.ActivePerService)
+            return PersonLimit(MessageKeys.PersonServiceLimit, counts.ActiveOfService, office.ActivePerService, office);
+        if (counts.OnDay.Count >= office.PerDay)
+            return PersonLimit(MessageKeys.PersonDayLimit, counts.OnDay, office.PerDay, office);
         if (office.NoShowLimit > 0 && counts.NoShows >= office.NoShowLimit)
             return Problem.Conflict(MessageKeys.NoShowBlocked);
         return null;
+    }
+
+    /// <summary>
+    /// A person's limit, beside the detail that found them (the email, else the mobile). When only bookings still
+    /// awaiting confirmation count, it says when enough of their holds run out: a person who mistyped their email never
+    /// gets the confirmation link, and waits for the hold instead of a mail that will not come.
+    /// </summary>
+    static Problem PersonLimit(string key, IReadOnlyList<Row> counted, int limit, Office office)
+    {
+        var field = counted.Count == 0 || counted.Any(p => p.ByEmail) ? "email" : "mobile";
+        var problem = new Problem(ProblemKind.Conflict, key, new Dictionary<string, string[]> { [field] = [key] });
+        if (limit <= 0 || counted.Count == 0 || counted.Any(p => p.Status != BookingStatus.Pending || p.HoldUntilUtc is null))
+            return problem;
+        var free = counted.Select(p => p.HoldUntilUtc!.Value).Order().ElementAt(counted.Count - limit);
+        return problem with
+        {
+            DetailKey = MessageKeys.PersonLimitHolds,
+            Args = [OfficeCalendar.ToLocal(free, office.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)],
+        };
     }
 }

@@ -67,6 +67,7 @@ public static class MessageKeys
     public const string QrRequired = "QrRequired";
     public const string TooManyRequests = "TooManyRequests";
     public const string PersonServiceLimit = "PersonServiceLimit";
+    public const string PersonLimitHolds = "PersonLimitHolds";
     public const string PersonDayLimit = "PersonDayLimit";
     public const string AgentQuota = "AgentQuota";
     public const string NoShowBlocked = "NoShowBlocked";

@@ -11,6 +11,9 @@ public sealed record Problem(ProblemKind Kind, string MessageKey, IReadOnlyDicti
 {
     public object[] Args { get; init; } = [];
 
+    /// <summary>What this occurrence adds to the title (RFC 7807 <c>detail</c>), formatted with <see cref="Args"/>.</summary>
+    public string? DetailKey { get; init; }
+
     public static Problem Invalid(IReadOnlyDictionary<string, string[]> fields) => new(ProblemKind.Invalid, MessageKeys.Invalid, fields);
     public static Problem NotFound(string key = MessageKeys.BookingNotFound) => new(ProblemKind.NotFound, key);
     public static Problem Conflict(string key) => new(ProblemKind.Conflict, key);

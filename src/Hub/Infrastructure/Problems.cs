@@ -20,6 +20,8 @@ public static class Problems
             : new ProblemDetails();
         details.Status = status;
         details.Title = problem.Args.Length == 0 ? Messages.Text(problem.MessageKey) : Messages.Text(problem.MessageKey, problem.Args);
+        if (problem.DetailKey is { } detail)
+            details.Detail = Messages.Text(detail, problem.Args);
         details.Extensions["code"] = problem.MessageKey;
         return TypedResults.Problem(details);
     }

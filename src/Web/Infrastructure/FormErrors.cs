@@ -16,9 +16,10 @@ public static class FormErrors
     public static void Fill(HttpContext http, IDictionary<string, string> errors, Problem problem, IStringLocalizer<Messages> messages, string otherwise)
     {
         http.AuditReason(problem.MessageKey);
+        var detail = problem.DetailKey is { } d ? " " + messages[d, problem.Args] : "";
         foreach (var (field, keys) in problem.FieldErrors ?? new Dictionary<string, string[]>())
-            errors[field] = string.Join(" ", keys.Select(k => messages[k].Value));
+            errors[field] = string.Join(" ", keys.Select(k => messages[k].Value)) + detail;
         if (problem.FieldErrors is null)
-            errors[otherwise] = messages[problem.MessageKey];
+            errors[otherwise] = messages[problem.MessageKey] + detail;
     }
 }

@@ -80,6 +80,47 @@ public class PersonLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task MistypedEmail_ThenTheRightOne_IsRefusedBesideTheMobile_UntilTheHoldRunsOut_ThenBooks()
+    {
+        var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var service = (await http.ServicesAsync()).First();
+        var slots = await http.AvailabilityAsync(service.Id, Day);
+        var typo = await Book(http, service.Id, slots[0].Start, "kostas.a@gmial.com", "6944111222");
+        var code = (await typo.Content.ReadFromJsonAsync<BookingCreatedDto>())!.Code;
+        var hold = await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == code).Select(b => b.HoldUntilUtc!.Value).SingleAsync());
+        var holdText = TimeZoneInfo.ConvertTimeFromUtc(hold, TimeZoneInfo.FindSystemTimeZoneById("Europe/Athens")).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var start = slots[12].Start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Form() => new()
+        {
+            ["start"] = start,
+            ["FullName"] = "Κώστας Αλεξίου",
+            ["Email"] = "kostas.a@gmail.com",
+            ["Mobile"] = "6944111222",
+        };
+
+        // The API says which detail found the person, and until when the unconfirmed booking holds (R12).
+        var api = await Book(http, service.Id, slots[12].Start, "kostas.a@gmail.com", "6944111222");
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.Conflict, "PersonServiceLimit"), (api.StatusCode, problem.GetProperty("code").GetString()));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("mobile", out _));
+        Assert.Contains(holdText, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The page says it beside the mobile, not the email the person just corrected.
+        var page = WebUtility.HtmlDecode(await (await Hub.Tests.Support.PageForms.PostFormAsync(http, $"/book/{service.Id}/details?start={start}", Form()))
+            .Content.ReadAsStringAsync());
+        var mobileError = System.Text.RegularExpressions.Regex.Match(page, "id=\"mobile-error\">(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(mobileError.Success, "no error beside the mobile");
+        Assert.Contains($"μπορείτε να κλείσετε νέο ραντεβού μετά τις {holdText}", mobileError.Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"email-error\"", page, StringComparison.Ordinal);
+
+        // Once the hold has run out it holds nothing, even before the release job has run.
+        app.Clock.SetUtcNow(new DateTimeOffset(hold, TimeSpan.Zero));
+        var after = await Hub.Tests.Support.PageForms.PostFormAsync(http, $"/book/{service.Id}/details?start={start}", Form());
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
     public async Task ConcurrentBurst_ByOnePerson_GetsExactlyOneBooking()
     {
         var http = app.CreateClient();

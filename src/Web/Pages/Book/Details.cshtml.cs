@@ -50,9 +50,10 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
         if (problem.Kind == ProblemKind.NotFound)
             return NotFound();
         var fieldErrors = problem.FieldErrors ?? new Dictionary<string, string[]>();
-        // The limits find the person by email or mobile; the message says so, beside the email.
+        // The limits find the person by email or mobile; the message says so, beside the one that found them.
+        var detail = problem.DetailKey is { } d ? " " + messages[d, problem.Args] : "";
         if (PersonLimits.Contains(problem.MessageKey))
-            fieldErrors = new Dictionary<string, string[]> { ["email"] = [problem.MessageKey] };
+            fieldErrors = new Dictionary<string, string[]> { [fieldErrors.Keys.FirstOrDefault() ?? "email"] = [problem.MessageKey] };
         else if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
         {
             // R1: the time was taken meanwhile (409) or is no longer bookable: choose another.
@@ -61,7 +62,7 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
         }
         foreach (var field in Fields)
             if (fieldErrors.TryGetValue(field, out var keys))
-                Errors[field] = messages[keys[0]];
+                Errors[field] = messages[keys[0]] + detail;
         ViewData["HasErrors"] = true;
         return Page();
     }
