@@ -66,6 +66,46 @@ public sealed class AgentPortalTests(BrowserFixture browser) : BrowserTest(brows
     }
 
     [Fact]
+    public async Task ARefusedBooking_SaysWhyAtTheTopWithLinksToTheFields_AndASearchShowsEachBookingsDay()
+    {
+        await SignInAsync("/agent", "school@example.org");
+        await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync("2026-12-02");
+        await Page.GetByLabel("Ελεύθερες ώρες αυτής της ημέρας").SelectOptionAsync("10:30");
+        await Page.GetByLabel("Για πολίτη (επιβεβαιώνει ο ίδιος από το email του)").CheckAsync();
+        await Page.GetByLabel("Ονοματεπώνυμο πολίτη").FillAsync("Δημήτρης Αλεξίου");
+        await Page.GetByLabel("Email πολίτη").FillAsync("dimitris@example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Κλείσιμο ραντεβού" }).ClickAsync();
+
+        // The page comes back at its top: the summary has the focus and names each field, in Greek (not the browser's).
+        var summary = Page.Locator(".error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Email πολίτη:" })).ToHaveAttributeAsync("href", "#Email");
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Κινητό πολίτη:" })).ToHaveAttributeAsync("href", "#Mobile");
+        await Expect(Page.GetByLabel("Email πολίτη")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByLabel("Email πολίτη")).ToHaveValueAsync("dimitris@example");
+        await AssertAccessibleAsync("agent portal, refused booking");
+        Assert.Equal(0, await App.WithDbAsync(db => db.Bookings.CountAsync(b => b.AgentId != null)));
+
+        // Two bookings on two days, found by one search: each row says its day, not only its time.
+        foreach (var (day, time) in new[] { ("2026-12-02", "10:30"), ("2026-12-03", "11:00") })
+        {
+            await Page.GetByLabel("Ημέρα", new() { Exact = true }).Nth(1).FillAsync(day);
+            await Page.GetByLabel("Ελεύθερες ώρες αυτής της ημέρας").SelectOptionAsync(time);
+            await Page.GetByLabel("Για πολίτη (επιβεβαιώνει ο ίδιος από το email του)").CheckAsync();
+            await Page.GetByLabel("Ονοματεπώνυμο πολίτη").FillAsync("Δημήτρης Αλεξίου");
+            await Page.GetByLabel("Email πολίτη").FillAsync($"dimitris.{day[^1]}@example.org");
+            await Page.GetByLabel("Κινητό πολίτη").FillAsync($"694777777{day[^1]}");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Κλείσιμο ραντεβού" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("κλείστηκε");
+        }
+        await Page.GetByLabel("Αναζήτηση (κωδικός, όνομα, email, σημείωση)").FillAsync("αλεξιου");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Εμφάνιση" }).ClickAsync();
+        await Expect(Page.Locator("thead th").First).ToHaveTextAsync("Ημέρα και ώρα");
+        await Expect(Page.Locator("tbody tr td:first-child")).ToHaveTextAsync(["Τετ 2 Δεκ, 10:30", "Πέμ 3 Δεκ, 11:00"]);
+    }
+
+    [Fact]
     public async Task ADoublePressOfBook_BooksOnce()
     {
         await SignInAsync("/agent", "school@example.org");

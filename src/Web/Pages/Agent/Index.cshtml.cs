@@ -78,7 +78,14 @@ public sealed class IndexModel(
 
     public string ManageLink(BookingEntity b) => $"/b/{b.Code}?token={Uri.EscapeDataString(tokens.Manage(b.Id))}";
 
-    public string LocalTime(BookingEntity b) => Lang.Time(OfficeCalendar.ToLocal(b.StartUtc, Zone));
+    /// <summary>A day's list says the time; a search spans days, so each of its rows says its day too.</summary>
+    public string LocalTime(BookingEntity b)
+    {
+        var local = OfficeCalendar.ToLocal(b.StartUtc, Zone);
+        return Searching ? $"{Lang.ShortDate(DateOnly.FromDateTime(local.DateTime))}, {Lang.Time(local)}" : Lang.Time(local);
+    }
+
+    public bool Searching => Search is { Length: > 0 };
 
     TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
 
