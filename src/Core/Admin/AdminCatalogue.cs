@@ -110,7 +110,8 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
     }
 
     /// <summary>A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11).</summary>
-    public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct)
+    public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct,
+        bool askBeforeMoving = false)
     {
         var rules = new AdminRules();
         var names = rules.Names(edit.NameEl, edit.NameEn);
@@ -131,7 +132,7 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
             foreach (var serviceId in wanted.Where(w => desk.Services.All(s => s.ServiceId != w)))
                 desk.Services.Add(new DeskService { DeskId = desk.Id, ServiceId = serviceId });
             return null;
-        }, ct);
+        }, ct, askBeforeMoving);
     }
 
     public Task<Office> OfficeAsync(int officeId, CancellationToken ct) => OfficeLoader.LoadAsync(db, officeId, ct);

@@ -30,7 +30,7 @@ public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> A
 /// R11: changes to services, desks and hours never corrupt existing bookings. Every admin change runs here: it is applied
 /// inside a transaction with the office's configuration version bumped (ADR 0016), then the bookings it breaks (service off, desk off or no longer serving it, outside the new
 /// hours) are found. A booking broken only by its desk moves to another desk free at its time (<see cref="DeskMoves"/>),
-/// without asking: nobody loses anything. Of the rest, unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
+/// without asking through the API (nobody loses anything; the admin pages ask first, <c>askBeforeMoving</c>). Of the rest, unconfirmed, the transaction rolls back and the list is the answer; confirmed, those bookings are
 /// cancelled in the same transaction, each with its mail (R2) and the office-day version bumped. A change that closes
 /// the rest of today (a special day, new hours) ends today as closing time does: the walk-ins waiting are closed too
 /// (counted for the confirmation), and the screens show the office closed.
@@ -38,8 +38,10 @@ public sealed record ChangeResult(bool Applied, IReadOnlyList<AffectedBooking> A
 public sealed class OfficeChanges(
     RantevouDbContext db, BookingClosures closures, DayChanges changes, TimeProvider clock, OfficeConfigCache configs, DeskMoves moves)
 {
+    /// <param name="askBeforeMoving">Moves wait for the confirmation too: a person at the admin pages sees who would be
+    /// moved (and mailed) before anyone is, where a program calling the API has its moves made at once.</param>
     public async Task<Outcome<ChangeResult>> RunAsync(
-        int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct)
+        int officeId, bool confirm, Func<CancellationToken, Task<Problem?>> apply, CancellationToken ct, bool askBeforeMoving = false)
     {
         // Bookings already broken before this change are not this change's to cancel.
         var before = (await BrokenAsync(officeId, ct)).Select(b => b.Booking.Id).ToHashSet();
@@ -70,7 +72,7 @@ public sealed class OfficeChanges(
             walkIns = closesToday
                 ? await db.WalkInTickets.CountAsync(t => t.OfficeId == officeId && t.Day == today && t.Status == TicketStatus.Waiting, ct)
                 : 0;
-            if ((broken.Count > 0 || walkIns > 0) && !confirm)
+            if ((broken.Count > 0 || walkIns > 0 || (askBeforeMoving && moved.Count > 0)) && !confirm)
                 return false;
             foreach (var b in broken)
                 await closures.CancelByOfficeAsync(change, b, null, ct);

@@ -108,6 +108,34 @@ public class DeskMovesTests : AdminTest
         Assert.True(question.IndexOf(BookingCode.Display(later.Code), StringComparison.Ordinal) > moving, question);
     }
 
+    [Fact]
+    public async Task OnTheDesksPage_SwitchingADeskOff_AsksBeforeMovingAnyone_AndMovesOnlyOnConfirmation()
+    {
+        var service = await ServiceAsync();
+        var booked = await Http.BookOkAsync(service.Id, (await FreeStartsAsync(service.Id, Wednesday))[0], "anna@example.org");
+        var before = await RowAsync(booked.Code);
+        var admin = await Support.PageForms.SignInAsync(App, "admin@example.org");
+        var formOf = $"name=\"id\" value=\"{before.DeskId}\"";
+
+        var asked = await (await Support.PageForms.SubmitAsync(admin, "/admin/desks", formOf, f => f.Tick("active", false))).Content.ReadAsStringAsync();
+
+        // R11: who would be moved (and mailed) is shown first; nothing has happened yet.
+        var question = WebUtility.HtmlDecode(asked);
+        Assert.Contains("Η αλλαγή μεταφέρει ραντεβού σε άλλη θυρίδα", question, StringComparison.Ordinal);
+        Assert.Contains(BookingCode.Display(booked.Code), question, StringComparison.Ordinal);
+        Assert.Contains("Επιβεβαίωση: αποθήκευση και μεταφορά 1 ραντεβού", question, StringComparison.Ordinal);
+        Assert.Equal(before.DeskId, (await RowAsync(booked.Code)).DeskId);
+        Assert.True(await Db(db => db.Desks.Where(d => d.Id == before.DeskId).Select(d => d.Active).SingleAsync()));
+        Assert.Equal(["Created"], await MailKindsAsync(before.Id));
+
+        var form = Support.HtmlForm.Find(asked, formOf);
+        form.Tick("active", false);
+        var confirmed = await admin.PostAsync(form.Action ?? "/admin/desks", new FormUrlEncodedContent([.. form.Submit(), new("confirm", "true")]));
+        Assert.True(confirmed.IsSuccessStatusCode || confirmed.StatusCode == HttpStatusCode.Redirect, confirmed.StatusCode.ToString());
+        Assert.NotEqual(before.DeskId, (await RowAsync(booked.Code)).DeskId);
+        Assert.Equal(["Created", "DeskChanged"], (await MailKindsAsync(before.Id)).Order());
+    }
+
     Task<Core.Booking.Booking> RowAsync(string code) => Db(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Code == code));
 
     async Task<DeskEdit> OffAsync(int deskId)

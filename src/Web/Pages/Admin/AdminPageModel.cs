@@ -33,7 +33,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     public IReadOnlyList<AffectedBooking> Moved { get; private set; } = [];
 
     /// <summary>The change waits for the second button: people would be affected.</summary>
-    public bool Confirming => Affected.Count > 0 || WalkIns > 0;
+    public bool Confirming => Affected.Count > 0 || WalkIns > 0 || Moved.Count > 0;
 
     /// <summary>
     /// The id of the form whose change waits: the question at the top of the page carries the button that submits it, so
@@ -41,7 +41,9 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     /// </summary>
     public string? ConfirmForm { get; protected set; }
 
-    public string ConfirmLabel => Affected.Count > 0 ? string.Format(text["ConfirmCancel"].Value, Affected.Count) : text["ConfirmCloseToday"].Value;
+    public string ConfirmLabel => Affected.Count > 0 ? string.Format(text["ConfirmCancel"].Value, Affected.Count)
+        : WalkIns > 0 ? text["ConfirmCloseToday"].Value
+        : string.Format(text["ConfirmMove"].Value, Moved.Count);
     public string? Notice { get; private set; }
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);

@@ -34,7 +34,8 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         var nameEl = Request.Form[$"desk{id}-nameEl"].FirstOrDefault();
         var nameEn = Request.Form[$"desk{id}-nameEn"].FirstOrDefault();
         await LoadOfficeAsync(ct);
-        var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct);
+        // R11: a desk switched off moves its bookings (each with a mail): the admin sees who before anyone is moved.
+        var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct, askBeforeMoving: true);
         if (Handle(outcome, f => $"desk{id}-{f}"))
             return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
         await LoadAsync(ct);
