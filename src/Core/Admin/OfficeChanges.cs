@@ -67,7 +67,8 @@ public sealed class OfficeChanges(
             var movedNow = movedBookings.Select(b => b.Id).ToHashSet();
             var broken = found.Select(b => b.Booking).Where(b => !movedNow.Contains(b.Id)).ToList();
             affected = await DescribeAsync(broken, ct);
-            var openAfter = OpenForTheRestOfToday(await OfficeLoader.LoadAsync(db, officeId, ct), today);
+            var after = await OfficeLoader.LoadAsync(db, officeId, ct);
+            var openAfter = OpenForTheRestOfToday(after, today);
             var closesToday = openBefore && !openAfter;
             walkIns = closesToday
                 ? await db.WalkInTickets.CountAsync(t => t.OfficeId == officeId && t.Day == today && t.Status == TicketStatus.Waiting, ct)
@@ -75,7 +76,7 @@ public sealed class OfficeChanges(
             if ((broken.Count > 0 || walkIns > 0 || (askBeforeMoving && moved.Count > 0)) && !confirm)
                 return false;
             foreach (var b in broken)
-                await closures.CancelByOfficeAsync(change, b, null, ct);
+                await closures.CancelByOfficeAsync(change, b, SpecialDayReason(b, after), ct);
             if (closesToday)
                 await closures.CloseDayInTransactionAsync(change, clock.GetUtcNow().UtcDateTime, ct);
             else if (!openBefore && openAfter)
@@ -87,6 +88,19 @@ public sealed class OfficeChanges(
         if (problem is not null)
             return problem;
         return new ChangeResult(applied, affected, walkIns) { Moved = moved };
+    }
+
+    /// <summary>
+    /// The special day (a strike, a breakdown) that leaves the booking outside the hours, by its name in the booking's
+    /// language: its mail says why (R2, R11), not only that the office changed its hours. Null for any other reason.
+    /// </summary>
+    static string? SpecialDayReason(BookingEntity b, Office office)
+    {
+        var date = OfficeCalendar.LocalDate(b.StartUtc, office.TimeZone);
+        if (office.SpecialDays.FirstOrDefault(s => s.Date == date) is not { } special || WithinHours(b, office))
+            return null;
+        var name = Language.Pick(b.Culture, special.NameEl, special.NameEn);
+        return string.IsNullOrWhiteSpace(name) ? special.NameEl is { Length: > 0 } el ? el : null : name;
     }
 
     /// <summary>Today still has office hours ahead (or under way) as the office stands.</summary>

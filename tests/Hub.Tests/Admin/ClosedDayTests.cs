@@ -38,6 +38,13 @@ public sealed class ClosedDayTests : AdminTest
         Assert.Equal((Wednesday, true, (string?)null, (string?)null), (day.Date, day.Closed, day.Open, day.Close));
         Assert.Empty(await FreeStartsAsync((await ServiceAsync()).Id, Wednesday));
         await AssertCancelledAndToldAsync(greek, english);
+
+        // Opened again, the day takes bookings; the page says the two it cancelled stay cancelled (each was told).
+        var reopened = await PageForms.SubmitAsync(admin, "/admin/calendar", "id=\"remove-2026-12-02\"", _ => { });
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var notice = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync(reopened.Headers.Location!));
+        Assert.Contains("Τα 2 ραντεβού που ακύρωσε το κλείσιμό της μένουν ακυρωμένα", notice, StringComparison.Ordinal);
+        Assert.Equal(["Cancelled", "Cancelled"], [await StatusAsync(greek.Code), await StatusAsync(english.Code)]);
     }
 
     [Fact]
@@ -76,8 +83,10 @@ public sealed class ClosedDayTests : AdminTest
         var mails = await Smtp.WaitForAsync(4);
         var el = mails.To("anna@example.org", $"Το ραντεβού σας {BookingCode.Display(greek.Code)} ακυρώθηκε από την υπηρεσία");
         Assert.Contains("νέο ραντεβού", el.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Αιτιολογία: Απεργία", el.TextBody, StringComparison.Ordinal); // why, in the language booked in
         var en = mails.To("john@example.org", $"Your appointment {BookingCode.Display(english.Code)} has been cancelled by the office");
         Assert.Equal("en", en.Language());
+        Assert.Contains(": Strike", en.TextBody, StringComparison.Ordinal);
         Assert.Equal(["Created", "CancelledByOffice"], await MailKindsAsync(await IdOfAsync(english.Code)));
     }
 }

@@ -62,6 +62,8 @@ public sealed class DayClosingTests : AdminTest
         {
             var mail = mails.To(email, $"Το ραντεβού σας {BookingCode.Display(code)} ακυρώθηκε από την υπηρεσία");
             Assert.Contains("νέο ραντεβού", mail.TextBody, StringComparison.Ordinal);
+            // Why, in the person's language: the special day's name, not only "the office changed its hours".
+            Assert.Contains("Αιτιολογία: Εξετάσεις οδήγησης", mail.TextBody, StringComparison.Ordinal);
             Assert.Equal(["Created", "CancelledByOffice"], await MailKindsAsync(await IdOfAsync(code)));
         }
 

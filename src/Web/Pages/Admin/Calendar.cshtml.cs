@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
@@ -8,6 +9,8 @@ using Rantevou.Core.Admin;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Notifications;
+using Rantevou.Core.Offices;
 using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
 
@@ -85,7 +88,15 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
     {
         await LoadOfficeAsync(ct);
         if (Lang.ParseDate(date) is { } day && Handle(await calendar.RemoveSpecialDayAsync(Office.Id, day, confirm, ct)))
+        {
+            // R11: opening the day again does not bring back the bookings its closing cancelled (each was told by mail).
+            var (from, to) = OfficeCalendar.DayUtc(day, Office.TimeZone);
+            var cancelled = await Db.Bookings.CountAsync(b => b.OfficeId == Office.Id && b.StartUtc >= from && b.StartUtc < to
+                && Db.Outbox.Any(m => m.BookingId == b.Id && m.Kind == nameof(MailKind.CancelledByOffice)), ct);
+            if (cancelled > 0)
+                TempData["AdminNotice"] = $"{TempData["AdminNotice"]} {string.Format(Text["ReopenedStayCancelled"].Value, cancelled)}";
             return Back();
+        }
         await LoadAsync(ct);
         ConfirmForm = "remove-" + date;
         return Page();
