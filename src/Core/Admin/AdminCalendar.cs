@@ -8,7 +8,8 @@ using Rantevou.Core.Outcomes;
 namespace Rantevou.Core.Admin;
 
 /// <summary>R11: weekly working hours, special days and the booking settings of an office.</summary>
-public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry, OfficeConfigCache configs)
+public sealed class AdminCalendar(
+    RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry, OfficeConfigCache configs, TimeProvider clock)
 {
     public async Task<List<AdminHours>> HoursAsync(int officeId, CancellationToken ct) =>
         (await db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == officeId).OrderBy(h => h.Day).ToListAsync(ct))
@@ -56,6 +57,9 @@ public sealed class AdminCalendar(RantevouDbContext db, OfficeChanges changes, L
         var rules = new AdminRules();
         var names = rules.Names(edit.NameEl, edit.NameEn);
         var hours = edit.Closed ? null : rules.Hours("", edit.Open, edit.Close);
+        // A day gone by cannot be closed or given other hours: what happened on it is history (statistics count it).
+        if (date < LiveDay.OfficeDays.Today(await OfficeLoader.LoadAsync(db, officeId, ct), clock))
+            rules.Fail("date", MessageKeys.DateInPast);
         if (rules.Problem is { } invalid)
             return invalid;
         return await changes.RunAsync(officeId, confirm, async c =>

@@ -14,6 +14,7 @@ public static class MessageKeys
     public const string ServiceInactive = "ServiceInactive";
     public const string SlotTaken = "SlotTaken";
     public const string StartInPast = "StartInPast";
+    public const string DateInPast = "DateInPast";
     public const string StartTooSoon = "StartTooSoon";
     public const string BeyondHorizon = "BeyondHorizon";
     public const string OfficeClosed = "OfficeClosed";

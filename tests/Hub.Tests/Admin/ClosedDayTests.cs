@@ -62,6 +62,19 @@ public sealed class ClosedDayTests : AdminTest
         await AssertCancelledAndToldAsync(greek, english);
     }
 
+    [Fact]
+    public async Task ADayGoneBy_CannotBeClosedOrGivenOtherHours_AndNothingIsSaved()
+    {
+        var yesterday = new DateOnly(2026, 11, 30);
+        var response = await PutSpecialDayAsync(yesterday, new SpecialDayEdit(true, null, null, "Απεργία", "Strike"), confirm: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Contains(problem.GetProperty("errors").GetProperty("date")[0].GetString(),
+            new[] { "Η ημερομηνία αυτή έχει περάσει· επιλέξτε σήμερα ή μεταγενέστερη ημέρα.", "That date has passed; choose today or a later day." });
+        Assert.Empty((await Admin.GetFromJsonAsync<List<AdminSpecialDay>>("/api/admin/special-days"))!);
+    }
+
     async Task<(BookingCreatedDto Greek, BookingCreatedDto English)> BookGreekAndEnglishAsync()
     {
         var service = await ServiceAsync();
