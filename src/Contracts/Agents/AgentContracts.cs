@@ -18,7 +18,9 @@ public sealed record AgentBookingDto(
 public sealed record NewAgentRequest(string? Email, string? DisplayName, string? Kind, string? Mobile, string? Password);
 
 /// <param name="DailyQuota">R12: the account's own daily quota; null when the office's quota applies.</param>
-public sealed record AgentAccountDto(string Id, string Email, string DisplayName, string Kind, string? Mobile, bool LockedOut, int? DailyQuota = null);
+/// <summary>An agent account; Disabled: an administrator ended it (no sign-in, no booking; its bookings stay).</summary>
+public sealed record AgentAccountDto(string Id, string Email, string DisplayName, string Kind, string? Mobile, bool LockedOut, int? DailyQuota = null,
+    bool Disabled = false);
 
 /// <summary>Body of <c>PUT /api/admin/agents/{id}/quota</c> (R12): a number, or null for the office's quota.</summary>
 public sealed record AgentQuotaEdit(int? DailyQuota);

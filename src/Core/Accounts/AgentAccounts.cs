@@ -24,8 +24,7 @@ public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext 
     /// <summary>R12: a number from 1, or null for the office's quota. Bookings already made stay.</summary>
     public async Task<Outcome<AgentAccountDto>> SetQuotaAsync(int? adminOffice, string id, int? quota, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null || !await users.IsInRoleAsync(user, Roles.Agent) || (adminOffice is not null && user.OfficeId != adminOffice))
+        if (await FindAsync(adminOffice, id) is not { } user)
             return Problem.NotFound(MessageKeys.AgentUnknown);
         if (quota is < 1 or > Admin.AdminRules.MaxLimit)
             return Problem.Invalid(new Dictionary<string, string[]> { ["dailyQuota"] = [MessageKeys.AgentQuotaRange] });
@@ -36,8 +35,31 @@ public sealed class AgentAccounts(UserManager<AppUser> users, RantevouDbContext 
         return ToDto(user);
     }
 
+    /// <summary>
+    /// R8: an agreement that ends ends the account: it can no longer sign in or book, and every sign-in of it is refused
+    /// at once (the security stamp changes). Its bookings stay, as the citizens' they are. Enabled again, it signs in anew.
+    /// </summary>
+    public async Task<Outcome<AgentAccountDto>> SetDisabledAsync(int? adminOffice, string id, bool disabled, CancellationToken ct)
+    {
+        if (await FindAsync(adminOffice, id) is not { } user)
+            return Problem.NotFound(MessageKeys.AgentUnknown);
+        if (user.Disabled != disabled)
+        {
+            user.Disabled = disabled;
+            await users.UpdateSecurityStampAsync(user);
+        }
+        return ToDto(user);
+    }
+
+    /// <summary>An agent of the administrator's office (any office's for the directorate's administrator).</summary>
+    async Task<AppUser?> FindAsync(int? adminOffice, string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        return user is null || !await users.IsInRoleAsync(user, Roles.Agent) || (adminOffice is not null && user.OfficeId != adminOffice) ? null : user;
+    }
+
     static AgentAccountDto ToDto(AppUser a) => new(a.Id, a.Email ?? "", a.DisplayName, a.AgentKind?.ToString() ?? "", a.PhoneNumber,
-        a.LockoutEnd > DateTimeOffset.MinValue, a.DailyQuota);
+        a.LockoutEnd > DateTimeOffset.MinValue, a.DailyQuota, a.Disabled);
 
     public async Task<Outcome<AgentAccountDto>> CreateAsync(NewAgentRequest r, int? adminOffice, CancellationToken ct)
     {

@@ -16,7 +16,19 @@ public static class AgentAccountsApi
         api.MapGet("/", ListAsync).WithName("AgentAccounts");
         api.MapPost("/", CreateAsync).WithName("CreateAgentAccount").Audited("admin.agent.create");
         api.MapPut("/{id}/quota", SetQuotaAsync).WithName("SetAgentQuota").Audited("admin.agent.quota");
+        api.MapPost("/{id}/disable", (string id, ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct) =>
+            SetDisabledAsync(id, true, user, accounts, ct)).WithName("DisableAgentAccount").Audited("admin.agent.disable", targetFrom: "id");
+        api.MapPost("/{id}/enable", (string id, ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct) =>
+            SetDisabledAsync(id, false, user, accounts, ct)).WithName("EnableAgentAccount").Audited("admin.agent.enable", targetFrom: "id");
         return app;
+    }
+
+    /// <summary>R8: an agreement that ends ends the account; another office's agent is not found.</summary>
+    static async Task<Results<Ok<AgentAccountDto>, ProblemHttpResult>> SetDisabledAsync(
+        string id, bool disabled, ClaimsPrincipal user, AgentAccounts accounts, CancellationToken ct)
+    {
+        var outcome = await accounts.SetDisabledAsync(user.OfficeOf(), id, disabled, ct);
+        return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
     }
 
     /// <summary>The agents of the administrator's office (every agent for the directorate's administrator).</summary>

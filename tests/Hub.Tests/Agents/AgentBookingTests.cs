@@ -212,6 +212,33 @@ public sealed class AgentBookingTests : IAsyncLifetime
         Assert.Contains($"Επιβεβαιώστε σήμερα έως τις {until:HH:mm}", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADisabledAgent_IsSignedOutAtOnce_CannotSignInOrBook_ItsBookingsStay_AndEnabledSignsInAgain()
+    {
+        var school = await LoginAsync("school@example.org");
+        var (serviceId, start) = await SlotAsync(0);
+        var booked = await Created(await school.PostAsJsonAsync("/api/agent/bookings", new AgentBookingRequest(serviceId, start, null)));
+        var admin = await LoginAsync("admin@example.org");
+        var id = (await admin.GetFromJsonAsync<List<AgentAccountDto>>("/api/admin/agents"))!.Single(a => a.Email == "school@example.org").Id;
+
+        var disabled = await admin.PostAsync($"/api/admin/agents/{id}/disable", null);
+
+        Assert.True((await disabled.Content.ReadFromJsonAsync<AgentAccountDto>())!.Disabled);
+        // R8: the agreement ended: the token in hand is refused, a new sign-in too; the bookings made stay.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await school.GetAsync("/api/agent/bookings")).StatusCode);
+        var (_, later) = await SlotAsync(12);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await school.PostAsJsonAsync("/api/agent/bookings", new AgentBookingRequest(serviceId, later, null))).StatusCode);
+        var again = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "school@example.org", password = "Demo!2026" });
+        Assert.False(again.IsSuccessStatusCode);
+        Assert.Equal("Confirmed", await app.WithDbAsync(db => db.Bookings.Where(b => b.Code == booked.Code).Select(b => b.Status.ToString()).SingleAsync()));
+        Assert.True((await admin.GetFromJsonAsync<List<AgentAccountDto>>("/api/admin/agents"))!.Single(a => a.Id == id).Disabled);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/agents/{id}/enable", null)).StatusCode);
+        var back = await LoginAsync("school@example.org");
+        Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/agent/bookings")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/admin/agents/no-such-agent/disable", null)).StatusCode);
+    }
+
     async Task<HttpClient> LoginAsync(string email)
     {
         var http = app.CreateClient();

@@ -111,6 +111,8 @@ public static class AccessTable
         new("GET", "/api/admin/agents", Access.Admin),
         new("POST", "/api/admin/agents", Access.Admin),
         new("PUT", "/api/admin/agents/{id}/quota", Access.Admin),
+        new("POST", "/api/admin/agents/{id}/disable", Access.Admin),
+        new("POST", "/api/admin/agents/{id}/enable", Access.Admin),
         // Staff accounts run by the admins; forgot password and the mail's link are for the signed-out
         new("GET", "/api/admin/staff", Access.Admin),
         new("POST", "/api/admin/staff", Access.Admin),

@@ -36,10 +36,33 @@ public sealed class AgentsModel(AgentAccounts accounts, RantevouDbContext db, IS
     [BindProperty] public string? Mobile { get; set; }
     [BindProperty] public string? Password { get; set; }
 
-    public async Task OnGetAsync(string? created, bool quotaSaved, CancellationToken ct)
+    /// <summary>The account just disabled or enabled, to say so: its name and the new state.</summary>
+    public (string Name, bool Disabled)? Switched { get; private set; }
+
+    public async Task OnGetAsync(string? created, bool quotaSaved, string? disabled, string? enabled, CancellationToken ct)
     {
         (Created, QuotaSaved) = (created, quotaSaved);
         await LoadAsync(ct);
+        if (Agents.FirstOrDefault(a => a.Id == (disabled ?? enabled)) is { } switched)
+            Switched = (switched.DisplayName, disabled is not null);
+    }
+
+    [Audited("admin.agent.disable")]
+    public Task<IActionResult> OnPostDisableAsync(string? id, CancellationToken ct) => SwitchAsync(id, true, ct);
+
+    [Audited("admin.agent.enable")]
+    public Task<IActionResult> OnPostEnableAsync(string? id, CancellationToken ct) => SwitchAsync(id, false, ct);
+
+    /// <summary>R8: an agreement that ends ends the account (no sign-in, no booking); its bookings stay.</summary>
+    async Task<IActionResult> SwitchAsync(string? id, bool disabled, CancellationToken ct)
+    {
+        HttpContext.AuditTarget(id ?? "");
+        var outcome = await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", disabled, ct);
+        if (!outcome.Ok)
+            return NotFound();
+        return disabled
+            ? RedirectToPage("/Admin/Agents", new { disabled = outcome.Value.Id, culture = Language.Query })
+            : RedirectToPage("/Admin/Agents", new { enabled = outcome.Value.Id, culture = Language.Query });
     }
 
     [Audited("admin.agent.quota")]
