@@ -85,7 +85,7 @@ public sealed class DeviceRegistry(RantevouDbContext db, TimeProvider clock, IOp
             errors["code"] = [MessageKeys.PairingCodeInvalid];
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100)
-            errors["name"] = [MessageKeys.NameRequired];
+            errors["name"] = [MessageKeys.DeviceNameRequired];
         var office = adminOffice ?? request.OfficeId;
         if (office is null)
             errors["officeId"] = [MessageKeys.Required];
@@ -120,7 +120,7 @@ public sealed class DeviceRegistry(RantevouDbContext db, TimeProvider clock, IOp
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 100)
-            return Problem.Invalid(new Dictionary<string, string[]> { ["name"] = [MessageKeys.NameRequired] });
+            return Problem.Invalid(new Dictionary<string, string[]> { ["name"] = [MessageKeys.DeviceNameRequired] });
         if (await FindAsync(adminOffice, id, ct) is not { } device)
             return Problem.NotFound(MessageKeys.DeviceUnknown);
         device.Name = trimmed;

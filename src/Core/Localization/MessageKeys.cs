@@ -80,6 +80,7 @@ public static class MessageKeys
     public const string StaffUnknown = "StaffUnknown";
     public const string RoleInvalid = "RoleInvalid";
     public const string NameRequired = "NameRequired";
+    public const string DeviceNameRequired = "DeviceNameRequired";
     public const string DurationInvalid = "DurationInvalid";
     public const string DocumentInvalid = "DocumentInvalid";
     public const string TimeInvalid = "TimeInvalid";

@@ -82,6 +82,11 @@ public class RegisteredDevicesTests : AppTest
         var device = (await admin.Http.GetFromJsonAsync<List<DeviceDto>>("/api/admin/devices"))!.Single(d => d.Name == "Kiosk entrance");
         Assert.Equal(DeviceStatus.Active, device.Status);
 
+        // A name past the device's 100 characters is refused with that limit, not another field's.
+        var tooLong = await admin.Http.PutAsJsonAsync($"/api/admin/devices/{device.Id}", new RenameDeviceRequest(new string('x', 101)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("100", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("name")[0].GetString(), StringComparison.Ordinal);
+
         var revoked = await admin.Http.PostAsync($"/api/admin/devices/{device.Id}/revoke", null);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(DeviceStatus.Revoked, (await revoked.Content.ReadFromJsonAsync<DeviceDto>())!.Status);
