@@ -98,7 +98,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
             errors["role"] = [MessageKeys.RoleInvalid];
         // An administrator does not demote themselves: the office would be left to nobody by mistake.
         if (id == selfId && newRole != role)
-            errors["role"] = [MessageKeys.RoleInvalid];
+            errors["role"] = [MessageKeys.OwnAccount];
         var desks = await DesksAsync(edit.DeskIds, user.OfficeId, errors, ct);
         if (errors.Count > 0 || newRole is null)
             return Problem.Invalid(errors);
@@ -125,7 +125,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
             return Problem.NotFound(MessageKeys.StaffUnknown);
         var (user, role) = found;
         if (id == selfId)
-            return Problem.Conflict(MessageKeys.Forbidden);
+            return Problem.Conflict(MessageKeys.OwnAccount);
         if (user.Disabled != disabled)
         {
             user.Disabled = disabled;
@@ -145,7 +145,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RantevouDbContext 
             return Problem.NotFound(MessageKeys.StaffUnknown);
         var (user, role) = found;
         if (id == selfId)
-            return Problem.Conflict(MessageKeys.Forbidden);
+            return Problem.Conflict(MessageKeys.OwnAccount);
         await twoFactor.DisableAsync(user);
         return await DtoAsync(user, role, ct);
     }

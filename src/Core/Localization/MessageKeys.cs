@@ -81,6 +81,7 @@ public static class MessageKeys
     public const string RoleInvalid = "RoleInvalid";
     public const string NameRequired = "NameRequired";
     public const string DeviceNameRequired = "DeviceNameRequired";
+    public const string OwnAccount = "OwnAccount";
     public const string DurationInvalid = "DurationInvalid";
     public const string DocumentInvalid = "DocumentInvalid";
     public const string TimeInvalid = "TimeInvalid";

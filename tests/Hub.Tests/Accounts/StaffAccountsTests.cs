@@ -78,6 +78,29 @@ public sealed class StaffAccountsTests : AppTest
     }
 
     [Fact]
+    public async Task OnTheStaffPage_OnesOwnAccount_HasNoDisableButton_ItsRoleChangeSaysWhy_AndAnEmptiedNameIsRefused()
+    {
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+        var self = await App.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@example.org").Select(u => u.Id).SingleAsync());
+        var clerk = await App.WithDbAsync(db => db.Users.Where(u => u.Email == "clerk2@example.org").Select(u => u.Id).SingleAsync());
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/staff"));
+        Assert.Contains("Αυτός είναι ο δικός σας λογαριασμός", page, StringComparison.Ordinal);
+        bool DisableFormFor(string id) => System.Text.RegularExpressions.Regex.IsMatch(page,
+            $"<form[^>]*handler=Disable[^>]*>\\s*<input type=\"hidden\" name=\"id\" value=\"{id}\"");
+        Assert.False(DisableFormFor(self));
+        Assert.True(DisableFormFor(clerk));
+
+        var demoted = WebUtility.HtmlDecode(await (await PageForms.PostFormAsync(admin, "/admin/staff?handler=Edit",
+            new() { ["id"] = self, ["name"] = "Διαχειριστής", ["role"] = "Clerk" })).Content.ReadAsStringAsync());
+        Assert.Contains("Αυτό δεν γίνεται για τον δικό σας λογαριασμό", demoted, StringComparison.Ordinal);
+
+        var emptied = WebUtility.HtmlDecode(await (await PageForms.PostFormAsync(admin, "/admin/staff?handler=Edit",
+            new() { ["id"] = clerk, ["name"] = "", ["role"] = "Clerk" })).Content.ReadAsStringAsync());
+        Assert.Contains("Συμπληρώστε το όνομα", emptied, StringComparison.Ordinal);
+        Assert.NotEqual("", await App.WithDbAsync(db => db.Users.Where(u => u.Id == clerk).Select(u => u.DisplayName).SingleAsync()));
+    }
+
+    [Fact]
     public async Task OfficeAdmin_DoesNotSeeOrChangeAnotherOfficesStaff_AndAClerkCannotManage()
     {
         var admin = await BearerAsync("admin@example.org", PageForms.DemoPassword);

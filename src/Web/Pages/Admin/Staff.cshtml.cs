@@ -57,7 +57,9 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     public async Task<IActionResult> OnPostEditAsync(string? id, string? name, string? role, List<int>? desks, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
-        var outcome = await accounts.EditAsync(User.OfficeOf(), id ?? "", new StaffEdit(name, role, desks ?? []), User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        // The page always sends the name: left empty it is refused, not taken as "unchanged" (an API client may leave it out).
+        var typed = Request.HasFormContentType && Request.Form.ContainsKey("name") ? name ?? "" : name;
+        var outcome = await accounts.EditAsync(User.OfficeOf(), id ?? "", new StaffEdit(typed, role, desks ?? []), SelfId, ct);
         return await AfterAsync(outcome, id, ct);
     }
 
@@ -65,14 +67,14 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     public async Task<IActionResult> OnPostDisableAsync(string? id, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
-        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", true, User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", true, SelfId, ct), id, ct);
     }
 
     [Audited("admin.staff.enable")]
     public async Task<IActionResult> OnPostEnableAsync(string? id, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
-        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", false, User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+        return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", false, SelfId, ct), id, ct);
     }
 
     /// <summary>A lost phone: the account signs in with its password alone again and enrols anew (its sign-ins end).</summary>
@@ -80,7 +82,7 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     public async Task<IActionResult> OnPostResetTwoFactorAsync(string? id, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
-        return await AfterAsync(await accounts.ResetTwoFactorAsync(User.OfficeOf(), id ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier), ct), id, ct);
+        return await AfterAsync(await accounts.ResetTwoFactorAsync(User.OfficeOf(), id ?? "", SelfId, ct), id, ct);
     }
 
     async Task<IActionResult> AfterAsync(Core.Outcomes.Outcome<StaffAccountDto> outcome, string? id, CancellationToken ct)
@@ -94,6 +96,9 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>The signed-in administrator: their own account is not disabled, demoted or reset from here.</summary>
+    public string? SelfId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     async Task LoadAsync(CancellationToken ct)
     {
