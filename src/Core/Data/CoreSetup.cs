@@ -85,6 +85,7 @@ public static class CoreSetup
         builder.Services.AddSingleton<Offices.OfficeConfigCache>();
         builder.Services.AddScoped<LiveDay.DayChanges>();
         builder.Services.AddScoped<BookingService>();
+        builder.Services.AddScoped<LinkResend>();
         builder.Services.AddScoped<Reminders.ReminderSweep>();
         builder.Services.AddScoped<AvailabilityService>();
         builder.Services.AddSingleton<DayClaimsCache>();

@@ -82,6 +82,7 @@ public static class MessageKeys
     public const string NameRequired = "NameRequired";
     public const string DeviceNameRequired = "DeviceNameRequired";
     public const string OwnAccount = "OwnAccount";
+    public const string BookingCodeInvalid = "BookingCodeInvalid";
     public const string DurationInvalid = "DurationInvalid";
     public const string DocumentInvalid = "DocumentInvalid";
     public const string TimeInvalid = "TimeInvalid";

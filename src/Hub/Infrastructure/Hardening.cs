@@ -69,7 +69,7 @@ public static class Hardening
             foreach (var page in (string[])["/Account/Login", "/Account/LoginTwoFactor", "/Account/TwoFactor"])
                 o.Conventions.AddPageApplicationModelConvention(page,
                     m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.LoginForm)));
-            foreach (var page in (string[])["/Book/Details", "/Manage/Confirm", "/Manage/Cancel", "/Manage/Reschedule", "/Manage/Coming", "/Manage/Release"])
+            foreach (var page in (string[])["/Book/Details", "/Book/Sent", "/Manage/Find", "/Manage/Confirm", "/Manage/Cancel", "/Manage/Reschedule", "/Manage/Coming", "/Manage/Release"])
                 o.Conventions.AddPageApplicationModelConvention(page,
                     m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.BookingForm)));
         });

@@ -36,6 +36,12 @@ public sealed class AxeTests(BrowserFixture browser) : BrowserTest(browser)
         await AssertAccessibleAsync("reschedule");
         await Page.GotoAsync("/no-such-page");
         await AssertAccessibleAsync("not found");
+        // A lost mail asked for again (R2): the form, its errors, and the answer.
+        await Page.GotoAsync("/b/find" + culture);
+        await AssertAccessibleAsync("find a booking's mail");
+        await Page.Locator("form.form button[type=submit]").ClickAsync();
+        await Assertions.Expect(Page.Locator(".error-summary")).ToBeFocusedAsync();
+        await AssertAccessibleAsync("find a booking's mail, with errors");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Rantevou.Browser.Tests.Booking;
 
-/// <summary>R10: a scan over the size limit (5 MB) is refused on the booking's page, in words, next to the field.</summary>
+/// <summary>R10: a scan over the size limit (5 MB), or no file at all, is refused on the booking's page, in words, next to the field.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LargeUploadTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -30,5 +30,19 @@ public sealed class LargeUploadTests(BrowserFixture browser) : BrowserTest(brows
         await AssertAccessibleAsync("upload refused as too large");
         Assert.False(Directory.Exists(Path.Combine(App.DataDir, "documents"))
             && Directory.EnumerateFiles(Path.Combine(App.DataDir, "documents"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task SendWithNoFileChosen_SaysSoOnThePage_InGreek_NotInTheBrowsersLanguage()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        var service = (await api.ServicesAsync()).First(s => s.Documents.Count > 0);
+        var booked = await api.BookOkAsync(service.Id, (await api.AvailabilityAsync(service.Id, new DateOnly(2026, 12, 2)))[0].Start);
+        await Page.GotoAsync($"/b/{booked.Code}?token={Uri.EscapeDataString(booked.ManageToken)}");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Αποστολή", Exact = true }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Επιλέξτε ένα αρχείο.");
+        await Expect(Page.GetByLabel("Αρχείο", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
     }
 }

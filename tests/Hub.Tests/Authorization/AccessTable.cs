@@ -151,6 +151,7 @@ public static class AccessTable
         new("*", "/book/{serviceId:int}/{date}", Access.Public),
         new("*", "/book/{serviceId:int}/details", Access.Public),
         new("*", "/book/sent/{code}", Access.TokenHolder),
+        new("*", "/b/find", Access.Public),
         new("*", "/b/{code}", Access.TokenHolder),
         new("*", "/b/{code}/confirm", Access.TokenHolder),
         new("*", "/b/{code}/cancel", Access.TokenHolder),

@@ -13,8 +13,12 @@ public sealed class DateModel(BookableDays days) : PageModel
     public DayPage Days { get; private set; } = null!;
     public bool IsFirstPage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int serviceId, string? from, CancellationToken ct)
+    /// <summary>The day a link asked for that takes no bookings, to say so above the days that do.</summary>
+    public DateOnly? Unavailable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int serviceId, string? from, string? unavailable, CancellationToken ct)
     {
+        Unavailable = Lang.ParseDate(unavailable);
         if (await days.ServiceAsync(serviceId, ct) is not { } found)
             return NotFound();
         Service = found.Service;

@@ -24,8 +24,9 @@ public sealed class TimeModel(BookableDays days, IStringLocalizer<Messages> mess
         Service = found.Service;
         if (Lang.ParseDate(date) is not { } day)
             return NotFound();
+        // A link to a day that cannot be booked (closed, a holiday, past, beyond the horizon) says so on the list of days.
         if (!days.IsBookable(found.Office, day))
-            return RedirectToPage("/Book/Date", new { serviceId });
+            return RedirectToPage("/Book/Date", new { serviceId, unavailable = Lang.UrlDate(day) });
         Date = day;
         Slots = await days.SlotsAsync(found.Office, serviceId, day, ct);
         Error = problem is not null && messages[problem] is { ResourceNotFound: false } message ? message.Value
