@@ -109,16 +109,51 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return new AdminGroup(group.Id, group.NameEl, group.NameEn, group.SortOrder);
     }
 
-    /// <summary>A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11).</summary>
-    public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct,
-        bool askBeforeMoving = false)
+    /// <summary>
+    /// R11: an office that opens another desk adds it here, numbered after the last (numbers are never reused: the
+    /// statistics and the audit name desks by number). Adding takes nothing from anyone, so it asks nothing; it is
+    /// bookable at once where it is active and serves a service. Two admins adding at once: one gets 409.
+    /// </summary>
+    public async Task<Outcome<AdminDesk>> CreateDeskAsync(int officeId, DeskEdit edit, CancellationToken ct)
+    {
+        var (rules, names, wanted) = await CheckDeskAsync(officeId, edit, ct);
+        if (rules.Problem is { } invalid)
+            return invalid;
+        var number = (await db.Desks.Where(d => d.OfficeId == officeId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+        var desk = new Desk { OfficeId = officeId, Number = number, NameEl = names.El, NameEn = names.En, Active = edit.Active };
+        desk.Services.AddRange(wanted.Select(s => new DeskService { ServiceId = s }));
+        db.Desks.Add(desk);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
+        }
+        await OfficeConfigCache.BumpAsync(db, officeId, ct);
+        configs.Forget(officeId);
+        return new AdminDesk(desk.Id, desk.Number, desk.NameEl, desk.NameEn, desk.Active, [.. wanted.Order()]);
+    }
+
+    /// <summary>The names and services of a desk as an admin sent them, checked against the office.</summary>
+    async Task<(AdminRules Rules, Bilingual Names, List<int> ServiceIds)> CheckDeskAsync(int officeId, DeskEdit edit, CancellationToken ct)
     {
         var rules = new AdminRules();
-        var names = rules.Names(edit.NameEl, edit.NameEn);
+        var names = rules.Names(edit.NameEl, edit.NameEn, Desk.NameMaxLength, MessageKeys.DeskNameRequired);
         var wanted = (edit.ServiceIds ?? []).Distinct().ToList();
         var known = await db.Services.Where(s => s.OfficeId == officeId && wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (known.Count != wanted.Count)
             rules.Fail("serviceIds", MessageKeys.ServiceUnknown);
+        return (rules, names, wanted);
+    }
+
+    /// <summary>A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11).</summary>
+    public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct,
+        bool askBeforeMoving = false)
+    {
+        var (rules, names, wanted) = await CheckDeskAsync(officeId, edit, ct);
         if (!await db.Desks.AnyAsync(d => d.Id == id && d.OfficeId == officeId, ct))
             return Problem.NotFound(MessageKeys.DeskUnknown);
         if (rules.Problem is { } invalid)

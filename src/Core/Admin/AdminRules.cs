@@ -21,15 +21,18 @@ public sealed class AdminRules
 
     public void Fail(string field, string key) => errors.TryAdd(field, [key]);
 
-    /// <summary>The Greek and English names (fields nameEl, nameEn), trimmed: what to store once the rules passed.</summary>
-    public Bilingual Names(string? el, string? en) => new(Name("nameEl", el), Name("nameEn", en));
+    /// <summary>
+    /// The Greek and English names (fields nameEl, nameEn), trimmed: what to store once the rules passed. Empty or
+    /// longer than the column holds fails with <paramref name="key"/>, whose message says the limit.
+    /// </summary>
+    public Bilingual Names(string? el, string? en, int max = 200, string key = MessageKeys.NameRequired) =>
+        new(Name("nameEl", el, max, key), Name("nameEn", en, max, key));
 
-    /// <summary>The name trimmed; empty or over 200 characters fails.</summary>
-    string Name(string field, string? value)
+    string Name(string field, string? value, int max, string key)
     {
         var name = value?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
-            Fail(field, MessageKeys.NameRequired);
+        if (name.Length == 0 || name.Length > max)
+            Fail(field, key);
         return name;
     }
 

@@ -32,8 +32,8 @@ sealed class DeskConfiguration : IEntityTypeConfiguration<Desk>
     public void Configure(EntityTypeBuilder<Desk> e)
     {
         e.HasIndex(d => new { d.OfficeId, d.Number }).IsUnique();
-        e.Property(d => d.NameEl).HasMaxLength(100);
-        e.Property(d => d.NameEn).HasMaxLength(100);
+        e.Property(d => d.NameEl).HasMaxLength(Desk.NameMaxLength);
+        e.Property(d => d.NameEn).HasMaxLength(Desk.NameMaxLength);
         e.HasMany(d => d.Services).WithOne().HasForeignKey(s => s.DeskId);
     }
 }

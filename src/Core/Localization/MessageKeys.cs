@@ -81,6 +81,8 @@ public static class MessageKeys
     public const string RoleInvalid = "RoleInvalid";
     public const string NameRequired = "NameRequired";
     public const string DeviceNameRequired = "DeviceNameRequired";
+    public const string DeskNameRequired = "DeskNameRequired";
+    public const string DeskAddedMeanwhile = "DeskAddedMeanwhile";
     public const string OwnAccount = "OwnAccount";
     public const string BookingCodeInvalid = "BookingCodeInvalid";
     public const string DurationInvalid = "DurationInvalid";

@@ -5,12 +5,20 @@ namespace Rantevou.Core.Offices;
 
 public sealed class Desk
 {
+    /// <summary>The length of the name columns (a desk's name is short: it is on the display and the tickets).</summary>
+    public const int NameMaxLength = 100;
+
     public int Id { get; set; }
     public int OfficeId { get; set; }
     public int Number { get; set; }
     public required string NameEl { get; set; }
     public required string NameEn { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>The names a desk starts with: the office calls its desks by number.</summary>
+    public static (string El, string En) DefaultNames(int number) =>
+        (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Θυρίδα {number}"),
+         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Desk {number}"));
     public List<DeskService> Services { get; set; } = [];
     public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
 }

@@ -23,7 +23,10 @@ public static class OfficeFounder
         foreach (var day in plan.Days.Order())
             office.Hours.Add(new WorkingHours { Day = day, Open = plan.Open, Close = plan.Close });
         for (var n = 1; n <= plan.Desks; n++)
-            office.Desks.Add(new Desk { Number = n, NameEl = $"Θυρίδα {n}", NameEn = $"Desk {n}" });
+        {
+            var (el, en) = Desk.DefaultNames(n);
+            office.Desks.Add(new Desk { Number = n, NameEl = el, NameEn = en });
+        }
         db.Offices.Add(office);
         await db.SaveChangesAsync(ct);
 

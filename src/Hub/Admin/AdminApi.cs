@@ -35,6 +35,7 @@ public static class AdminApi
         api.MapPut("/groups/{id:int}", SaveGroupAsync).Audited("admin.group.update");
         api.MapGet("/desks", async (HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.DesksAsync(AdminOffice.Id(http), ct)));
+        api.MapPost("/desks", CreateDeskAsync).Audited("admin.desk.create");
         api.MapPut("/desks/{id:int}", EditDeskAsync).Audited("admin.desk.update");
         api.MapGet("/hours", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.HoursAsync(AdminOffice.Id(http), ct)));
@@ -65,6 +66,13 @@ public static class AdminApi
     {
         var outcome = await admin.SaveGroupAsync(AdminOffice.Id(http), id, edit, ct);
         return outcome.Ok ? TypedResults.Ok(outcome.Value) : Problems.From(outcome.Problem);
+    }
+
+    static async Task<Results<Created<AdminDesk>, ProblemHttpResult>> CreateDeskAsync(
+        DeskEdit edit, HttpContext http, AdminCatalogue admin, CancellationToken ct)
+    {
+        var outcome = await admin.CreateDeskAsync(AdminOffice.Id(http), edit, ct);
+        return outcome.Ok ? TypedResults.Created($"/api/admin/desks/{outcome.Value.Id}", outcome.Value) : Problems.From(outcome.Problem);
     }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> EditDeskAsync(

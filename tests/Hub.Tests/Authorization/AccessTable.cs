@@ -194,6 +194,7 @@ public static class AccessTable
         new("GET", "/api/admin/special-days", Access.Admin),
         new("POST", "/api/admin/groups", Access.Admin),
         new("POST", "/api/admin/services", Access.Admin),
+        new("POST", "/api/admin/desks", Access.Admin),
         new("PUT", "/api/admin/desks/{id:int}", Access.Admin),
         new("PUT", "/api/admin/groups/{id:int}", Access.Admin),
         new("PUT", "/api/admin/hours", Access.Admin),

@@ -8,12 +8,16 @@ using Rantevou.Core.Admin;
 using Rantevou.Core.Audit;
 using Rantevou.Core.Data;
 using Rantevou.Core.Localization;
+using Rantevou.Core.Offices;
 using Rantevou.Web.Infrastructure;
 using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Admin;
 
-/// <summary>R11: desks, whether they work, and which services each serves; a desk switched off lists its bookings first.</summary>
+/// <summary>
+/// R11: desks, whether they work, and which services each serves; a desk switched off lists its bookings first. A desk
+/// the office opens is added at the end, numbered after the last.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users, IStringLocalizer<Messages> messages,
     IStringLocalizer<AdminText> text, AdminCatalogue catalogue) : AdminPageModel(db, users, messages, text)
@@ -46,11 +50,34 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         return Page();
     }
 
-    async Task LoadAsync(CancellationToken ct)
+    /// <summary>The new desk's form: as posted when refused, else the names the office's first desks have and every service.</summary>
+    public DeskEdit NewDesk { get; private set; } = new(null, null, true, null);
+
+    public int NextNumber => Desks.Count == 0 ? 1 : Desks.Max(d => d.Number) + 1;
+
+    [Audited("admin.desk.create")]
+    public async Task<IActionResult> OnPostNewAsync(bool active, List<int>? serviceIds, CancellationToken ct)
+    {
+        var edit = new DeskEdit(Request.Form["new-nameEl"].FirstOrDefault(), Request.Form["new-nameEn"].FirstOrDefault(), active, serviceIds);
+        await LoadOfficeAsync(ct);
+        var outcome = await catalogue.CreateDeskAsync(Office.Id, edit, ct);
+        if (Handle(outcome, f => $"new-{f}") && outcome.Value is { } desk)
+        {
+            HttpContext.AuditTarget(desk.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            TempData["AdminNotice"] = string.Format(Text["DeskAdded"].Value, desk.Number);
+            return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
+        }
+        await LoadAsync(ct, edit);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct, DeskEdit? posted = null)
     {
         if (Office is null)
             await LoadOfficeAsync(ct);
         Desks = await catalogue.DesksAsync(Office!.Id, ct);
         Services = await catalogue.ServicesAsync(Office.Id, ct);
+        var (el, en) = Desk.DefaultNames(NextNumber);
+        NewDesk = posted ?? new DeskEdit(el, en, true, [.. Services.Where(s => s.Active).Select(s => s.Id)]);
     }
 }

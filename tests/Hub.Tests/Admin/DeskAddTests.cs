@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Admin;
+using Rantevou.Core.Audit;
+using Rantevou.Core.Localization;
+using Rantevou.Hub.Tests.Support;
+using Rantevou.TestKit;
+
+namespace Rantevou.Hub.Tests.Admin;
+
+/// <summary>
+/// R11: an office that opens another desk adds it, numbered after the last, and it takes bookings at once. The demo
+/// office's first service is served at desks 1–3, so three bookings fill a time.
+/// </summary>
+public sealed class DeskAddTests : AdminTest
+{
+    [Fact]
+    public async Task ADeskAdded_IsNumberedAfterTheLast_AndTakesTheBookingAFullTimeRefused()
+    {
+        var service = await ServiceAsync();
+        var start = (await FreeStartsAsync(service.Id, Wednesday))[0];
+        for (var i = 0; i < 3; i++)
+            await Http.BookOkAsync(service.Id, start, $"person{i}@example.org");
+        Assert.Equal(HttpStatusCode.Conflict, (await Http.BookAsync(service.Id, start, email: "late@example.org")).StatusCode);
+        var last = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Max(d => d.Number);
+
+        var added = await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit(" Θυρίδα Δ ", "Desk D", true, [service.Id]));
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var desk = (await added.Content.ReadFromJsonAsync<AdminDesk>())!;
+        Assert.Equal((last + 1, "Θυρίδα Δ", "Desk D", true), (desk.Number, desk.NameEl, desk.NameEn, desk.Active));
+        Assert.Equal([service.Id], desk.ServiceIds);
+        Assert.Equal($"/api/admin/desks/{desk.Id}", added.Headers.Location?.ToString());
+        var booked = await Http.BookOkAsync(service.Id, start, "late@example.org");
+        Assert.Equal(desk.Id, (await RowAsync(booked.Code)).DeskId);
+        var audit = await Db(db => db.AuditEntries.SingleAsync(a => a.Action == "admin.desk.create"));
+        Assert.Equal((AuditOutcome.Succeeded, desk.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (audit.Outcome, audit.Target));
+    }
+
+    [Fact]
+    public async Task ADeskSwitchedOffWhenAdded_TakesNoBookings()
+    {
+        var service = await ServiceAsync();
+        var start = (await FreeStartsAsync(service.Id, Wednesday))[0];
+        for (var i = 0; i < 3; i++)
+            await Http.BookOkAsync(service.Id, start, $"person{i}@example.org");
+
+        var added = await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα Δ", "Desk D", false, [service.Id]));
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Http.BookAsync(service.Id, start, email: "late@example.org")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ANameLongerThanTheColumn_OrAnUnknownService_IsRefusedOnItsField_AndAddsNothing()
+    {
+        const string language = "en-header"; // the page test below reads the Greek
+        var before = await Db(db => db.Desks.CountAsync());
+        var longName = new string('Θ', Rantevou.Core.Offices.Desk.NameMaxLength + 1);
+
+        var tooLong = await Admin.SendAsync(ProblemAssert.Request(language, HttpMethod.Post, "/api/admin/desks",
+            JsonContent.Create(new DeskEdit(longName, "Desk D", true, []))));
+        var unknown = await Admin.SendAsync(ProblemAssert.Request(language, HttpMethod.Post, "/api/admin/desks",
+            JsonContent.Create(new DeskEdit("Θυρίδα Δ", "Desk D", true, [999_999]))));
+        var empty = await Admin.SendAsync(ProblemAssert.Request(language, HttpMethod.Post, "/api/admin/desks",
+            JsonContent.Create(new DeskEdit("Θυρίδα Δ", "  ", true, []))));
+
+        await ProblemAssert.IsAsync(tooLong, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "nameEl");
+        await ProblemAssert.IsAsync(unknown, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "serviceIds");
+        await ProblemAssert.IsAsync(empty, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "nameEn");
+        Assert.Contains("100", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await Db(db => db.Desks.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RenamingADesk_BeyondTheColumn_IsRefused_NotCutOrFailed()
+    {
+        var desk = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.First();
+
+        var response = await Admin.PutAsJsonAsync($"/api/admin/desks/{desk.Id}",
+            new DeskEdit(desk.NameEl, new string('D', Rantevou.Core.Offices.Desk.NameMaxLength + 1), desk.Active, desk.ServiceIds));
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, MessageKeys.Invalid, "en-header", "nameEn");
+    }
+
+    [Fact]
+    public async Task OnTheDesksPage_TheNewDeskForm_OffersTheNextNumbersName_AndAddsIt()
+    {
+        var desks = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!;
+        var next = desks.Max(d => d.Number) + 1;
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+        Assert.Contains($"value=\"Θυρίδα {next}\"", await admin.GetStringAsync("/admin/desks"), StringComparison.Ordinal);
+
+        var empty = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => f.Set("new-nameEn", ""));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Συμπληρώστε το όνομα της θυρίδας", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(desks.Count, (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Count);
+
+        var added = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => { });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var desk = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Single(d => d.Number == next);
+        Assert.Equal(($"Θυρίδα {next}", $"Desk {next}", true), (desk.NameEl, desk.NameEn, desk.Active));
+        Assert.Equal((await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services"))!.Where(s => s.Active).Select(s => s.Id).Order(), desk.ServiceIds);
+        var page = await admin.GetStringAsync(added.Headers.Location!.ToString());
+        Assert.Contains($"Η θυρίδα {next} προστέθηκε", page, StringComparison.Ordinal);
+    }
+
+    Task<Core.Booking.Booking> RowAsync(string code) => Db(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Code == code));
+}
