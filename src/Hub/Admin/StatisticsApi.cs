@@ -40,6 +40,6 @@ public static class StatisticsApi
             return Problems.From(period.Problem);
         var (f, t) = period.Value;
         var figures = await statistics.ForOfficeAsync(AdminOffice.Id(http), f, t, ct);
-        return TypedResults.File(StatisticsCsv.Write(figures, labels), "text/csv; charset=utf-8", $"statistics-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}.csv");
+        return TypedResults.File(StatisticsCsv.Write(figures, labels, CsvStyle.Rfc4180), "text/csv; charset=utf-8", $"statistics-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}.csv");
     }
 }

@@ -7,21 +7,37 @@ using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Statistics;
 
+/// <summary>How the cells are separated and a decimal written.</summary>
+/// <param name="Separator">Between cells.</param>
+/// <param name="Decimal">The decimal mark.</param>
+public sealed record CsvStyle(char Separator, string Decimal)
+{
+    /// <summary>RFC 4180: commas and a decimal point, for programs (the API).</summary>
+    public static readonly CsvStyle Rfc4180 = new(',', ".");
+
+    /// <summary>
+    /// For a spreadsheet opened by double-click in the page's language: Excel set to Greek splits cells at ';' and reads
+    /// a decimal comma (a comma-separated file shows each row in one cell there); set to English, commas and a point.
+    /// </summary>
+    public static CsvStyle Spreadsheet(string language) => Language.Of(language) == Language.Greek ? new(';', ",") : Rfc4180;
+}
+
 /// <summary>
-/// The statistics as one CSV table (RFC 4180: commas, quoted where needed, CRLF), one figure a row: section, item
-/// (service, desk, clerk, hour or band), measure, value. Texts in the caller's language, numbers with a decimal point.
+/// The statistics as one CSV table (RFC 4180 quoting and CRLF; the separator and decimal mark of <see cref="CsvStyle"/>),
+/// one figure a row: section, item (service, desk, clerk, hour or band), measure, value. Texts in the caller's language.
 /// UTF-8 with a byte order mark, so a spreadsheet opened by double-click reads the Greek right.
 /// </summary>
 public static class StatisticsCsv
 {
-    public static byte[] Write(StatisticsDto s, IStringLocalizer<StatisticsText> text)
+    public static byte[] Write(StatisticsDto s, IStringLocalizer<StatisticsText> text, CsvStyle style)
     {
         var csv = new StringBuilder();
-        Row(csv, text["Csv.Section"], text["Csv.Item"], text["Csv.Measure"], text["Csv.Value"]);
+        void Row(params string[] cells) => csv.Append(string.Join(style.Separator, cells.Select(c => Cell(c, style.Separator)))).Append("\r\n");
+        Row(text["Csv.Section"], text["Csv.Item"], text["Csv.Measure"], text["Csv.Value"]);
         void Figures(string section, string item, IEnumerable<(string Key, double? Value)> figures)
         {
             foreach (var (key, value) in figures)
-                Row(csv, section, item, text[key], value?.ToString(CultureInfo.InvariantCulture) ?? "");
+                Row(section, item, text[key], value?.ToString(CultureInfo.InvariantCulture).Replace(".", style.Decimal, StringComparison.Ordinal) ?? "");
         }
         var english = Language.Current == Language.English;
         Figures(text["S.Total"], $"{s.From:yyyy-MM-dd} – {s.To:yyyy-MM-dd}", StatisticsFigures.Totals(s));
@@ -38,14 +54,14 @@ public static class StatisticsCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    static void Row(StringBuilder csv, params string[] cells) =>
-        csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
-
-    /// <summary>Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is defused so a spreadsheet never runs a name as a formula.</summary>
-    static string Cell(string value)
+    /// <summary>
+    /// Quoted when it holds the separator, a quote or a line break; a leading =, +, - or @ is defused so a spreadsheet
+    /// never runs a name as a formula.
+    /// </summary>
+    static string Cell(string value, char separator)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
             value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

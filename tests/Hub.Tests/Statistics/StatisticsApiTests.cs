@@ -298,6 +298,24 @@ public class StatisticsApiTests : AdminTest
     }
 
     [Fact]
+    public async Task TheCsvOfTheGreekPage_IsWrittenAsGreekExcelReadsIt_SemicolonsAndADecimalComma_WhileTheApiKeepsRfc4180()
+    {
+        await StatisticsAsync();
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var page = await admin.GetAsync("/admin/statistics?handler=Csv&from=2026-11-23&to=2026-11-24");
+        var api = await admin.GetAsync("/api/admin/statistics.csv?from=2026-11-23&to=2026-11-24");
+
+        var lines = Encoding.UTF8.GetString((await page.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.Equal("Ενότητα;Στοιχείο;Μέγεθος;Τιμή", lines[0]);
+        Assert.Contains("Σύνολο;2026-11-23 – 2026-11-24;Εξυπηρετήθηκαν;4", lines);
+        Assert.Contains(lines, l => l.EndsWith(";26,4", StringComparison.Ordinal));
+        var apiLines = Encoding.UTF8.GetString((await api.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.Equal("Ενότητα,Στοιχείο,Μέγεθος,Τιμή", apiLines[0]);
+        Assert.Contains(apiLines, l => l.EndsWith(",26.4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheCsv_IsUtf8WithABom_WithHeadersAndFiguresInTheCallersLanguage()
     {
         await StatisticsAsync();

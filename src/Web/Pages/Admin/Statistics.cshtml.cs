@@ -66,15 +66,16 @@ public sealed class StatisticsModel(RantevouDbContext db, UserManager<AppUser> u
     }
 
     /// <summary>
-    /// The figures shown, as CSV (<see cref="StatisticsCsv"/>, as the API's): from the page, so the office is the one
-    /// the page shows, the directorate administrator's choice included.
+    /// The figures shown, as CSV (<see cref="StatisticsCsv"/>, the API's figures): from the page, so the office is the one
+    /// the page shows, the directorate administrator's choice included. A person opens it in a spreadsheet, so it is
+    /// written as one set to the page's language reads it (<see cref="CsvStyle.Spreadsheet"/>).
     /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await OnGetAsync(ct);
         if (Figures is not { } f)
             return Page();
-        return File(StatisticsCsv.Write(f, labels), "text/csv; charset=utf-8", $"statistics-{f.From:yyyy-MM-dd}-{f.To:yyyy-MM-dd}.csv");
+        return File(StatisticsCsv.Write(f, labels, CsvStyle.Spreadsheet(Language.Current)), "text/csv; charset=utf-8", $"statistics-{f.From:yyyy-MM-dd}-{f.To:yyyy-MM-dd}.csv");
     }
 
     /// <summary>This page for one of the set periods, in the page's language.</summary>
