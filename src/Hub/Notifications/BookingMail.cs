@@ -139,15 +139,16 @@ public sealed class BookingMail(
             sb.AppendLine(l).AppendLine();
         foreach (var (label, value) in facts)
             sb.Append(label).Append(": ").AppendLine(value);
+        // What to do (confirm within the hold, R9) before what to bring: on a phone a long list would hide it.
+        sb.AppendLine();
+        foreach (var (label, url) in links)
+            sb.Append(label).Append(": ").AppendLine(url);
         if (documents.Count > 0)
         {
             sb.AppendLine().AppendLine(documentsHeading);
             foreach (var d in documents)
                 sb.Append("- ").AppendLine(d);
         }
-        sb.AppendLine();
-        foreach (var (label, url) in links)
-            sb.Append(label).Append(": ").AppendLine(url);
         return sb.ToString();
     }
 
@@ -167,6 +168,8 @@ public sealed class BookingMail(
         sb.Append("</table>");
         if (qrCid is not null)
             sb.Append($"<p><img src=\"cid:{qrCid}\" alt=\"{E(text["QrAlt"])}\" width=\"240\" height=\"240\"></p>");
+        foreach (var (label, url) in links)
+            sb.Append($"<p><a href=\"{E(url)}\" style=\"display:inline-block;background:#0b3d91;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px\">{E(label)}</a></p>");
         if (documents.Count > 0)
         {
             sb.Append($"<h2 style=\"font-size:16px\">{E(text["Label.Documents"])}</h2><ul>");
@@ -174,8 +177,6 @@ public sealed class BookingMail(
                 sb.Append($"<li>{E(d)}</li>");
             sb.Append("</ul>");
         }
-        foreach (var (label, url) in links)
-            sb.Append($"<p><a href=\"{E(url)}\" style=\"display:inline-block;background:#0b3d91;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px\">{E(label)}</a></p>");
         sb.Append($"<p style=\"font-size:12px;color:#555\">{E(text["Footer"])}</p></body></html>");
         return sb.ToString();
     }

@@ -41,6 +41,13 @@ public sealed class ConfirmationMailTests : AppTest
         Assert.Contains(BookingCode.Display(created.Code), first.Subject, StringComparison.Ordinal);
         Assert.Equal(language, first.Language());
         Assert.Empty(first.Attachments);
+        // R9: the button to confirm within the hold comes before the list of documents, in both parts: on a phone a
+        // long list would push it out of sight.
+        var documentsHeading = language == "el" ? "Δικαιολογητικά" : "Required documents";
+        Assert.True(first.HtmlBody!.IndexOf("/confirm?", StringComparison.Ordinal) is > 0 and var button
+            && button < first.HtmlBody.IndexOf(documentsHeading, StringComparison.Ordinal), first.HtmlBody);
+        Assert.True(first.TextBody!.IndexOf("/confirm?", StringComparison.Ordinal) is > 0 and var line
+            && line < first.TextBody.IndexOf(documentsHeading, StringComparison.Ordinal), first.TextBody);
 
         // The confirm link in the email proves the address (R7); its code and token drive the API call.
         var link = first.Link("/confirm");
