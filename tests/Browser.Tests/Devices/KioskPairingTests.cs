@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Rantevou.Browser.Tests.Accessibility;
+using Rantevou.Core.Audit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Rantevou.Browser.Tests.Devices;
@@ -69,14 +70,19 @@ public sealed class KioskPairingTests(BrowserFixture browser) : BrowserTest(brow
 
         // Revoked: the kiosk's very next request (a walk-in started: are tickets issued now?) is refused, and the machine
         // goes back to the pairing screen by itself, before anyone chooses a service.
+        // A revoked machine comes back only through a new pairing, so the first press asks, naming it.
         await row.GetByRole(AriaRole.Button, new() { Name = "Ανάκληση" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ανάκληση συσκευής;");
+        await Expect(row.Locator(".device-status")).ToHaveTextAsync("Σε λειτουργία");
+        await Axe.AssertNoSeriousViolationsAsync(admin, "/admin/devices asking before revoking");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Ναι, ανάκληση" }).ClickAsync();
         await Expect(row.Locator(".device-status")).ToHaveTextAsync("Ανακλήθηκε");
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
         await kiosk.Locator("#walkin-start").ClickAsync();
         await Expect(kiosk).ToHaveURLAsync(new Regex("/devices/pair\\?kind=kiosk"));
         await ExpectHeadingAsync("This kiosk is not paired yet");
         Assert.Equal(1, await App.WithDbAsync(db => db.WalkInTickets.CountAsync()));
-        Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "admin.device.revoke" && a.Status < 400)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "admin.device.revoke" && a.Outcome == AuditOutcome.Succeeded)));
         await adminContext.DisposeAsync();
     }
 }

@@ -74,6 +74,29 @@ public class RegisteredDevicesTests : AppTest
     }
 
     [Fact]
+    public async Task OnTheDevicesPage_RevokeAsksFirst_NamingTheDevice_AndOnlyTheQuestionsButtonRevokes()
+    {
+        using var kiosk = Device(await App.PairDeviceAsync(name: "Kiosk entrance"));
+        var id = await Db(db => db.Devices.Where(d => d.Name == "Kiosk entrance").Select(d => d.Id).SingleAsync());
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var asked = await PageForms.SubmitAsync(admin, "/admin/devices", $"id=\"revoke-{id}\"", _ => { });
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Η συσκευή «Kiosk entrance» σταματά αμέσως να δουλεύει", page, StringComparison.Ordinal);
+        Assert.Contains($"form=\"revoke-{id}\" name=\"confirm\" value=\"true\">Ναι, ανάκληση", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await WalkInAsync(kiosk)).StatusCode); // nothing revoked yet
+
+        var revoked = await PageForms.PostFormAsync(admin, "/admin/devices?handler=Revoke", new() { ["id"] = $"{id}", ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await WalkInAsync(kiosk)).StatusCode);
+        Assert.Equal([Core.Audit.AuditOutcome.Asked, Core.Audit.AuditOutcome.Succeeded],
+            await Db(db => db.AuditEntries.Where(a => a.Action == "admin.device.revoke").OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync()));
+    }
+
+    [Fact]
     public async Task RevokedKiosk_IsRefusedAtItsNextRequest_AndTheRevocationIsAudited()
     {
         using var kiosk = Device(await App.PairDeviceAsync(name: "Kiosk entrance"));

@@ -32,8 +32,16 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     /// <summary>Bookings the change moves to another desk at the same time (R11), beside those it would cancel.</summary>
     public IReadOnlyList<AffectedBooking> Moved { get; private set; } = [];
 
-    /// <summary>The change waits for the second button: people would be affected.</summary>
-    public bool Confirming => Affected.Count > 0 || WalkIns > 0 || Moved.Count > 0;
+    /// <summary>The change waits for the second button: people would be affected, or it cannot be undone.</summary>
+    public bool Confirming => Affected.Count > 0 || WalkIns > 0 || Moved.Count > 0 || Question is not null;
+
+    /// <summary>An action that cannot be undone, asked about before it is done: its heading, what it does, its button.</summary>
+    public sealed record ConfirmQuestion(string Title, string Text, string Button);
+
+    public ConfirmQuestion? Question { get; private set; }
+
+    /// <summary>Shows <paramref name="question"/> at the top; its button posts <paramref name="form"/> again with confirm=true.</summary>
+    protected void Ask(ConfirmQuestion question, string form) => (Question, ConfirmForm) = (question, form);
 
     /// <summary>
     /// The id of the form whose change waits: the question at the top of the page carries the button that submits it, so
@@ -41,7 +49,8 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
     /// </summary>
     public string? ConfirmForm { get; protected set; }
 
-    public string ConfirmLabel => Affected.Count > 0 ? string.Format(text["ConfirmCancel"].Value, Affected.Count)
+    public string ConfirmLabel => Question is { } q ? q.Button
+        : Affected.Count > 0 ? string.Format(text["ConfirmCancel"].Value, Affected.Count)
         : WalkIns > 0 ? text["ConfirmCloseToday"].Value
         : string.Format(text["ConfirmMove"].Value, Moved.Count);
     public string? Notice { get; private set; }

@@ -56,10 +56,23 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
         return await AfterAsync(await devices.RenameAsync(User.OfficeOf(), id, name, ct), id, ct);
     }
 
+    /// <summary>
+    /// A revoked machine stops at once and only a new pairing brings it back (ADR 0015): the first press asks, naming
+    /// it, so a kiosk in a busy lobby is not lost to a slip; the question's button revokes.
+    /// </summary>
     [Audited("admin.device.revoke")]
-    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(int id, bool confirm, CancellationToken ct)
     {
         HttpContext.AuditTarget(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!confirm)
+        {
+            await LoadAsync(ct);
+            if (Devices.FirstOrDefault(d => d.Id == id && d.Status != "Revoked") is { } device)
+            {
+                Ask(new(Text["RevokeDeviceTitle"], string.Format(Text["RevokeDeviceText"].Value, device.Name), Text["RevokeDeviceButton"]), $"revoke-{id}");
+                return Page();
+            }
+        }
         return await AfterAsync(await devices.RevokeAsync(User.OfficeOf(), id, ct), id, ct);
     }
 
