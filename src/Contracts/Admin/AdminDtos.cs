@@ -34,6 +34,9 @@ public sealed record AdminDesk(int Id, int Number, string NameEl, string NameEn,
 
 public sealed record AdminHours(DayOfWeek Day, string Open, string Close);
 
+/// <summary>A week of hours set ahead: in force from <paramref name="From"/> (office local date) on.</summary>
+public sealed record AdminHoursChange(DateOnly From, List<AdminHours> Hours);
+
 public sealed record AdminSpecialDay(DateOnly Date, bool Closed, string? Open, string? Close, string NameEl, string NameEn);
 
 /// <summary>A booking a change would cancel, as an admin may see it: the email is masked.</summary>

@@ -11,9 +11,26 @@ namespace Rantevou.Core.Admin;
 public sealed class AdminCalendar(
     RantevouDbContext db, OfficeChanges changes, LiveDay.ExpiryWake expiry, OfficeConfigCache configs, TimeProvider clock)
 {
+    /// <summary>The week in force on the office's today (closed weekdays left out).</summary>
     public async Task<List<AdminHours>> HoursAsync(int officeId, CancellationToken ct) =>
-        (await db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == officeId).OrderBy(h => h.Day).ToListAsync(ct))
-        .Select(h => new AdminHours(h.Day, AdminRules.Format(h.Open), AdminRules.Format(h.Close))).ToList();
+        Listed(OfficeCalendar.WeekOn(await TodayAsync(officeId, ct), await WeeksAsync(officeId, ct)));
+
+    /// <summary>R11: the weeks set to begin after today (summer hours, say), each with its first date.</summary>
+    public async Task<List<AdminHoursChange>> HoursChangesAsync(int officeId, CancellationToken ct)
+    {
+        var today = await TodayAsync(officeId, ct);
+        return (await WeeksAsync(officeId, ct)).Where(h => h.ValidFrom > today).GroupBy(h => h.ValidFrom).OrderBy(g => g.Key)
+            .Select(g => new AdminHoursChange(g.Key, Listed(g))).ToList();
+    }
+
+    Task<List<WorkingHours>> WeeksAsync(int officeId, CancellationToken ct) =>
+        db.WorkingHours.AsNoTracking().Where(h => h.OfficeId == officeId).ToListAsync(ct);
+
+    async Task<DateOnly> TodayAsync(int officeId, CancellationToken ct) =>
+        LiveDay.OfficeDays.Today(await OfficeLoader.LoadAsync(db, officeId, ct), clock);
+
+    static List<AdminHours> Listed(IEnumerable<WorkingHours> week) =>
+        week.Where(h => h.Close > h.Open).OrderBy(h => h.Day).Select(h => new AdminHours(h.Day, AdminRules.Format(h.Open), AdminRules.Format(h.Close))).ToList();
 
     public async Task<List<AdminSpecialDay>> SpecialDaysAsync(int officeId, CancellationToken ct) =>
         (await db.SpecialDays.AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.Date).ToListAsync(ct))
@@ -21,10 +38,20 @@ public sealed class AdminCalendar(
             s.Close is { } c ? AdminRules.Format(c) : null, s.NameEl, s.NameEn))
         .ToList();
 
-    /// <summary>The whole week at once; shorter hours cancel the bookings left outside them, once confirmed.</summary>
-    public async Task<Outcome<ChangeResult>> SetHoursAsync(int officeId, List<HoursEdit>? week, bool confirm, CancellationToken ct)
+    /// <summary>
+    /// The whole week at once, in force from <paramref name="from"/> (the office's today when null; a later date sets it
+    /// ahead, beside the week in force until then). Shorter hours cancel the bookings left outside them, once confirmed.
+    /// Every weekday is stored, a closed one as 00:00–00:00, so a week closed on its every day still begins on its date.
+    /// </summary>
+    public async Task<Outcome<ChangeResult>> SetHoursAsync(int officeId, List<HoursEdit>? week, bool confirm, CancellationToken ct,
+        DateOnly? from = null)
     {
         var rules = new AdminRules();
+        var today = await TodayAsync(officeId, ct);
+        var validFrom = from ?? today;
+        // A week cannot begin in the past: the days gone by keep the hours they had (the statistics count them).
+        if (validFrom < today)
+            rules.Fail("from", MessageKeys.DateInPast);
         var parsed = new List<WorkingHours>();
         foreach (var (h, i) in (week ?? []).Select((h, i) => (h, i)))
         {
@@ -39,14 +66,28 @@ public sealed class AdminCalendar(
                 continue;
             }
             if (rules.Hours($"{h.Day}.", h.Open, h.Close) is { } t)
-                parsed.Add(new WorkingHours { OfficeId = officeId, Day = h.Day, Open = t.Open, Close = t.Close });
+                parsed.Add(new WorkingHours { OfficeId = officeId, ValidFrom = validFrom, Day = h.Day, Open = t.Open, Close = t.Close });
         }
         if (rules.Problem is { } invalid)
             return invalid;
+        parsed.AddRange(Enum.GetValues<DayOfWeek>().Where(d => parsed.All(p => p.Day != d))
+            .Select(d => new WorkingHours { OfficeId = officeId, ValidFrom = validFrom, Day = d, Open = TimeOnly.MinValue, Close = TimeOnly.MinValue }));
         return await changes.RunAsync(officeId, confirm, async c =>
         {
-            await db.WorkingHours.Where(h => h.OfficeId == officeId).ExecuteDeleteAsync(c);
+            await db.WorkingHours.Where(h => h.OfficeId == officeId && h.ValidFrom == validFrom).ExecuteDeleteAsync(c);
             db.WorkingHours.AddRange(parsed);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>A week set ahead is dropped; its dates go back to the week before it, through the same check of bookings.</summary>
+    public async Task<Outcome<ChangeResult>> RemoveHoursChangeAsync(int officeId, DateOnly from, bool confirm, CancellationToken ct)
+    {
+        if (from <= await TodayAsync(officeId, ct) || !await db.WorkingHours.AnyAsync(h => h.OfficeId == officeId && h.ValidFrom == from, ct))
+            return Problem.NotFound(MessageKeys.NotFoundGeneric);
+        return await changes.RunAsync(officeId, confirm, async c =>
+        {
+            await db.WorkingHours.Where(h => h.OfficeId == officeId && h.ValidFrom == from).ExecuteDeleteAsync(c);
             return null;
         }, ct);
     }
@@ -58,7 +99,7 @@ public sealed class AdminCalendar(
         var names = rules.Names(edit.NameEl, edit.NameEn);
         var hours = edit.Closed ? null : rules.Hours("", edit.Open, edit.Close);
         // A day gone by cannot be closed or given other hours: what happened on it is history (statistics count it).
-        if (date < LiveDay.OfficeDays.Today(await OfficeLoader.LoadAsync(db, officeId, ct), clock))
+        if (date < await TodayAsync(officeId, ct))
             rules.Fail("date", MessageKeys.DateInPast);
         if (rules.Problem is { } invalid)
             return invalid;

@@ -50,7 +50,7 @@ sealed class DeskServiceConfiguration : IEntityTypeConfiguration<DeskService>
 sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<WorkingHours>
 {
     public void Configure(EntityTypeBuilder<WorkingHours> e) =>
-        e.HasIndex(h => new { h.OfficeId, h.Day }).IsUnique();
+        e.HasIndex(h => new { h.OfficeId, h.ValidFrom, h.Day }).IsUnique();
 }
 
 sealed class SpecialDayConfiguration : IEntityTypeConfiguration<SpecialDay>

@@ -24,7 +24,7 @@ public static class OfficeCalendar
         {
             if (GreekHolidays.On(date) is not null)
                 return null;
-            var week = hours.FirstOrDefault(h => h.Day == date.DayOfWeek);
+            var week = WeekOn(date, hours).FirstOrDefault(h => h.Day == date.DayOfWeek);
             if (week is null)
                 return null;
             (open, close) = (week.Open, week.Close);
@@ -34,6 +34,19 @@ public static class OfficeCalendar
         if (close <= open)
             return null;
         return new OpenInterval(ToUtc(date, open, zone), ToUtc(date, close, zone));
+    }
+
+    /// <summary>The weekly hours in force on <paramref name="date"/>: the week of the latest <see cref="WorkingHours.ValidFrom"/> by then.</summary>
+    public static IEnumerable<WorkingHours> WeekOn(DateOnly date, IEnumerable<WorkingHours> hours)
+    {
+        var from = DateOnly.MinValue;
+        var any = false;
+        foreach (var h in hours)
+        {
+            if (h.ValidFrom <= date && (!any || h.ValidFrom > from))
+                (from, any) = (h.ValidFrom, true);
+        }
+        return any ? hours.Where(h => h.ValidFrom == from) : [];
     }
 
     /// <summary>

@@ -40,6 +40,9 @@ public static class AdminApi
         api.MapGet("/hours", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.HoursAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/hours", SetHoursAsync).Audited("admin.hours.update");
+        api.MapGet("/hours/changes", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
+            TypedResults.Ok(await admin.HoursChangesAsync(AdminOffice.Id(http), ct)));
+        api.MapDelete("/hours/changes/{date}", RemoveHoursChangeAsync).Audited("admin.hours.change.remove");
         api.MapGet("/special-days", async (HttpContext http, AdminCalendar admin, CancellationToken ct) =>
             TypedResults.Ok(await admin.SpecialDaysAsync(AdminOffice.Id(http), ct)));
         api.MapPut("/special-days/{date}", SetSpecialDayAsync).Audited("admin.special-day.set");
@@ -79,9 +82,23 @@ public static class AdminApi
         int id, DeskEdit edit, bool? confirm, HttpContext http, AdminCatalogue admin, CancellationToken ct) =>
         await AnswerAsync(http, await admin.EditDeskAsync(AdminOffice.Id(http), id, edit, confirm == true, ct));
 
+    /// <summary>The week from the office's today, or from <paramref name="from"/> (YYYY-MM-DD) when it is set ahead.</summary>
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetHoursAsync(
-        List<HoursEdit> week, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct) =>
-        await AnswerAsync(http, await admin.SetHoursAsync(AdminOffice.Id(http), week, confirm == true, ct));
+        List<HoursEdit> week, bool? confirm, string? from, HttpContext http, AdminCalendar admin, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(from) && (day = IsoDate.Parse(from)) is null)
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["from"] = [MessageKeys.DateInvalid] }));
+        return await AnswerAsync(http, await admin.SetHoursAsync(AdminOffice.Id(http), week, confirm == true, ct, day));
+    }
+
+    static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> RemoveHoursChangeAsync(
+        string date, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)
+    {
+        if (IsoDate.Parse(date) is not { } day)
+            return Problems.From(Problem.Invalid(new Dictionary<string, string[]> { ["date"] = [MessageKeys.DateInvalid] }));
+        return await AnswerAsync(http, await admin.RemoveHoursChangeAsync(AdminOffice.Id(http), day, confirm == true, ct));
+    }
 
     static async Task<Results<Ok<ChangeDone>, ProblemHttpResult>> SetSpecialDayAsync(
         string date, SpecialDayEdit edit, bool? confirm, HttpContext http, AdminCalendar admin, CancellationToken ct)

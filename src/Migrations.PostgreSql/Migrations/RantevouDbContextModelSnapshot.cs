@@ -1233,9 +1233,12 @@ namespace Rantevou.Migrations.PostgreSql.Migrations
                     b.Property<TimeOnly>("Open")
                         .HasColumnType("time without time zone");
 
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("OfficeId", "Day")
+                    b.HasIndex("OfficeId", "ValidFrom", "Day")
                         .IsUnique();
 
                     b.ToTable("WorkingHours");

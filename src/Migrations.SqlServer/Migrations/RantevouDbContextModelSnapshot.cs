@@ -1238,9 +1238,12 @@ namespace Rantevou.Migrations.SqlServer.Migrations
                     b.Property<TimeOnly>("Open")
                         .HasColumnType("time");
 
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("OfficeId", "Day")
+                    b.HasIndex("OfficeId", "ValidFrom", "Day")
                         .IsUnique();
 
                     b.ToTable("WorkingHours");

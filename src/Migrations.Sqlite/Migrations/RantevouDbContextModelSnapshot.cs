@@ -1198,9 +1198,12 @@ namespace Rantevou.Migrations.Sqlite.Migrations
                     b.Property<TimeOnly>("Open")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("OfficeId", "Day")
+                    b.HasIndex("OfficeId", "ValidFrom", "Day")
                         .IsUnique();
 
                     b.ToTable("WorkingHours");

@@ -30,6 +30,33 @@ public class OfficeCalendarTests
         Assert.Equal(TimeSpan.FromHours(6), open.CloseUtc - open.OpenUtc);
     }
 
+    /// <summary>R11: a week of hours set ahead applies from its date; the days before keep the week they had.</summary>
+    [Theory]
+    [InlineData("2026-06-30", 8, 14)] // the day before: the first week
+    [InlineData("2026-07-01", 7, 13)] // the summer week's first day
+    [InlineData("2026-09-15", 7, 13)]
+    [InlineData("2026-10-01", 9, 14)] // a later week wins over the summer one
+    public void OpenOn_UsesTheLatestWeekBegunByThatDate(string date, int open, int close)
+    {
+        var hours = Weeks((DateOnly.MinValue, 8, 14), (new DateOnly(2026, 7, 1), 7, 13), (new DateOnly(2026, 10, 1), 9, 14));
+
+        var interval = OfficeCalendar.OpenOn(DateOnly.Parse(date), Athens.Zone, hours, [])!;
+
+        Assert.Equal((open, close), (Athens.LocalWallTime(interval.OpenUtc).Hour, Athens.LocalWallTime(interval.CloseUtc).Hour));
+    }
+
+    [Fact]
+    public void AWeekClosedOnEveryDay_StillBeginsOnItsDate()
+    {
+        var hours = Weeks((DateOnly.MinValue, 8, 14), (new DateOnly(2026, 8, 3), 0, 0));
+
+        Assert.NotNull(OfficeCalendar.OpenOn(new DateOnly(2026, 7, 31), Athens.Zone, hours, []));
+        Assert.Null(OfficeCalendar.OpenOn(new DateOnly(2026, 8, 4), Athens.Zone, hours, []));
+    }
+
+    static List<WorkingHours> Weeks(params (DateOnly From, int Open, int Close)[] weeks) =>
+        [.. weeks.SelectMany(w => Athens.EveryDay(w.Open, w.Close).Select(h => { h.ValidFrom = w.From; return h; }))];
+
     [Theory]
     [InlineData("2026-03-29", 23)] // spring change: local midnight to midnight is 23 hours
     [InlineData("2026-10-25", 25)] // autumn change: 25 hours

@@ -198,6 +198,8 @@ public static class AccessTable
         new("PUT", "/api/admin/desks/{id:int}", Access.Admin),
         new("PUT", "/api/admin/groups/{id:int}", Access.Admin),
         new("PUT", "/api/admin/hours", Access.Admin),
+        new("GET", "/api/admin/hours/changes", Access.Admin),
+        new("DELETE", "/api/admin/hours/changes/{date}", Access.Admin),
         new("PUT", "/api/admin/services/{id:int}", Access.Admin),
         new("PUT", "/api/admin/settings", Access.Admin),
         new("PUT", "/api/admin/special-days/{date}", Access.Admin),

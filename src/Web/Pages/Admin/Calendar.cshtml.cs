@@ -50,6 +50,12 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         TakeNotice();
     }
 
+    /// <summary>The first date of the week being set (empty: today), as posted.</summary>
+    public string? From { get; private set; }
+
+    /// <summary>R11: the weeks set to begin later, each removable.</summary>
+    public List<AdminHoursChange> HoursChanges { get; private set; } = [];
+
     [Audited("admin.hours.update")]
     public async Task<IActionResult> OnPostHoursAsync(bool confirm, CancellationToken ct)
     {
@@ -57,11 +63,30 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         var posted = Week.ToDictionary(d => d, d => (Open: Form($"{d}.open"), Close: Form($"{d}.close")));
         var week = posted.Where(p => p.Value.Open is not null || p.Value.Close is not null)
             .Select(p => new HoursEdit(p.Key, p.Value.Open, p.Value.Close)).ToList();
-        if (Handle(await calendar.SetHoursAsync(Office.Id, week, confirm, ct)))
+        From = Form("from");
+        var from = Lang.ParseDate(From);
+        if (From is not null && from is null)
+            Fail("from", Core.Localization.MessageKeys.DateInvalid);
+        else if (Handle(await calendar.SetHoursAsync(Office.Id, week, confirm, ct, from)))
+        {
+            if (from is { } day && day > Core.LiveDay.OfficeDays.Today(Office, clock))
+                TempData["AdminNotice"] = $"{TempData["AdminNotice"]} {string.Format(Text["HoursSetAhead"].Value, Lang.Date(day))}";
             return Back();
+        }
         await LoadAsync(ct);
         Hours = posted.ToDictionary(p => p.Key, p => (p.Value.Open, p.Value.Close));
         ConfirmForm = "hours-form";
+        return Page();
+    }
+
+    [Audited("admin.hours.change.remove", TargetFrom = "from")]
+    public async Task<IActionResult> OnPostRemoveHoursAsync(string? from, bool confirm, CancellationToken ct)
+    {
+        await LoadOfficeAsync(ct);
+        if (Lang.ParseDate(from) is { } day && Handle(await calendar.RemoveHoursChangeAsync(Office.Id, day, confirm, ct)))
+            return Back();
+        await LoadAsync(ct);
+        ConfirmForm = "remove-hours-" + from;
         return Page();
     }
 
@@ -111,6 +136,7 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         var hours = await calendar.HoursAsync(Office.Id, ct);
         Hours = Week.ToDictionary(d => d, d => hours.FirstOrDefault(h => h.Day == d) is { } h ? ((string?)h.Open, (string?)h.Close) : (null, null));
         SpecialDays = await calendar.SpecialDaysAsync(Office.Id, ct);
+        HoursChanges = await calendar.HoursChangesAsync(Office.Id, ct);
         var today = Core.Offices.OfficeCalendar.LocalDate(clock.GetUtcNow().UtcDateTime, Office.TimeZone);
         Holidays = [.. Core.Offices.GreekHolidays.For(today.Year).Concat(Core.Offices.GreekHolidays.For(today.Year + 1))
             .Where(h => h.Date >= today && h.Date < today.AddYears(1) && SpecialDays.All(s => s.Date != h.Date))];
