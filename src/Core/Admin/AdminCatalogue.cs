@@ -111,15 +111,21 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
 
     /// <summary>
     /// R11: an office that opens another desk adds it here, numbered after the last (numbers are never reused: the
-    /// statistics and the audit name desks by number). Adding takes nothing from anyone, so it asks nothing; it is
-    /// bookable at once where it is active and serves a service. Two admins adding at once: one gets 409.
+    /// statistics and the display name desks by number). Adding takes nothing from anyone, so it asks nothing; it is
+    /// bookable at once where it is active and serves a service. <paramref name="expectedNumber"/>: the number the
+    /// admin's page offered (its names say it); another desk added since, or two admins adding at once, is 409.
     /// </summary>
-    public async Task<Outcome<AdminDesk>> CreateDeskAsync(int officeId, DeskEdit edit, CancellationToken ct)
+    public async Task<Outcome<AdminDesk>> CreateDeskAsync(int officeId, DeskEdit edit, CancellationToken ct, int? expectedNumber = null)
     {
         var (rules, names, wanted) = await CheckDeskAsync(officeId, edit, ct);
         if (rules.Problem is { } invalid)
             return invalid;
-        var number = (await db.Desks.Where(d => d.OfficeId == officeId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+        var numbers = await db.Desks.Where(d => d.OfficeId == officeId).Select(d => d.Number).ToListAsync(ct);
+        if (numbers.Count >= AdminOffices.MaxDesks)
+            return Problem.Unprocessable(MessageKeys.DeskCountInvalid);
+        var number = (numbers.Count == 0 ? 0 : numbers.Max()) + 1;
+        if (expectedNumber is { } expected && expected != number)
+            return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
         var desk = new Desk { OfficeId = officeId, Number = number, NameEl = names.El, NameEn = names.En, Active = edit.Active };
         desk.Services.AddRange(wanted.Select(s => new DeskService { ServiceId = s }));
         db.Desks.Add(desk);

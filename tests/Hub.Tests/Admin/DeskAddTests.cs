@@ -69,7 +69,8 @@ public sealed class DeskAddTests : AdminTest
         await ProblemAssert.IsAsync(tooLong, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "nameEl");
         await ProblemAssert.IsAsync(unknown, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "serviceIds");
         await ProblemAssert.IsAsync(empty, HttpStatusCode.BadRequest, MessageKeys.Invalid, language, "nameEn");
-        Assert.Contains("100", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var message = (await tooLong.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").GetProperty("nameEl")[0].GetString();
+        Assert.Equal("Enter the desk's name (up to 100 characters).", message);
         Assert.Equal(before, await Db(db => db.Desks.CountAsync()));
     }
 
@@ -85,7 +86,7 @@ public sealed class DeskAddTests : AdminTest
     }
 
     [Fact]
-    public async Task OnTheDesksPage_TheNewDeskForm_OffersTheNextNumbersName_AndAddsIt()
+    public async Task OnTheDesksPage_TheNewDeskForm_OffersTheNextNumbersName_SwitchedOff_AndAddsIt()
     {
         var desks = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!;
         var next = desks.Max(d => d.Number) + 1;
@@ -101,10 +102,38 @@ public sealed class DeskAddTests : AdminTest
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var desk = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Single(d => d.Number == next);
-        Assert.Equal(($"Θυρίδα {next}", $"Desk {next}", true), (desk.NameEl, desk.NameEn, desk.Active));
+        // Off until switched on: the least busy desk takes the next bookings, and nobody works at this one yet.
+        Assert.Equal(($"Θυρίδα {next}", $"Desk {next}", false), (desk.NameEl, desk.NameEn, desk.Active));
         Assert.Equal((await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services"))!.Where(s => s.Active).Select(s => s.Id).Order(), desk.ServiceIds);
         var page = await admin.GetStringAsync(added.Headers.Location!.ToString());
         Assert.Contains($"Η θυρίδα {next} προστέθηκε", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormOfferingANumberAnotherDeskTookSince_IsRefused409_SoNoDeskIsNamedForAnotherNumber()
+    {
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+        var stale = await admin.GetStringAsync("/admin/desks");
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα Χ", "Desk X", false, []))).StatusCode);
+        var count = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Count;
+
+        var refused = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => { }, html: stale);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Μόλις προστέθηκε άλλη θυρίδα", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(count, (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Count);
+    }
+
+    [Fact]
+    public async Task AnOfficeOfFiftyDesks_TakesNoMore()
+    {
+        var have = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Count;
+        for (var i = have; i < Core.Admin.AdminOffices.MaxDesks; i++)
+            Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit($"Θ {i}", $"D {i}", false, []))).StatusCode);
+
+        var refused = await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα 51", "Desk 51", false, []));
+
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.UnprocessableEntity, MessageKeys.DeskCountInvalid, "en-header");
     }
 
     Task<Core.Booking.Booking> RowAsync(string code) => Db(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Code == code));

@@ -84,7 +84,7 @@ public class RegisteredDevicesTests : AppTest
 
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var page = await asked.Content.ReadAsStringAsync();
-        Assert.Contains("Η συσκευή «Kiosk entrance» σταματά αμέσως να δουλεύει", page, StringComparison.Ordinal);
+        Assert.Contains("Το περίπτερο «Kiosk entrance» σταματά αμέσως να λειτουργεί", page, StringComparison.Ordinal);
         Assert.Contains($"form=\"revoke-{id}\" name=\"confirm\" value=\"true\">Ναι, ανάκληση", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await WalkInAsync(kiosk)).StatusCode); // nothing revoked yet
 

@@ -50,17 +50,21 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         return Page();
     }
 
-    /// <summary>The new desk's form: as posted when refused, else the names the office's first desks have and every service.</summary>
-    public DeskEdit NewDesk { get; private set; } = new(null, null, true, null);
+    /// <summary>
+    /// The new desk's form: as posted when refused, else the names the office's desks start with and every active
+    /// service. Switched off until the admin switches it on: the least busy desk takes the next bookings, and a desk
+    /// nobody works at yet would take them all (R3 only hands them to other desks once they are due).
+    /// </summary>
+    public DeskEdit NewDesk { get; private set; } = new(null, null, false, null);
 
     public int NextNumber => Desks.Count == 0 ? 1 : Desks.Max(d => d.Number) + 1;
 
     [Audited("admin.desk.create")]
-    public async Task<IActionResult> OnPostNewAsync(bool active, List<int>? serviceIds, CancellationToken ct)
+    public async Task<IActionResult> OnPostNewAsync(bool active, List<int>? serviceIds, int? number, CancellationToken ct)
     {
         var edit = new DeskEdit(Request.Form["new-nameEl"].FirstOrDefault(), Request.Form["new-nameEn"].FirstOrDefault(), active, serviceIds);
         await LoadOfficeAsync(ct);
-        var outcome = await catalogue.CreateDeskAsync(Office.Id, edit, ct);
+        var outcome = await catalogue.CreateDeskAsync(Office.Id, edit, ct, number);
         if (Handle(outcome, f => $"new-{f}") && outcome.Value is { } desk)
         {
             HttpContext.AuditTarget(desk.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -78,6 +82,6 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         Desks = await catalogue.DesksAsync(Office!.Id, ct);
         Services = await catalogue.ServicesAsync(Office.Id, ct);
         var (el, en) = Desk.DefaultNames(NextNumber);
-        NewDesk = posted ?? new DeskEdit(el, en, true, [.. Services.Where(s => s.Active).Select(s => s.Id)]);
+        NewDesk = posted ?? new DeskEdit(el, en, false, [.. Services.Where(s => s.Active).Select(s => s.Id)]);
     }
 }

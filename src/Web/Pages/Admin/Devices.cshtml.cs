@@ -57,8 +57,9 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
     }
 
     /// <summary>
-    /// A revoked machine stops at once and only a new pairing brings it back (ADR 0015): the first press asks, naming
-    /// it, so a kiosk in a busy lobby is not lost to a slip; the question's button revokes.
+    /// A revoked kiosk stops at once and only a new pairing brings it back (a display goes on showing the room, no longer
+    /// recognised; ADR 0015): the first press asks, naming it and saying which, so a kiosk in a busy lobby is not lost to
+    /// a slip; the question's button revokes.
     /// </summary>
     [Audited("admin.device.revoke")]
     public async Task<IActionResult> OnPostRevokeAsync(int id, bool confirm, CancellationToken ct)
@@ -69,7 +70,7 @@ public sealed class DevicesModel(DeviceRegistry devices, RantevouDbContext db, U
             await LoadAsync(ct);
             if (Devices.FirstOrDefault(d => d.Id == id && d.Status != "Revoked") is { } device)
             {
-                Ask(new(Text["RevokeDeviceTitle"], string.Format(Text["RevokeDeviceText"].Value, device.Name), Text["RevokeDeviceButton"]), $"revoke-{id}");
+                Ask(new(Text["RevokeDeviceTitle"], string.Format(Text["RevokeDeviceText." + device.Kind].Value, device.Name), Text["RevokeDeviceButton"]), $"revoke-{id}");
                 return Page();
             }
         }

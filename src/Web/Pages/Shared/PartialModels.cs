@@ -5,7 +5,7 @@ namespace Rantevou.Web.Pages.Shared;
 /// <summary>One labelled input with its hint and error, wired together for screen readers; optional ones are not announced as required.</summary>
 public sealed record FieldModel(
     string Id, string Label, string? Value, string? Error, string Type = "text",
-    string? Autocomplete = null, string? Hint = null, string? InputMode = null, bool Required = true);
+    string? Autocomplete = null, string? Hint = null, string? InputMode = null, bool Required = true, int? MaxLength = null);
 
 /// <summary>The open days of a service as links; <see cref="Href"/> builds each day's link, <see cref="PageHref"/> the next page's.</summary>
 public sealed record DateListModel(DayPage Page, Func<DateOnly, string> Href, Func<DateOnly?, string> PageHref, bool IsFirstPage);
