@@ -43,4 +43,18 @@ public sealed class CheckboxFormTests : AdminTest
         // Offered to staff still (it may open again), marked as switched off.
         Assert.Contains("Θυρίδα 1 (ανενεργή)", await admin.GetStringAsync("/admin/staff"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AClerkWhoseDeskWasSwitchedOff_IsToldOnTheClerkScreen_WhichDeskOpenedInstead()
+    {
+        var desk = (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Single(d => d.Number == 1);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PutAsJsonAsync($"/api/admin/desks/{desk.Id}", new DeskEdit(desk.NameEl, desk.NameEn, false, desk.ServiceIds))).StatusCode);
+        var clerk = await PageForms.SignInAsync(App, "clerk1@example.org");
+
+        var own = await clerk.GetStringAsync("/clerk");
+        var asked = await clerk.GetStringAsync("/clerk?desk=1");
+
+        Assert.All([own, asked], page => Assert.Contains("Η θυρίδα 1 δεν είναι ενεργή ή δεν σας έχει ανατεθεί: ανοίχτηκε η θυρίδα 2.", page, StringComparison.Ordinal));
+        Assert.DoesNotContain("δεν είναι ενεργή", await clerk.GetStringAsync("/clerk?desk=2"), StringComparison.Ordinal);
+    }
 }

@@ -43,5 +43,11 @@ public sealed class IndexModel(RantevouDbContext db, UserManager<AppUser> users)
         // The desk asked for, else the clerk's own desk, else the first.
         var wanted = desk ?? user?.DeskNumber;
         Desk = Desks.FirstOrDefault(d => d.Number == wanted) is { Id: > 0 } found ? found : Desks.FirstOrDefault();
+        // Said, not silently swapped: the desk was switched off, or is not (or no longer) the clerk's.
+        if (wanted is { } number && Desk.Number != number)
+            NotOpened = number;
     }
+
+    /// <summary>The desk asked for (or the clerk's own) that could not be opened, so the page says which one it opened instead.</summary>
+    public int? NotOpened { get; private set; }
 }
