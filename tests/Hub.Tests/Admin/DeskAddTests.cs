@@ -50,6 +50,19 @@ public sealed class DeskAddTests : AdminTest
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Http.BookAsync(service.Id, start, email: "late@example.org")).StatusCode);
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+        Assert.Contains("Θυρίδα 7 (ανενεργή)</h2>", await admin.GetStringAsync("/admin/desks"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeskServingNothing_SaysOnItsCard_ThatItTakesNoAppointments()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα Δ", "Desk D", true, []))).StatusCode);
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var page = await admin.GetStringAsync("/admin/desks");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Δεν εξυπηρετεί καμία υπηρεσία: δεν παίρνει ραντεβού"));
     }
 
     [Fact]
