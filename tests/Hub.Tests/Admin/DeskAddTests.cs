@@ -149,5 +149,18 @@ public sealed class DeskAddTests : AdminTest
         await ProblemAssert.IsAsync(refused, HttpStatusCode.UnprocessableEntity, MessageKeys.DeskCountInvalid, "en-header");
     }
 
+    [Fact]
+    public async Task TheAuditLog_NamesADeskByTheNumberThePagesShow_AndLinksToEveryEntryOnIt()
+    {
+        var added = await Admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα Δ", "Desk D", false, []));
+        var desk = (await added.Content.ReadFromJsonAsync<AdminDesk>())!;
+        Assert.NotEqual(desk.Id, desk.Number); // the demo's second office took ids too
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var page = await admin.GetStringAsync("/admin/audit?action=admin.desk.");
+
+        Assert.Contains($"<a href=\"/admin/audit?target={desk.Id}\">Θυρίδα {desk.Number}</a>", page, StringComparison.Ordinal);
+    }
+
     Task<Core.Booking.Booking> RowAsync(string code) => Db(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Code == code));
 }

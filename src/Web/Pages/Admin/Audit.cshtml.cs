@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rantevou.Contracts.Admin;
 using Rantevou.Core.Accounts;
@@ -35,6 +36,7 @@ public sealed partial class AuditModel(RantevouDbContext db, UserManager<AppUser
         if (outcome.Ok)
         {
             Found = outcome.Value;
+            await NameTargetsAsync(Found.Items, ct);
             return;
         }
         var problem = outcome.Problem;
@@ -43,6 +45,42 @@ public sealed partial class AuditModel(RantevouDbContext db, UserManager<AppUser
         if (problem.FieldErrors is null)
             Fail("to", problem.MessageKey);
     }
+
+    /// <summary>Desks and services, which entries name by their record number, by the words the pages use for them.</summary>
+    Dictionary<int, string> desks = [], services = [];
+
+    async Task NameTargetsAsync(IReadOnlyList<AuditEntryDto> items, CancellationToken ct)
+    {
+        var deskIds = items.Where(e => IsDesk(e.Action)).Select(e => Number(e.Target)).OfType<int>().Distinct().ToList();
+        var serviceIds = items.Where(e => e.Action.StartsWith("admin.service.", StringComparison.Ordinal)).Select(e => Number(e.Target)).OfType<int>().Distinct().ToList();
+        var deskNumber = Text["DeskNumber"].Value;
+        if (deskIds.Count > 0)
+            desks = (await Db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id)).Select(d => new { d.Id, d.Number }).ToListAsync(ct))
+                .ToDictionary(d => d.Id, d => string.Format(System.Globalization.CultureInfo.CurrentCulture, deskNumber, d.Number));
+        if (serviceIds.Count > 0)
+            services = (await Db.Services.AsNoTracking().Where(x => serviceIds.Contains(x.Id)).Select(x => new { x.Id, x.NameEl, x.NameEn }).ToListAsync(ct))
+                .ToDictionary(x => x.Id, x => Language.Pick(x.NameEl, x.NameEn));
+    }
+
+    static bool IsDesk(string action) => action.StartsWith("desk.", StringComparison.Ordinal) || action.StartsWith("admin.desk.", StringComparison.Ordinal);
+
+    static int? Number(string? target) => int.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>
+    /// A desk or service target in words ("Θυρίδα 7", the service's name), with the link that lists every entry on it:
+    /// the log keeps the record number, which is not what the pages show. Null for a target shown as it is.
+    /// </summary>
+    public (string Text, string Link)? NamedTarget(AuditEntryDto e)
+    {
+        if (Number(e.Target) is not { } id)
+            return null;
+        var name = IsDesk(e.Action) ? desks.GetValueOrDefault(id) : e.Action.StartsWith("admin.service.", StringComparison.Ordinal) ? services.GetValueOrDefault(id) : null;
+        return name is null ? null : (name, TargetLink(e.Target!));
+    }
+
+    string TargetLink(string target) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit",
+        new Dictionary<string, string?> { ["target"] = target, ["culture"] = Language.Query }.Where(q => q.Value is not null)
+            .Select(q => new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>(q.Key, q.Value)));
 
     /// <summary>
     /// A refusal's reason in the admin's words: the problem's own message, with "…" for the values it named at the time
