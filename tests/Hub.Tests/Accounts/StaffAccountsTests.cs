@@ -101,6 +101,27 @@ public sealed class StaffAccountsTests : AppTest
     }
 
     [Fact]
+    public async Task OnTheStaffPage_DisableAsksFirst_NamingThePerson_AndOnlyTheQuestionsButtonDisables()
+    {
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+        var api = await BearerAsync("admin@example.org", PageForms.DemoPassword);
+        var clerk = (await api.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(s => s.Email == "clerk2@example.org");
+
+        var asked = await PageForms.PostFormAsync(admin, "/admin/staff?handler=Disable", new() { ["id"] = clerk.Id });
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains($"Ο λογαριασμός «{clerk.DisplayName}» αποσυνδέεται αμέσως", page, StringComparison.Ordinal);
+        Assert.Contains($"form=\"disable-{clerk.Id}\" name=\"confirm\" value=\"true\">Ναι, απενεργοποίηση", page, StringComparison.Ordinal);
+        Assert.False((await api.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(s => s.Id == clerk.Id).Disabled);
+
+        var done = await PageForms.PostFormAsync(admin, "/admin/staff?handler=Disable", new() { ["id"] = clerk.Id, ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.True((await api.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(s => s.Id == clerk.Id).Disabled);
+    }
+
+    [Fact]
     public async Task OfficeAdmin_DoesNotSeeOrChangeAnotherOfficesStaff_AndAClerkCannotManage()
     {
         var admin = await BearerAsync("admin@example.org", PageForms.DemoPassword);

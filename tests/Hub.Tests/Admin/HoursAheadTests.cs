@@ -135,4 +135,16 @@ public sealed class HoursAheadTests : AdminTest
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty((await Admin.GetFromJsonAsync<List<AdminHoursChange>>("/api/admin/hours/changes"))!);
     }
+
+    [Fact]
+    public async Task OnTheCalendarPage_AWrongTime_SaysItsDayAndWhichTime()
+    {
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        var refused = await PageForms.SubmitAsync(admin, "/admin/calendar", "id=\"hours-form\"", f => f.Set("Wednesday.close", "25:00"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Τετάρτη, ώρα που κλείνει: ", page, StringComparison.Ordinal);
+    }
 }

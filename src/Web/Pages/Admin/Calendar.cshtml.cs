@@ -73,10 +73,22 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
                 TempData["AdminNotice"] = $"{TempData["AdminNotice"]} {string.Format(Text["HoursSetAhead"].Value, Lang.Date(day))}";
             return Back();
         }
+        NameTheDays();
         await LoadAsync(ct);
         Hours = posted.ToDictionary(p => p.Key, p => (p.Value.Open, p.Value.Close));
         ConfirmForm = "hours-form";
         return Page();
+    }
+
+    /// <summary>Fourteen time fields: each error says its day and which time, in the summary at the top as beside the field.</summary>
+    void NameTheDays()
+    {
+        foreach (var key in Errors.Keys.ToList())
+        {
+            if (key.Split('.') is [var day, var part and ("open" or "close")] && Enum.TryParse<DayOfWeek>(day, out var d))
+                Errors[key] = string.Format(Text[part == "open" ? "HoursErrorOpen" : "HoursErrorClose"].Value,
+                    System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), Errors[key]);
+        }
     }
 
     [Audited("admin.hours.change.remove", TargetFrom = "from")]

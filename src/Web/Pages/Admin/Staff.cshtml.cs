@@ -64,9 +64,24 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
     }
 
     [Audited("admin.staff.disable")]
-    public async Task<IActionResult> OnPostDisableAsync(string? id, CancellationToken ct)
+    /// <summary>
+    /// Disabling ends the person's sign-ins at once, at a desk in the middle of a call too: the first press asks, naming
+    /// them; the question's button disables.
+    /// </summary>
+    public async Task<IActionResult> OnPostDisableAsync(string? id, bool confirm, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
+        if (!confirm)
+        {
+            await LoadAsync(ct);
+            if (Staff.FirstOrDefault(s => s.Id == id && !s.Disabled && s.Id != SelfId) is { } person)
+            {
+                HttpContext.AuditTarget(person.Email);
+                var name = person.DisplayName is { Length: > 0 } n ? n : person.Email;
+                Ask(new(Text["DisableStaffTitle"], string.Format(Text["DisableStaffText"].Value, name), Text["DisableStaffButton"]), $"disable-{id}");
+                return Page();
+            }
+        }
         return await AfterAsync(await accounts.SetDisabledAsync(User.OfficeOf(), id ?? "", true, SelfId, ct), id, ct);
     }
 
