@@ -31,6 +31,8 @@ public sealed partial class AdminPagesTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("id=\"PerDay-error\"", html, StringComparison.Ordinal);
         Assert.Contains("Δώστε ακέραιο αριθμό από 1 έως 1.000.000.", html, StringComparison.Ordinal);
+        // The summary at the top names the field, whose label gives the range.
+        Assert.Contains("Ραντεβού ανά πρόσωπο για μία ημέρα (1–1.000.000): Δώστε ακέραιο αριθμό", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Equal(1_000_000, await Db(db => db.Offices.Where(o => o.Slug == DemoSeeder.OfficeSlug).Select(o => o.PerDay).SingleAsync()));
 
         var english = await PostFormAsync(admin, "/admin/settings?culture=en", SettingsForm("x"));

@@ -55,6 +55,25 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
                 ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota, RemindersOn, ReminderTime), ct);
         if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
             return RedirectToPage("/Admin/Settings", new { culture = Language.Query });
+        // The summary at the top lists errors without their fields: each says its field, whose label gives the range.
+        foreach (var key in Errors.Keys.ToList())
+            if (Labels.TryGetValue(key, out var label))
+                Errors[key] = $"{Text[label].Value}: {Errors[key]}";
         return Page();
     }
+
+    /// <summary>Each number's label on the page (it carries the allowed range), by field.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [nameof(BookingHorizonDays)] = "HorizonDays",
+        [nameof(BookingCutoffMinutes)] = "CutoffMinutes",
+        [nameof(HoldMinutes)] = "HoldMinutes",
+        [nameof(GraceMinutes)] = "GraceMinutes",
+        [nameof(CheckInOpensMinutes)] = "CheckInMinutes",
+        [nameof(ActivePerService)] = "LimitActivePerService",
+        [nameof(PerDay)] = "LimitPerDay",
+        [nameof(NoShowLimit)] = "LimitNoShows",
+        [nameof(NoShowWindowDays)] = "LimitNoShowWindow",
+        [nameof(AgentDailyQuota)] = "LimitAgentDaily",
+    };
 }
