@@ -44,13 +44,10 @@ public sealed class LinkResend(RantevouDbContext db, TimeProvider clock, DayChan
         if (await db.Outbox.AnyAsync(m => m.BookingId == id && m.Kind == name && m.CreatedUtc > since, ct))
             return false;
         var office = await OfficeLoader.LoadAsync(db, booking.OfficeId, ct);
-        var service = await db.Services.AsNoTracking().Include(s => s.Documents).FirstAsync(s => s.Id == booking.ServiceId, ct);
-        var desk = await db.Desks.AsNoTracking().FirstAsync(d => d.Id == booking.DeskId, ct);
-        var message = mail.Compose(k, booking, service, office, desk);
-        return await changes.RunAsync(office, OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), change =>
+        return await changes.RunAsync(office, OfficeCalendar.LocalDate(booking.StartUtc, office.TimeZone), async change =>
         {
-            change.Mail(message);
-            return Task.FromResult(true);
+            await change.MailAsync(mail, k, booking, ct);
+            return true;
         }, ct);
     }
 }

@@ -57,6 +57,16 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
 
     public string? Error(string field) => Errors.GetValueOrDefault(field);
 
+    /// <summary>
+    /// What the summary at the top says before a field's error where the error alone does not say which field (a day's
+    /// time among fourteen, a number among ten); beside the field its label says it already.
+    /// </summary>
+    protected Dictionary<string, string> SummaryLabels { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The errors as the summary at the top lists them, each linking to its field.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SummaryErrors => [.. Errors.Select(e => new KeyValuePair<string, string>(
+        e.Key.Length == 0 ? "main" : e.Key, SummaryLabels.TryGetValue(e.Key, out var label) ? $"{label}: {e.Value}" : e.Value))];
+
     protected void Fail(string field, string key)
     {
         HttpContext.AuditReason(key);

@@ -80,14 +80,14 @@ public sealed class CalendarModel(RantevouDbContext db, UserManager<AppUser> use
         return Page();
     }
 
-    /// <summary>Fourteen time fields: each error says its day and which time, in the summary at the top as beside the field.</summary>
+    /// <summary>Fourteen time fields: the summary at the top says each error's day and which time.</summary>
     void NameTheDays()
     {
-        foreach (var key in Errors.Keys.ToList())
+        foreach (var d in Week)
         {
-            if (key.Split('.') is [var day, var part and ("open" or "close")] && Enum.TryParse<DayOfWeek>(day, out var d))
-                Errors[key] = string.Format(Text[part == "open" ? "HoursErrorOpen" : "HoursErrorClose"].Value,
-                    System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), Errors[key]);
+            var day = System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d);
+            SummaryLabels[$"{d}.open"] = string.Format(Text["HoursFieldOpen"].Value, day);
+            SummaryLabels[$"{d}.close"] = string.Format(Text["HoursFieldClose"].Value, day);
         }
     }
 

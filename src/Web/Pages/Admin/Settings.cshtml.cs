@@ -55,10 +55,9 @@ public sealed class SettingsModel(RantevouDbContext db, UserManager<AppUser> use
                 ActivePerService, PerDay, NoShowLimit, NoShowWindowDays, AgentDailyQuota, RemindersOn, ReminderTime), ct);
         if (Handle(outcome, f => char.ToUpperInvariant(f[0]) + f[1..]))
             return RedirectToPage("/Admin/Settings", new { culture = Language.Query });
-        // The summary at the top lists errors without their fields: each says its field, whose label gives the range.
-        foreach (var key in Errors.Keys.ToList())
-            if (Labels.TryGetValue(key, out var label))
-                Errors[key] = $"{Text[label].Value}: {Errors[key]}";
+        // The summary at the top names each error's field, whose label gives the range.
+        foreach (var (field, label) in Labels)
+            SummaryLabels[field] = Text[label].Value;
         return Page();
     }
 

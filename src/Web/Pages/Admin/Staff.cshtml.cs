@@ -63,11 +63,11 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         return await AfterAsync(outcome, id, ct);
     }
 
-    [Audited("admin.staff.disable")]
     /// <summary>
     /// Disabling ends the person's sign-ins at once, at a desk in the middle of a call too: the first press asks, naming
     /// them; the question's button disables.
     /// </summary>
+    [Audited("admin.staff.disable")]
     public async Task<IActionResult> OnPostDisableAsync(string? id, bool confirm, CancellationToken ct)
     {
         HttpContext.AuditTarget(id ?? "");
