@@ -68,6 +68,8 @@ public enum QueueEventKind
     BookingChanged,
     /// <summary>An admin opened today again after closing it early: the screens stop showing the office closed.</summary>
     DayReopened,
+    /// <summary>An admin added a desk, or switched one on or off (R11): displays show the office's desks as they now are.</summary>
+    DesksChanged,
 }
 
 /// <summary>
@@ -88,6 +90,8 @@ public sealed record QueueEvent(
 /// <summary>
 /// What a display shows (GET /api/queue/snapshot): who is served where, everyone waiting for an appointment in the order
 /// they will be served (due and here first, then by time, then the deferred), and the walk-in order.
+/// <paramref name="Desks"/>: the numbers of the office's active desks, busy or free, so a wall shows an idle desk too and
+/// follows an admin adding or switching off one without being reloaded.
 /// </summary>
 public sealed record QueueSnapshot(
     long Version,
@@ -97,7 +101,8 @@ public sealed record QueueSnapshot(
     bool Closed,
     IReadOnlyList<ServingNow> Serving,
     IReadOnlyList<NextAppointment> Next,
-    IReadOnlyList<WaitingWalkIn> Walkins);
+    IReadOnlyList<WaitingWalkIn> Walkins,
+    IReadOnlyList<int> Desks);
 
 /// <summary>
 /// The person a desk has called. <paramref name="Overdue"/>: called far longer ago than their service takes (twice its

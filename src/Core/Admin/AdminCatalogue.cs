@@ -120,27 +120,32 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         var (rules, names, wanted) = await CheckDeskAsync(officeId, edit, ct);
         if (rules.Problem is { } invalid)
             return invalid;
-        var numbers = await db.Desks.Where(d => d.OfficeId == officeId).Select(d => d.Number).ToListAsync(ct);
-        if (numbers.Count >= AdminOffices.MaxDesks)
-            return Problem.Unprocessable(MessageKeys.DeskCountInvalid);
-        var number = (numbers.Count == 0 ? 0 : numbers.Max()) + 1;
-        if (expectedNumber is { } expected && expected != number)
-            return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
-        var desk = new Desk { OfficeId = officeId, Number = number, NameEl = names.El, NameEn = names.En, Active = edit.Active };
-        desk.Services.AddRange(wanted.Select(s => new DeskService { ServiceId = s }));
-        db.Desks.Add(desk);
-        try
+        Desk? desk = null;
+        // An office change like any other: the desk, the configuration's version and the screens' event in one commit.
+        var outcome = await changes.RunAsync(officeId, confirm: true, async c =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
-        }
-        await OfficeConfigCache.BumpAsync(db, officeId, ct);
-        configs.Forget(officeId);
-        return new AdminDesk(desk.Id, desk.Number, desk.NameEl, desk.NameEn, desk.Active, [.. wanted.Order()]);
+            var numbers = await db.Desks.Where(d => d.OfficeId == officeId).Select(d => d.Number).ToListAsync(c);
+            if (numbers.Count >= AdminOffices.MaxDesks)
+                return Problem.Unprocessable(MessageKeys.DeskCountInvalid);
+            var number = (numbers.Count == 0 ? 0 : numbers.Max()) + 1;
+            if (expectedNumber is { } expected && expected != number)
+                return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
+            desk = new Desk { OfficeId = officeId, Number = number, NameEl = names.El, NameEn = names.En, Active = edit.Active };
+            desk.Services.AddRange(wanted.Select(s => new DeskService { ServiceId = s }));
+            db.Desks.Add(desk);
+            try
+            {
+                await db.SaveChangesAsync(c);
+                return null;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                return Problem.Conflict(MessageKeys.DeskAddedMeanwhile);
+            }
+        }, ct);
+        if (!outcome.Ok)
+            return outcome.Problem;
+        return new AdminDesk(desk!.Id, desk.Number, desk.NameEl, desk.NameEn, desk.Active, [.. wanted.Order()]);
     }
 
     /// <summary>The names and services of a desk as an admin sent them, checked against the office.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rantevou.Contracts.Queue;
 using Rantevou.Core.Booking;
 using Rantevou.Core.Data;
 using Rantevou.Core.LiveDay;
@@ -55,12 +56,15 @@ public sealed class OfficeChanges(
         // The change may touch today (hours, desks, a special day), so it runs as a change of today.
         var applied = await changes.RunAsync(office, today, async change =>
         {
+            var desksBefore = await ActiveDesksAsync(officeId, ct);
             problem = await apply(ct);
             if (problem is not null)
                 return false;
             await db.SaveChangesAsync(ct);
             await OfficeConfigCache.BumpAsync(db, officeId, ct);
             db.ChangeTracker.Clear();
+            if (!desksBefore.SequenceEqual(await ActiveDesksAsync(officeId, ct)))
+                change.Tell(QueueEventKind.DesksChanged, null);
             var found = (await BrokenAsync(officeId, ct)).Where(b => !before.Contains(b.Booking.Id)).ToList();
             var movedBookings = await moves.MoveAsync(change, [.. found.Where(b => b.DeskOnly).Select(b => b.Booking)], ct);
             moved = await DescribeAsync(movedBookings, ct);
@@ -102,6 +106,10 @@ public sealed class OfficeChanges(
         var name = Language.Pick(b.Culture, special.NameEl, special.NameEn);
         return string.IsNullOrWhiteSpace(name) ? special.NameEl is { Length: > 0 } el ? el : null : name;
     }
+
+    /// <summary>The numbers the displays show a card for (<see cref="QueueSnapshot.Desks"/>).</summary>
+    Task<List<int>> ActiveDesksAsync(int officeId, CancellationToken ct) =>
+        db.Desks.Where(d => d.OfficeId == officeId && d.Active).OrderBy(d => d.Number).Select(d => d.Number).ToListAsync(ct);
 
     /// <summary>Today still has office hours ahead (or under way) as the office stands.</summary>
     bool OpenForTheRestOfToday(Office office, DateOnly today) =>

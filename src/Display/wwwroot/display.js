@@ -8,7 +8,6 @@
   const $ = (id) => document.getElementById(id);
   const FRESH_MS = 20000;
   const fresh = new Map(); // code -> browser time until which its desk is highlighted
-  let desks = [];
   let snapshot = null;
   let offset = 0; // office clock minus browser clock: the clock shows the server's time, not the screen's
 
@@ -80,7 +79,9 @@
   function render() {
     if (!snapshot) return;
     const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
-    const numbers = [...new Set([...desks, ...serving.keys()])].sort((a, b) => a - b);
+    // Every active desk has its card, idle ones too (the snapshot lists them, so a desk an admin adds or switches off
+    // shows at the next change); a desk switched off while serving keeps its card until that person is done.
+    const numbers = [...new Set([...snapshot.desks, ...serving.keys()])].sort((a, b) => a - b);
     $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
       const s = serving.get(n);
@@ -143,23 +144,6 @@
     }
   }
 
-  // The desk list is asked for once per connection; a failed answer (a node still starting, a network blip) is asked
-  // for again a few seconds later rather than leaving the wall without its idle desks until the next reconnect.
-  let desksRetry = 0;
-  async function loadDesks() {
-    clearTimeout(desksRetry);
-    try {
-      const office = body.dataset.office;
-      const r = await fetch('/api/desks' + (office ? '?office=' + encodeURIComponent(office) : ''));
-      if (!r.ok) throw new Error('HTTP ' + r.status);
-      desks = (await r.json()).map((d) => d.number);
-    } catch (err) {
-      console.warn('desks not loaded; showing only busy desks for now', err);
-      desksRetry = setTimeout(loadDesks, 5000);
-    }
-    render();
-  }
-
   const sound = $('sound');
   sound.addEventListener('click', () => RantevouAnnouncer.unlock().then(() => { sound.hidden = !RantevouAnnouncer.soundBlocked(); }));
   setTimeout(() => { sound.hidden = !RantevouAnnouncer.soundBlocked(); }, 500);
@@ -168,10 +152,7 @@
     office: body.dataset.office || null,
     onSnapshot,
     onEvent,
-    onStatus: (s) => {
-      $('status').hidden = s === 'live';
-      if (s === 'live') loadDesks();
-    },
+    onStatus: (s) => { $('status').hidden = s === 'live'; },
     refreshEveryMs: 60000,
   });
   setInterval(tick, 1000);

@@ -6,39 +6,52 @@ using static Microsoft.Playwright.Assertions;
 namespace Rantevou.Browser.Tests.LiveDay;
 
 /// <summary>
-/// The display lists every desk, idle ones too, from one request per connection. A failed answer to it (a node still
-/// starting, a blip on the network) must not leave the wall with only its busy desks until the next reconnect.
+/// The display shows a card for every active desk, idle ones too, from the office's snapshot. An admin who opens another
+/// desk in a busy morning, or closes one, sees the wall follow at once (R11): nobody goes to reload the display.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DisplayDeskListTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task DeskListThatFailsOnce_IsAskedForAgain_AndEveryIdleDeskAppears_WithoutAReload()
+    public async Task ADeskTheAdminAdds_AppearsOnTheOpenDisplay_AndOneSwitchedOff_Leaves_WithoutAReload()
     {
         var server = LiveApp.At(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(2))).Start();
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "el-GR" });
+        var wall = await browser.Browser.NewContextAsync(new() { Locale = "el-GR", ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var office = await browser.Browser.NewContextAsync(new() { Locale = "el-GR" });
         try
         {
             using var http = server.Http();
-            var desks = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!;
-            var asked = 0;
-            await context.RouteAsync("**/api/desks*", route =>
-                Interlocked.Increment(ref asked) == 1 ? route.FulfillAsync(new() { Status = 503 }) : route.ContinueAsync());
-
-            var display = await context.NewPageAsync();
+            var desk2 = (await http.GetFromJsonAsync<List<DeskDto>>("/api/desks"))!.Single(d => d.Number == 2);
+            var display = await wall.NewPageAsync();
             await display.GotoAsync(server.BaseUrl + "/display");
             await Expect(display.Locator("#status")).ToBeHiddenAsync();
-            await Expect(display.Locator("#desks .desk")).ToHaveCountAsync(0);
+            await Expect(display.Locator("#desks .desk-no")).ToHaveTextAsync(["1", "2", "3", "4", "5", "6"]);
             await display.EvaluateAsync("window.sameDocument = true");
 
-            await Expect(display.Locator("#desks .desk")).ToHaveCountAsync(desks.Count, new() { Timeout = 10_000 });
-            await Expect(display.Locator("#desks .desk-no").First).ToHaveTextAsync(desks.Min(d => d.Number).ToString());
-            Assert.Equal(2, asked);
+            var admin = await office.NewPageAsync();
+            await admin.GotoAsync(server.BaseUrl + "/admin/desks");
+            await admin.GetByLabel("Email").FillAsync("admin@example.org");
+            await admin.GetByLabel("Κωδικός πρόσβασης").FillAsync("Demo!2026");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Σύνδεση" }).ClickAsync();
+            var form = admin.Locator("#new-form");
+            await form.GetByLabel("Ενεργή").CheckAsync();
+            await form.GetByRole(AriaRole.Button, new() { Name = "Προσθήκη θυρίδας" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Θυρίδα 7", Exact = true })).ToBeVisibleAsync();
+            await Expect(display.Locator("#desks .desk-no")).ToHaveTextAsync(["1", "2", "3", "4", "5", "6", "7"]);
+            await Expect(display.Locator("#desks .desk").Last).ToHaveClassAsync("desk free");
+
+            var card = admin.Locator($"#desk{desk2.Id}-form");
+            await card.GetByLabel("Ενεργή").UncheckAsync();
+            await card.GetByRole(AriaRole.Button, new() { Name = "Αποθήκευση" }).ClickAsync();
+            await Expect(admin.Locator($"#desk{desk2.Id}-form h2")).ToContainTextAsync("(ανενεργή)");
+            await Expect(display.Locator("#desks .desk-no")).ToHaveTextAsync(["1", "3", "4", "5", "6", "7"]);
             Assert.True(await display.EvaluateAsync<bool>("window.sameDocument === true"));
+            await display.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "display-desks.png") });
         }
         finally
         {
-            await context.CloseAsync();
+            await office.CloseAsync();
+            await wall.CloseAsync();
             await server.DisposeAsync();
         }
     }

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Rantevou.Contracts.Admin;
 using Rantevou.Contracts.Queue;
 
 namespace Rantevou.Hub.Tests.LiveDay;
@@ -142,6 +145,36 @@ public sealed class QueueHubTests : LiveDayTest
         Assert.Matches(@"^2026-12-02T08:50:00\.000\+02:00$", (string)snapshot["Now"]!);
         var next = ((object?[])snapshot["Next"]!).Cast<Dictionary<object, object?>>().Single(n => (string?)n["Code"] == booked.Label);
         Assert.Equal((true, "2026-12-02T09:00:00.000+02:00"), (next["CheckedIn"], next["Time"]));
+    }
+
+    [Fact]
+    public async Task ADeskAddedOrSwitchedOffByAnAdmin_ReachesTheDisplays_WithTheOfficesDesksInTheSnapshot()
+    {
+        At(9, 0);
+        var admin = (await ClerkAsync("admin@example.org")).Http;
+        var display = await ConnectAsync();
+        var events = Listen(display);
+        var joined = await display.InvokeAsync<QueueSnapshot>(nameof(IQueueHub.JoinOffice), (string?)null).WaitAsync(Wait);
+        Assert.Equal([1, 2, 3, 4, 5, 6], joined.Desks);
+
+        // R11: a seventh desk, switched on as it is added, and the display's idle desks take it without a reload.
+        var added = await admin.PostAsJsonAsync("/api/admin/desks", new DeskEdit("Θυρίδα 7", "Desk 7", true, []));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var (addedEvent, afterAdding, _) = await NextAsync(events);
+        Assert.Equal((joined.Version + 1, QueueEventKind.DesksChanged), (addedEvent.Version, addedEvent.Kind));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], afterAdding.Desks);
+
+        // Switched off: its card leaves the wall. A rename alone changes nothing a display shows, so it tells nothing.
+        var desk2 = await DeskIdAsync(2);
+        var services = (await admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Single(d => d.Id == desk2).ServiceIds;
+        var renamed = await admin.PutAsJsonAsync($"/api/admin/desks/{desk2}", new DeskEdit("Θυρίδα Β", "Desk B", true, services));
+        Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        var off = await admin.PutAsJsonAsync($"/api/admin/desks/{desk2}?confirm=true", new DeskEdit("Θυρίδα Β", "Desk B", false, services));
+        Assert.True(off.IsSuccessStatusCode, await off.Content.ReadAsStringAsync());
+        var (offEvent, afterOff, _) = await NextAsync(events);
+        Assert.Equal((afterAdding.Version + 1, QueueEventKind.DesksChanged), (offEvent.Version, offEvent.Kind));
+        Assert.Equal([1, 3, 4, 5, 6, 7], afterOff.Desks);
+        Assert.Equal(afterOff.Version, await VersionAsync());
     }
 
     public override async Task DisposeAsync()

@@ -24,7 +24,7 @@
 
   // The order of QueueEventKind in src/Contracts: the hub's JSON protocol sends enums as numbers, MessagePack as names.
   const KINDS = ['CheckedIn', 'Deferred', 'WalkInIssued', 'Called', 'Recalled', 'Completed', 'NoShow',
-    'Interrupted', 'Expired', 'Voided', 'DayClosed', 'CancelledByOffice', 'BookingChanged', 'DayReopened'];
+    'Interrupted', 'Expired', 'Voided', 'DayClosed', 'CancelledByOffice', 'BookingChanged', 'DayReopened', 'DesksChanged'];
   const STEPS = [0, 2000, 5000, 10000, 20000];
   const delay = (n) => (n < STEPS.length ? STEPS[n] : 30000);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
