@@ -118,8 +118,21 @@ public sealed class DeskAddTests : AdminTest
         // Off until switched on: the least busy desk takes the next bookings, and nobody works at this one yet.
         Assert.Equal(($"Θυρίδα {next}", $"Desk {next}", false), (desk.NameEl, desk.NameEn, desk.Active));
         Assert.Equal((await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services"))!.Where(s => s.Active).Select(s => s.Id).Order(), desk.ServiceIds);
+        // Back at the new desk's own card, with the notice there: the top of a long page is out of sight.
+        Assert.EndsWith($"#desk{desk.Id}-form", added.Headers.Location!.ToString(), StringComparison.Ordinal);
         var page = await admin.GetStringAsync(added.Headers.Location!.ToString());
-        Assert.Contains($"Η θυρίδα {next} προστέθηκε", page, StringComparison.Ordinal);
+        Assert.Contains($"Η θυρίδα {next} προστέθηκε", CardOf(page, desk.Id), StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "προστέθηκε"));
+
+        var saved = await PageForms.SubmitAsync(admin, "/admin/desks", $"id=\"desk{desk.Id}-form\"", f => f.Set($"desk{desk.Id}-nameEn", "Desk Seven"));
+        Assert.EndsWith($"#desk{desk.Id}-form", saved.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Οι αλλαγές αποθηκεύτηκαν", CardOf(await admin.GetStringAsync(saved.Headers.Location!.ToString()), desk.Id), StringComparison.Ordinal);
+    }
+
+    static string CardOf(string page, int deskId)
+    {
+        var start = page.IndexOf($"id=\"desk{deskId}-form\"", StringComparison.Ordinal);
+        return page[start..page.IndexOf("</form>", start, StringComparison.Ordinal)];
     }
 
     [Fact]

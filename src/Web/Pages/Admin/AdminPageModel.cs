@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rantevou.Core.Accounts;
@@ -136,7 +137,20 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
         return true;
     }
 
-    protected void TakeNotice() => Notice = TempData["AdminNotice"] as string;
+    /// <summary>
+    /// The form (by its id) that <see cref="Notice"/> is about, on a page of many forms: the notice is shown in that form,
+    /// which the redirect's fragment scrolls to, rather than at the top the admin has scrolled away from.
+    /// </summary>
+    public string? NoticeFor { get; private set; }
+
+    protected void TakeNotice() => (Notice, NoticeFor) = (TempData["AdminNotice"] as string, TempData["AdminNoticeFor"] as string);
+
+    /// <summary>Back to this page at <paramref name="form"/>, with the notice shown there.</summary>
+    protected RedirectToPageResult BackTo(string page, string form)
+    {
+        TempData["AdminNoticeFor"] = form;
+        return RedirectToPage(page, null, new { culture = Language.Query }, form);
+    }
 
     public DateTimeOffset Local(DateTime utc) => OfficeCalendar.ToLocal(utc, Office.TimeZone);
 }

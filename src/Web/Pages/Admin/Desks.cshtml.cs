@@ -41,7 +41,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         // R11: a desk switched off moves its bookings (each with a mail): the admin sees who before anyone is moved.
         var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct, askBeforeMoving: true);
         if (Handle(outcome, f => $"desk{id}-{f}"))
-            return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
+            return BackTo("/Admin/Desks", $"desk{id}-form");
         await LoadAsync(ct);
         ConfirmForm = $"desk{id}-form";
         var i = Desks.FindIndex(d => d.Id == id);
@@ -69,7 +69,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         {
             HttpContext.AuditTarget(desk.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             TempData["AdminNotice"] = string.Format(Text["DeskAdded"].Value, desk.Number);
-            return RedirectToPage("/Admin/Desks", new { culture = Language.Query });
+            return BackTo("/Admin/Desks", $"desk{desk.Id}-form");
         }
         await LoadAsync(ct, edit);
         return Page();
