@@ -21,6 +21,20 @@ public sealed class Desk
          string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Desk {number}"));
     public List<DeskService> Services { get; set; } = [];
     public string Name(string culture) => Language.Pick(culture, NameEl, NameEn);
+
+    /// <summary>
+    /// The name with the desk's number before it unless the name already says it ("Θυρίδα 2: Ταμείο"): the display and
+    /// the clerks know a desk by its number, and a renamed desk would otherwise lose it.
+    /// </summary>
+    public string Label(string culture)
+    {
+        var name = Name(culture);
+        var number = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (System.Text.RegularExpressions.Regex.IsMatch(name, $@"(?<!\d){number}(?!\d)"))
+            return name;
+        var (el, en) = DefaultNames(Number);
+        return $"{Language.Pick(culture, el, en)}: {name}";
+    }
 }
 
 /// <summary>Which services a desk serves (R11: admins change it).</summary>
