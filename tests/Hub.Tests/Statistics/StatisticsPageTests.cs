@@ -43,6 +43,23 @@ public sealed class StatisticsPageTests : AdminTest
     }
 
     [Fact]
+    public async Task APeriodRunningPastToday_SaysItsOpenDaysAreCountedSoFar()
+    {
+        var admin = await PageForms.SignInAsync(App, "admin@example.org");
+
+        // Tuesday 1 December 2026 at 10:00: this month so far is Tuesday alone; last week was Monday to Friday.
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(2)));
+        var month = await admin.GetStringAsync("/admin/statistics");
+        var past = await admin.GetStringAsync("/admin/statistics?from=2026-11-23&to=2026-11-29");
+
+        Assert.Contains("1 ημέρα λειτουργίας έως σήμερα", month, StringComparison.Ordinal);
+        Assert.Contains("5 ημέρες λειτουργίας", past, StringComparison.Ordinal);
+        Assert.DoesNotContain("έως σήμερα", past, StringComparison.Ordinal);
+        // Nobody was served: the clerks' table says so rather than stand empty (the hours still show the open time).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(past, "<td colspan=\"\\d+\">Δεν υπάρχουν στοιχεία για αυτή την περίοδο.</td>"));
+    }
+
+    [Fact]
     public async Task TheCsvLink_DownloadsTheFiguresShown_WithABom_InThePagesLanguage()
     {
         var services = await Admin.GetFromJsonAsync<List<AdminService>>("/api/admin/services");

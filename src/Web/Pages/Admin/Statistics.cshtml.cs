@@ -62,8 +62,16 @@ public sealed class StatisticsModel(RantevouDbContext db, UserManager<AppUser> u
             (From, To) = (Lang.UrlDate(period.Value.Item1), Lang.UrlDate(period.Value.Item2));
         }
         if (period is var (from, to))
+        {
             Figures = await statistics.ForOfficeAsync(Office.Id, from, to, ct);
+            EndsAfterToday = to > today;
+        }
     }
+
+    /// <summary>The period runs past today (this month, this week): its open days are counted so far, and the page says so.</summary>
+    bool EndsAfterToday { get; set; }
+
+    public string PeriodShownKey => (EndsAfterToday ? "PeriodShownSoFar" : "PeriodShown") + (Figures?.OpenDays == 1 ? "One" : "");
 
     /// <summary>
     /// The figures shown, as CSV (<see cref="StatisticsCsv"/>, the API's figures): from the page, so the office is the one
