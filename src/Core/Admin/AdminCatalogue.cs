@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Rantevou.Contracts.Admin;
+using Rantevou.Core.Booking;
 using Rantevou.Core.Catalogue;
 using Rantevou.Core.Data;
+using Rantevou.Core.LiveDay;
 using Rantevou.Core.Localization;
 using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
@@ -9,7 +11,7 @@ using Rantevou.Core.Outcomes;
 namespace Rantevou.Core.Admin;
 
 /// <summary>R11: administrators edit services, their groups and the desks that serve them.</summary>
-public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, OfficeConfigCache configs)
+public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, OfficeConfigCache configs, DeskActions actions, TimeProvider clock)
 {
     public async Task<List<AdminService>> ServicesAsync(int officeId, CancellationToken ct) =>
         (await db.Services.AsNoTracking().Where(s => s.OfficeId == officeId).Include(s => s.Documents)
@@ -160,7 +162,11 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return (rules, names, wanted);
     }
 
-    /// <summary>A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11).</summary>
+    /// <summary>
+    /// A desk switched off, or no longer serving a service, gives up its bookings only once the admin confirms (R11). A
+    /// desk serving someone now is not switched off (409): its clerk could no longer finish with them, and the person would
+    /// stay called all day.
+    /// </summary>
     public async Task<Outcome<ChangeResult>> EditDeskAsync(int officeId, int id, DeskEdit edit, bool confirm, CancellationToken ct,
         bool askBeforeMoving = false)
     {
@@ -172,6 +178,8 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return await changes.RunAsync(officeId, confirm, async c =>
         {
             var desk = await db.Desks.Include(d => d.Services).FirstAsync(d => d.Id == id, c);
+            if (desk.Active && !edit.Active && await ServingAsync(desk, c) is { } code)
+                return Problem.Conflict(MessageKeys.DeskServingNow) with { Args = [code] };
             (desk.NameEl, desk.NameEn) = names;
             desk.Active = edit.Active;
             desk.Services.RemoveAll(s => !wanted.Contains(s.ServiceId));
@@ -182,4 +190,12 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
     }
 
     public Task<Office> OfficeAsync(int officeId, CancellationToken ct) => OfficeLoader.LoadAsync(db, officeId, ct);
+
+    /// <summary>The code or ticket of the person the desk has called today and not finished with; null when nobody.</summary>
+    async Task<string?> ServingAsync(Desk desk, CancellationToken ct)
+    {
+        var office = await OfficeLoader.LoadAsync(db, desk.OfficeId, ct);
+        var (booking, ticket) = await actions.CurrentAsync(desk, office, OfficeDays.Today(office, clock), ct);
+        return booking is not null ? BookingCode.Display(booking.Code) : ticket?.Label;
+    }
 }

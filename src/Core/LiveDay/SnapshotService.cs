@@ -55,13 +55,6 @@ public sealed class SnapshotService(RantevouDbContext db, TimeProvider clock, Sn
         var closed = await db.OfficeDays.Where(d => d.OfficeId == office.Id && d.Day == facts.Day).AnyAsync(d => d.ClosedUtc != null, ct);
         var zone = office.TimeZone;
         var deskNumber = facts.Desks.ToDictionary(d => d.Id, d => d.Number);
-        // A desk switched off (R11) while its clerk serves someone still shows that call under its own number.
-        var calledAtOthers = facts.Bookings.Where(b => b.Status == BookingStatus.Called).Select(b => b.CalledDeskId)
-            .Concat(facts.Tickets.Where(t => t.Status == TicketStatus.Called).Select(t => t.CalledDeskId))
-            .OfType<int>().Where(id => !deskNumber.ContainsKey(id)).Distinct().ToList();
-        if (calledAtOthers.Count > 0)
-            foreach (var d in await db.Desks.AsNoTracking().Where(d => calledAtOthers.Contains(d.Id)).Select(d => new { d.Id, d.Number }).ToListAsync(ct))
-                deskNumber[d.Id] = d.Number;
         int Number(int? deskId) => deskId is { } id && deskNumber.TryGetValue(id, out var n) ? n : 0;
 
         var serving = facts.Bookings.Where(b => b.Status == BookingStatus.Called)

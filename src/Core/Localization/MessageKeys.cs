@@ -83,6 +83,7 @@ public static class MessageKeys
     public const string DeviceNameRequired = "DeviceNameRequired";
     public const string DeskNameRequired = "DeskNameRequired";
     public const string DeskAddedMeanwhile = "DeskAddedMeanwhile";
+    public const string DeskServingNow = "DeskServingNow";
     public const string OwnAccount = "OwnAccount";
     public const string BookingCodeInvalid = "BookingCodeInvalid";
     public const string DurationInvalid = "DurationInvalid";

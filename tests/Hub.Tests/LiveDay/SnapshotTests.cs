@@ -63,25 +63,4 @@ public sealed class SnapshotTests : LiveDayTest
         var serving = (await SnapshotAsync()).Serving.Single();
         Assert.Equal((1, true), (serving.DeskNumber, serving.Overdue));
     }
-
-    [Fact]
-    public async Task ADeskSwitchedOffWhileServing_LeavesTheDesksList_ButKeepsItsCallUnderItsNumber()
-    {
-        var desk = await DeskIdAsync(1);
-        var renewal = await ServiceAsync("Driving licence renewal");
-        At(9, 0);
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await Http.PostAsJsonAsync("/api/kiosk/walkins", new WalkInRequest(renewal, null))).StatusCode);
-        var clerk = await ClerkAsync();
-        var called = (await clerk.CallNextAsync(desk))!.Label;
-        var admin = (await ClerkAsync("admin@example.org")).Http;
-        var edit = (await admin.GetFromJsonAsync<List<Rantevou.Contracts.Admin.AdminDesk>>("/api/admin/desks"))!.Single(d => d.Id == desk);
-
-        var off = await admin.PutAsJsonAsync($"/api/admin/desks/{desk}?confirm=true",
-            new Rantevou.Contracts.Admin.DeskEdit(edit.NameEl, edit.NameEn, false, edit.ServiceIds));
-
-        Assert.True(off.IsSuccessStatusCode, await off.Content.ReadAsStringAsync());
-        var snapshot = await SnapshotAsync();
-        Assert.DoesNotContain(1, snapshot.Desks);
-        Assert.Equal((1, called), (snapshot.Serving.Single().DeskNumber, snapshot.Serving.Single().Code));
-    }
 }

@@ -115,7 +115,7 @@ public abstract class AdminPageModel(RantevouDbContext db, UserManager<AppUser> 
                 foreach (var (key, keys) in fields)
                     Errors.TryAdd(field?.Invoke(key) ?? key, messages[keys[0]]);
             else
-                Errors.TryAdd("", messages[problem.MessageKey]);
+                Errors.TryAdd("", problem.Args.Length == 0 ? messages[problem.MessageKey] : messages[problem.MessageKey, problem.Args]);
             ViewData["HasErrors"] = true;
             return false;
         }
