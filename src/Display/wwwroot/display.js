@@ -79,8 +79,8 @@
   function render() {
     if (!snapshot) return;
     const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
-    // Every active desk has its card, idle ones too (the snapshot lists them, so a desk an admin adds or switches off
-    // shows at the next change); a desk switched off while serving keeps its card until that person is done.
+    // Every active desk has its card, idle ones too: the snapshot lists them, so a desk an admin adds or switches off
+    // shows with the change (DesksChanged).
     const numbers = [...new Set([...snapshot.desks, ...serving.keys()])].sort((a, b) => a - b);
     $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
