@@ -52,11 +52,15 @@
 
   // Errors stay until the next action; what an action did (done: true) is cleared a few seconds later on the office's
   // clock (tick), so it does not linger over the next person (the day's list and the desk show it too).
+  // What an action answered: a success for 8 seconds, a refusal for 30 (long enough to read, not left standing over
+  // what happens next at the desk); the next action replaces it either way.
   let saidAt = null;
+  let saidFor = 0;
   function say(message, done) {
     $('message').textContent = message || '';
     $('message').hidden = !message;
-    saidAt = message && done ? officeNow() : null;
+    saidAt = message ? Date.now() : null;
+    saidFor = done ? 8000 : 30000;
   }
 
   async function load() {
@@ -97,17 +101,21 @@
       docs.clear();
     }
     document.querySelectorAll('[data-needs-current]').forEach((b) => { b.disabled = !c; });
+    // The person at the desk is finished with first (complete, did not come, interrupt): only then is the next called.
+    document.querySelector('[data-action="call-next"]').disabled = !!c;
+    document.querySelector('[data-action="complete"]').classList.toggle('button--secondary', !c);
     // R5 defers appointments; a walk-in steps back with "interrupt" (R13), and the note says so.
     document.querySelector('[data-action="defer"]').disabled = !c || c.walkIn;
     $('defer-note').hidden = !(c && c.walkIn);
     $('void-open').disabled = !c || c.walkIn;
     if (!c) $('void-form').hidden = true;
 
-    $('advice').textContent = d.advice.message;
+    const others = d.waitingElsewhere || [];
+    // "Nobody waits for this desk" would read as "nobody waits" above a list of people waiting at a desk without a clerk.
+    $('advice').textContent = !c && d.advice.reason === 'NobodyWaiting' && others.length > 0 ? texts.NobodyHereButElsewhere : d.advice.message;
     const judged = !c && d.advice.ifClerkJudgesGap;
     $('call-judged').hidden = !judged;
     if (judged) $('call-judged').textContent = fmt(texts.CallJudged, judged);
-    const others = d.waitingElsewhere || [];
     $('elsewhere').hidden = others.length === 0;
     $('elsewhere-list').replaceChildren(...others.map((w) => {
       const call = el('button', 'button button--secondary', fmt(texts.CallHere, w.code));
@@ -211,7 +219,7 @@
   // Each second: time since the call against the service's minutes, a flag in words far past it (a "done" forgotten),
   // and the end of an action's message.
   function tick() {
-    if (saidAt !== null && officeNow() - saidAt > 8000) say('');
+    if (saidAt !== null && Date.now() - saidAt > saidFor) say('');
     const c = day && day.current;
     if (!c) {
       $('cur-overdue').hidden = true;
@@ -245,10 +253,13 @@
     keepFocus();
   }
 
-  // A button that was just used may now be disabled (nobody at the desk): the focus goes to "call next", not the page.
+  // A button that was just used may now be disabled: the focus goes to "call next", or to "complete" while someone is
+  // at the desk, not to the page.
   function keepFocus() {
     const f = document.activeElement;
-    if (!f || f === document.body || f.disabled || f.closest('[hidden]')) document.querySelector('[data-action="call-next"]').focus();
+    if (f && f !== document.body && !f.disabled && !f.closest('[hidden]')) return;
+    const next = document.querySelector('[data-action="call-next"]');
+    (next.disabled ? document.querySelector('[data-action="complete"]') : next).focus();
   }
 
   // R12: "did not come" before the appointment's time is asked again, in the API's words (with the time).
@@ -265,9 +276,11 @@
 
   document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => {
     // R12: a no-show counts against the person's future bookings and cannot be taken back, so one click is not enough.
-    // Before the appointment's time the API asks (with the time); after it, the screen asks here.
+    // Before the appointment's time the API asks (with the time); after it, the screen asks here. A walk-in's ticket
+    // closes and loses its place: asked too, since "did not come" sits beside "call again".
     const c = day && day.current;
-    if (b.dataset.action === 'no-show' && c && !c.walkIn && Date.parse(c.scheduledAt) <= officeNow()) ask(fmt(texts.NoShowAsk, c.label));
+    if (b.dataset.action === 'no-show' && c && c.walkIn) ask(fmt(texts.NoShowAskWalkIn, c.label));
+    else if (b.dataset.action === 'no-show' && c && Date.parse(c.scheduledAt) <= officeNow()) ask(fmt(texts.NoShowAsk, c.label));
     else act(b.dataset.action);
   }));
   $('call-judged').addEventListener('click', () => act('call-next', '?gap=judged'));
@@ -286,6 +299,8 @@
   });
   $('void-cancel').addEventListener('click', () => {
     $('void-form').hidden = true;
+    $('void-reason-error').hidden = true;
+    $('void-reason').removeAttribute('aria-invalid');
     $('void-open').setAttribute('aria-expanded', 'false');
     $('void-open').focus();
   });
@@ -294,7 +309,13 @@
     e.preventDefault();
     const c = day && day.current;
     const reason = $('void-reason').value.trim();
-    if (!c || c.walkIn || !reason) return;
+    $('void-reason-error').hidden = !!reason;
+    $('void-reason').setAttribute('aria-invalid', String(!reason));
+    if (!reason) {
+      $('void-reason').focus();
+      return;
+    }
+    if (!c || c.walkIn) return;
     const r = await api('POST', `/api/bookings/${encodeURIComponent(c.code)}/void`, { reason });
     say(r.ok ? fmt(texts['Done.void'], c.label) : r.message, r.ok);
     if (r.ok) {

@@ -38,6 +38,9 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
             var list = page.Locator("#elsewhere");
             await Expect(list.GetByRole(AriaRole.Heading, new() { Name = "Περιμένουν σε θυρίδα χωρίς υπάλληλο" })).ToBeVisibleAsync();
             await Expect(list.Locator("li")).ToContainTextAsync($"09:30 · {Core.Booking.BookingCode.Display(unseen)} · Ανανέωση άδειας οδήγησης · θυρίδα 2");
+            // Desk 1's own 09:30 has not come: the advice does not say "nobody is waiting" above someone who is.
+            await Expect(page.Locator("#advice")).ToHaveTextAsync(
+                "Κανείς δεν περιμένει για αυτή τη θυρίδα, αλλά κάποιοι περιμένουν σε θυρίδα χωρίς υπάλληλο: μπορείτε να τους καλέσετε εδώ (παρακάτω).");
             await Axe.AssertNoSeriousViolationsAsync(page, "clerk screen, a person waiting at a desk nobody works");
             await page.ScreenshotAsync(new() { Path = DocsScreenshots.PathFor("clerk-waiting-elsewhere.png"), FullPage = true });
 
@@ -75,7 +78,9 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
 
             await Expect(page.Locator("#cur-label")).ToHaveTextAsync(ticket);
             await Expect(judged).ToBeHiddenAsync();
-            await Expect(page.Button("Καλέστε τον επόμενο")).ToBeFocusedAsync();
+            // The next step is to finish with the person called: "call next" waits until then.
+            await Expect(page.Button("Καλέστε τον επόμενο")).ToBeDisabledAsync();
+            await Expect(page.Button("Ολοκληρώθηκε")).ToBeFocusedAsync();
         }
         finally
         {
