@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rantevou.Core.Data;
 using Rantevou.Core.Devices;
@@ -20,10 +21,22 @@ public sealed class DisplayModel(DevicePages devices, RantevouDbContext db) : Pa
     /// <summary>The office's name in the page's language; null for an office slug that names none.</summary>
     public string? OfficeName { get; private set; }
 
+    /// <summary>
+    /// An <c>?office=</c> that names no office (a typo when the screen was set up): the page says so, in words, instead of
+    /// a wall that tries to connect for ever.
+    /// </summary>
+    public bool UnknownOffice { get; private set; }
+
     public async Task OnGetAsync(string? office, CancellationToken ct)
     {
-        await devices.IdentifyAsync(HttpContext, DeviceKind.Display, ct);
         Office = office ?? "";
         OfficeName = (await OfficeDirectory.ResolveAsync(db, office, ct))?.Name(Language.Current);
+        UnknownOffice = OfficeName is null && !string.IsNullOrEmpty(office);
+        if (UnknownOffice)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await devices.IdentifyAsync(HttpContext, DeviceKind.Display, ct);
     }
 }
