@@ -106,9 +106,12 @@ public sealed class DeskAddTests : AdminTest
         var admin = await PageForms.SignInAsync(App, "admin@example.org");
         Assert.Contains($"value=\"Θυρίδα {next}\"", await admin.GetStringAsync("/admin/desks"), StringComparison.Ordinal);
 
-        var empty = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => f.Set("new-nameEn", ""));
+        var empty = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => f.Set("new-nameEn", "").Set("new-nameEl", ""));
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("Συμπληρώστε το όνομα της θυρίδας", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The summary at the top names each field: the one message stands for both names.
+        var emptyPage = await empty.Content.ReadAsStringAsync();
+        Assert.Contains("Όνομα (ελληνικά): Συμπληρώστε το όνομα της θυρίδας", emptyPage, StringComparison.Ordinal);
+        Assert.Contains("Όνομα (αγγλικά): Συμπληρώστε το όνομα της θυρίδας", emptyPage, StringComparison.Ordinal);
         Assert.Equal(desks.Count, (await Admin.GetFromJsonAsync<List<AdminDesk>>("/api/admin/desks"))!.Count);
 
         var added = await PageForms.SubmitAsync(admin, "/admin/desks", "id=\"new-form\"", f => { });

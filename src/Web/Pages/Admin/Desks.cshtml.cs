@@ -42,6 +42,7 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
         var outcome = await catalogue.EditDeskAsync(Office.Id, id, new DeskEdit(nameEl, nameEn, active, serviceIds), confirm, ct, askBeforeMoving: true);
         if (Handle(outcome, f => $"desk{id}-{f}"))
             return BackTo("/Admin/Desks", $"desk{id}-form");
+        NameTheFields($"desk{id}-");
         await LoadAsync(ct);
         ConfirmForm = $"desk{id}-form";
         var i = Desks.FindIndex(d => d.Id == id);
@@ -72,7 +73,16 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
             return BackTo("/Admin/Desks", $"desk{desk.Id}-form");
         }
         await LoadAsync(ct, edit);
+        NameTheFields("new-");
         return Page();
+    }
+
+    /// <summary>The summary at the top says which name is missing: the same message stands for the Greek and the English.</summary>
+    void NameTheFields(string prefix)
+    {
+        SummaryLabels[prefix + "nameEl"] = Text["NameEl"].Value;
+        SummaryLabels[prefix + "nameEn"] = Text["NameEn"].Value;
+        SummaryLabels[prefix + "serviceIds"] = Text["DeskServices"].Value;
     }
 
     async Task LoadAsync(CancellationToken ct, DeskEdit? posted = null)
