@@ -107,7 +107,7 @@ public sealed class BookingPagesTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     [Fact]
-    public async Task LostRace_SendsPersonBackToChooseAnotherTime()
+    public async Task LostRace_AsksForAnotherTimeOnTheSamePage_KeepingTheDetailsTyped()
     {
         var t = Texts.Greek;
         await Page.GotoAsync("/");
@@ -120,9 +120,15 @@ public sealed class BookingPagesTests(BrowserFixture browser) : BrowserTest(brow
 
         await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
 
-        await ExpectHeadingAsync("Διαλέξτε ώρα");
+        // R1: the time went meanwhile. Another of that day's is chosen right here: nothing typed is typed again.
+        await ExpectHeadingAsync("Τα στοιχεία σας");
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(t.SlotTaken);
         await Expect(Page.GetByLabel("12:00", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(Page.GetByLabel(t.Email, new() { Exact = true })).ToHaveValueAsync("maria@example.org");
+        await Expect(Page.GetByLabel(t.FullName, new() { Exact = true })).ToHaveValueAsync("Μαρία Παπαδοπούλου");
+        await Page.Locator("input[name=start]").First.CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
+        await ExpectHeadingAsync(t.CheckEmail);
     }
 
     [Fact]

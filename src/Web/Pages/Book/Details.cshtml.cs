@@ -34,6 +34,13 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
 
     public Service Service { get; private set; } = null!;
     public DateTimeOffset When { get; private set; }
+
+    /// <summary>Why the chosen time can no longer be booked, with <see cref="Slots"/> to choose another from.</summary>
+    public string? TimeError { get; private set; }
+
+    public IReadOnlyList<DateTimeOffset> Slots { get; private set; } = [];
+
+    Office? office;
     public Dictionary<string, string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int serviceId, string? date, CancellationToken ct) =>
@@ -56,9 +63,16 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
             fieldErrors = new Dictionary<string, string[]> { [fieldErrors.Keys.FirstOrDefault() ?? "email"] = [problem.MessageKey] };
         else if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
         {
-            // R1: the time was taken meanwhile (409) or is no longer bookable: choose another.
+            // R1: the time was taken meanwhile (409) or is no longer bookable: another is chosen here, beside the details
+            // already typed, from that day's free times; with none left that day, on the list of days.
             var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
-            return RedirectToPage("/Book/Time", new { serviceId, date = Lang.UrlDate(DateOnly.FromDateTime(When.DateTime)), problem = key });
+            var day = DateOnly.FromDateTime(When.DateTime);
+            Slots = await days.SlotsAsync(office!, serviceId, day, ct);
+            if (Slots.Count == 0)
+                return RedirectToPage("/Book/Time", new { serviceId, date = Lang.UrlDate(day), problem = key });
+            TimeError = messages[key].Value;
+            ViewData["HasErrors"] = true;
+            return Page();
         }
         foreach (var field in Fields)
             if (fieldErrors.TryGetValue(field, out var keys))
@@ -73,6 +87,7 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
         if (await days.ServiceAsync(serviceId, ct) is not { } found)
             return NotFound();
         Service = found.Service;
+        office = found.Office;
         if (BookingService.ParseStart(Start, found.Office.TimeZone) is not { } startUtc)
             return Redirect(Lang.ParseDate(date) is { } day ? $"/book/{serviceId}/{Lang.UrlDate(day)}?choose=true" : $"/book/{serviceId}");
         When = OfficeCalendar.ToLocal(startUtc, found.Office.TimeZone);
