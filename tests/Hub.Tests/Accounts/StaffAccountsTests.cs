@@ -119,6 +119,12 @@ public sealed class StaffAccountsTests : AppTest
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.True((await api.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(s => s.Id == clerk.Id).Disabled);
+        // Back at that person's card, with the notice in it: the top of a long list is out of sight.
+        var back = done.Headers.Location!.OriginalString;
+        Assert.EndsWith($"#account-{clerk.Id}", back, StringComparison.Ordinal);
+        var after = await admin.GetStringAsync(back);
+        var card = after[after.IndexOf($"id=\"account-{clerk.Id}\"", StringComparison.Ordinal)..];
+        Assert.Contains("role=\"status\"", card[..card.IndexOf("</section>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]

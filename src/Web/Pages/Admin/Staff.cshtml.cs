@@ -106,7 +106,7 @@ public sealed class StaffModel(StaffAccounts accounts, RantevouDbContext db, Use
         if (outcome.Ok)
             HttpContext.AuditTarget(outcome.Value.Email);
         if (Handle(outcome))
-            return RedirectToPage("/Admin/Staff", new { culture = Language.Query });
+            return BackTo("/Admin/Staff", $"account-{outcome.Value!.Id}");
         FailedId = id;
         await LoadAsync(ct);
         return Page();
