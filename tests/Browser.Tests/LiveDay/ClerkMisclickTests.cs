@@ -57,13 +57,7 @@ public sealed class ClerkMisclickTests(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
         try
         {
-            var code = await app.BookedAsync(await app.ServiceAsync("Driving licence renewal"), Tue(9, 0));
-            app.Clock.SetUtcNow(Tue(8, 55));
-            Assert.Equal("CheckedIn", await app.CheckInAsync(code));
-            app.Clock.SetUtcNow(Tue(9, 0));
-            var page = await context.NewPageAsync();
-            await SignInAsync(page, app.BaseUrl);
-            await page.Button("Καλέστε τον επόμενο").ClickAsync();
+            var (page, code) = await app.CallNineOClockAsync(context);
 
             await page.Locator("#void-open").ClickAsync();
             await page.Locator("#void-form button[type=submit]").ClickAsync();

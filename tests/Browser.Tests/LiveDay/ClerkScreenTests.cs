@@ -168,13 +168,7 @@ public sealed class ClerkScreenTests(BrowserFixture browser)
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "el-GR" });
         try
         {
-            var code = await app.BookedAsync(await app.ServiceAsync("Driving licence renewal"), Tue(9, 0));
-            app.Clock.SetUtcNow(Tue(8, 55));
-            Assert.Equal("CheckedIn", await app.CheckInAsync(code));
-            app.Clock.SetUtcNow(Tue(9, 0));
-            var page = await context.NewPageAsync();
-            await SignInAsync(page, app.BaseUrl);
-            await page.Button("Καλέστε τον επόμενο").ClickAsync();
+            var (page, code) = await app.CallNineOClockAsync(context);
 
             var print = page.GetByLabel("Αίτηση εκτύπωσης νέου εντύπου (κάρτα)");
             var photos = page.GetByLabel("Πρόσφατες έγχρωμες φωτογραφίες", new() { Exact = false });

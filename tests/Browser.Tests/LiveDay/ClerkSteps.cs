@@ -73,5 +73,18 @@ public static class ClerkSteps
         await Expect(page.Locator("#advice")).Not.ToBeEmptyAsync();
     }
 
+    /// <summary>09:00 at desk 1: a 09:00 appointment, here since 08:55, called by clerk1 on a new page of <paramref name="context"/>.</summary>
+    public static async Task<(IPage Page, string Code)> CallNineOClockAsync(this LiveApp app, IBrowserContext context)
+    {
+        var code = await app.BookedAsync(await app.ServiceAsync("Driving licence renewal"), Tue(9, 0));
+        app.Clock.SetUtcNow(Tue(8, 55));
+        Assert.Equal("CheckedIn", await app.CheckInAsync(code));
+        app.Clock.SetUtcNow(Tue(9, 0));
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, app.BaseUrl);
+        await page.Button("Καλέστε τον επόμενο").ClickAsync();
+        return (page, code);
+    }
+
     public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 }
