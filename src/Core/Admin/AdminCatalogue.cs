@@ -178,8 +178,14 @@ public sealed class AdminCatalogue(RantevouDbContext db, OfficeChanges changes, 
         return await changes.RunAsync(officeId, confirm, async c =>
         {
             var desk = await db.Desks.Include(d => d.Services).FirstAsync(d => d.Id == id, c);
-            if (desk.Active && !edit.Active && await ServingAsync(desk, c) is { } code)
-                return Problem.Conflict(MessageKeys.DeskServingNow) with { Args = [code] };
+            if (desk.Active && !edit.Active)
+            {
+                // Switched off first, then asked who is called there: a call-next at the same moment waits for this row,
+                // or this waits for its call and sees the person (CallNext.ClaimAsync writes the row while it is active).
+                await db.Desks.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, false), c);
+                if (await ServingAsync(desk, c) is { } code)
+                    return Problem.Conflict(MessageKeys.DeskServingNow) with { Args = [code] };
+            }
             (desk.NameEl, desk.NameEn) = names;
             desk.Active = edit.Active;
             desk.Services.RemoveAll(s => !wanted.Contains(s.ServiceId));

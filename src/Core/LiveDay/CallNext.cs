@@ -20,10 +20,11 @@ public sealed partial class DeskActions
     public async Task<Outcome<Contracts.Queue.CalledPerson?>> CallNextAsync(int deskId, string? clerkId, CancellationToken ct, bool gapJudged = false,
         string? code = null)
     {
-        if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
-            return Problem.NotFound(MessageKeys.DeskUnknown);
         for (var attempt = 0; attempt < 10; attempt++)
         {
+            // Asked again after a lost claim: the desk may have been switched off meanwhile (R11).
+            if (await DeskAsync(deskId, ct) is not (var desk, var office, var day))
+                return Problem.NotFound(MessageKeys.DeskUnknown);
             var now = Now;
             var facts = await DayFacts.LoadAsync(db, office, now, ct);
             var mine = QueueFactsMapper.ForDesk(facts, desk);
@@ -57,11 +58,15 @@ public sealed partial class DeskActions
 
     /// <summary>
     /// The pick is claimed with a conditional update, and the desk itself must still be free: a double click or a second
-    /// screen at the same desk loses here (false: the transaction rolls back and the caller picks again).
+    /// screen at the same desk loses here (false: the transaction rolls back and the caller picks again). The desk's row is
+    /// written first, only while it is active: an admin switching it off at the same moment (R11) either waits for this
+    /// call, and then sees the person called there and refuses, or has switched it off, and this claim finds no row.
     /// </summary>
     async Task<bool> ClaimAsync(DayChange change, Queue.PersonToCall pick, Offices.Desk desk, string? clerkId, DateOnly day,
         DateTime now, string code, CancellationToken ct)
     {
+        if (await db.Desks.Where(d => d.Id == desk.Id && d.Active).ExecuteUpdateAsync(u => u.SetProperty(d => d.Active, true), ct) == 0)
+            return false;
         var (waiting, called, _) = BookingStates.Of(BookingStep.Call);
         var changed = pick.Kind == PersonKind.Appointment
             ? await db.Bookings

@@ -56,6 +56,9 @@ public sealed class DeskOffWhileServingTests : LiveDayTest
         var refused = await PageForms.SubmitAsync(admin, "/admin/desks", $"id=\"desk{desk}-form\"", f => f.Tick("active", false));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains($"Η θυρίδα εξυπηρετεί τώρα τον αριθμό {called}.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains($"Η θυρίδα εξυπηρετεί τώρα τον αριθμό {called}.", page, StringComparison.Ordinal);
+        // The card shows the desk as it stands: still on.
+        Assert.Contains("<h2>Θυρίδα 1</h2>", page, StringComparison.Ordinal);
     }
 }

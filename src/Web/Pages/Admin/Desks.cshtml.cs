@@ -44,6 +44,9 @@ public sealed class DesksModel(RantevouDbContext db, UserManager<AppUser> users,
             return BackTo("/Admin/Desks", $"desk{id}-form");
         NameTheFields($"desk{id}-");
         await LoadAsync(ct);
+        // Refused as a whole (DeskServingNow): the card shows the desk as it stands, not as the refused change would.
+        if (Errors.ContainsKey(""))
+            return Page();
         ConfirmForm = $"desk{id}-form";
         var i = Desks.FindIndex(d => d.Id == id);
         if (i >= 0)
