@@ -81,7 +81,7 @@
     const serving = new Map(snapshot.serving.map((s) => [s.deskNumber, s]));
     // Every active desk has its card, idle ones too: the snapshot lists them, so a desk an admin adds or switches off
     // shows with the change (DesksChanged).
-    const numbers = [...new Set([...snapshot.desks, ...serving.keys()])].sort((a, b) => a - b);
+    const numbers = [...new Set([...(snapshot.desks || []), ...serving.keys()])].sort((a, b) => a - b);
     $('desks').classList.toggle('many', numbers.length > 6);
     $('desks').replaceChildren(...numbers.map((n) => {
       const s = serving.get(n);

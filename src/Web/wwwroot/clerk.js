@@ -50,8 +50,6 @@
 
   const docs = window.ClerkDocs({ deskId, api, el, texts, fmt, hhmm, $, lang, uploadedAt: (d) => uploadedAt.format(d) });
 
-  // Errors stay until the next action; what an action did (done: true) is cleared a few seconds later on the office's
-  // clock (tick), so it does not linger over the next person (the day's list and the desk show it too).
   // What an action answered: a success for 8 seconds, a refusal for 30 (long enough to read, not left standing over
   // what happens next at the desk); the next action replaces it either way.
   let saidAt = null;
@@ -69,7 +67,7 @@
     if (mine !== loads) return;
     if (!r.ok) return say(r.message);
     // The office's snapshot is pushed right after each change, so this may be the render that disables the button just
-    // used (nobody at the desk any more): the focus then goes to "call next", as after the action's own render.
+    // used: the focus then goes where keepFocus sends it, as after the action's own render.
     const hadFocus = root.contains(document.activeElement);
     render(r.data);
     if (hadFocus) keepFocus();
@@ -108,7 +106,11 @@
     document.querySelector('[data-action="defer"]').disabled = !c || c.walkIn;
     $('defer-note').hidden = !(c && c.walkIn);
     $('void-open').disabled = !c || c.walkIn;
-    if (!c) $('void-form').hidden = true;
+    if (!c && !$('void-form').hidden) {
+      $('void-form').hidden = true;
+      $('void-open').setAttribute('aria-expanded', 'false');
+      voidError(false);
+    }
 
     const others = d.waitingElsewhere || [];
     // "Nobody waits for this desk" would read as "nobody waits" above a list of people waiting at a desk without a clerk.
@@ -253,16 +255,17 @@
     keepFocus();
   }
 
-  // A button that was just used may now be disabled: the focus goes to "call next", or to "complete" while someone is
-  // at the desk, not to the page.
+  // A button that was just used may now be disabled: the focus goes to "call next", or, once someone is called, to who
+  // they are (read out, and no button under it: a doubled Enter must not complete the person just called).
   function keepFocus() {
     const f = document.activeElement;
     if (f && f !== document.body && !f.disabled && !f.closest('[hidden]')) return;
     const next = document.querySelector('[data-action="call-next"]');
-    (next.disabled ? document.querySelector('[data-action="complete"]') : next).focus();
+    (next.disabled ? $('cur-who') : next).focus();
   }
 
-  // R12: "did not come" before the appointment's time is asked again, in the API's words (with the time).
+  // R12: "did not come" is asked again: a walk-in's or a due appointment's in the screen's words, one before its time
+  // in the API's (with the time).
   function ask(question) {
     $('noshow-question').textContent = question;
     $('noshow-confirm').hidden = false;
@@ -292,6 +295,18 @@
   $('noshow-confirm').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') closeAsk();
   });
+  // The field names its error only while it shows (as the pages' fields do): hidden text referenced is still read out.
+  function voidError(on) {
+    $('void-reason-error').hidden = !on;
+    $('void-reason').closest('.field').classList.toggle('field--error', on);
+    if (on) {
+      $('void-reason').setAttribute('aria-invalid', 'true');
+      $('void-reason').setAttribute('aria-describedby', 'void-reason-error');
+    } else {
+      $('void-reason').removeAttribute('aria-invalid');
+      $('void-reason').removeAttribute('aria-describedby');
+    }
+  }
   $('void-open').addEventListener('click', () => {
     $('void-form').hidden = false;
     $('void-open').setAttribute('aria-expanded', 'true');
@@ -299,8 +314,7 @@
   });
   $('void-cancel').addEventListener('click', () => {
     $('void-form').hidden = true;
-    $('void-reason-error').hidden = true;
-    $('void-reason').removeAttribute('aria-invalid');
+    voidError(false);
     $('void-open').setAttribute('aria-expanded', 'false');
     $('void-open').focus();
   });
@@ -309,8 +323,7 @@
     e.preventDefault();
     const c = day && day.current;
     const reason = $('void-reason').value.trim();
-    $('void-reason-error').hidden = !!reason;
-    $('void-reason').setAttribute('aria-invalid', String(!reason));
+    voidError(!reason);
     if (!reason) {
       $('void-reason').focus();
       return;

@@ -126,6 +126,11 @@ public sealed class BookingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await Expect(Page.GetByLabel("12:00", new() { Exact = true })).ToHaveCountAsync(0);
         await Expect(Page.GetByLabel(t.Email, new() { Exact = true })).ToHaveValueAsync("maria@example.org");
         await Expect(Page.GetByLabel(t.FullName, new() { Exact = true })).ToHaveValueAsync("Μαρία Παπαδοπούλου");
+        // Sent again without a time: asked for one, here, the details still kept.
+        await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
+        await ExpectHeadingAsync("Τα στοιχεία σας");
+        await Expect(Page.Locator("#start-error")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel(t.Email, new() { Exact = true })).ToHaveValueAsync("maria@example.org");
         await Page.Locator("input[name=start]").First.CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = t.Submit }).ClickAsync();
         await ExpectHeadingAsync(t.CheckEmail);

@@ -29,6 +29,9 @@ public sealed class ClerkMisclickTests(BrowserFixture browser)
             await callNext.ClickAsync();
             await Expect(page.Locator("#cur-label")).ToHaveTextAsync(ticket);
             await Expect(callNext).ToBeDisabledAsync();
+            await Expect(page.Locator("#cur-who")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter"); // a doubled Enter on "call next" presses nothing now
+            await Expect(page.Locator("#cur-label")).ToHaveTextAsync(ticket);
             await Expect(page.Button("Ολοκληρώθηκε")).ToBeEnabledAsync();
 
             await page.Button("Νέα κλήση").ClickAsync();
@@ -62,7 +65,8 @@ public sealed class ClerkMisclickTests(BrowserFixture browser)
             await page.Locator("#void-open").ClickAsync();
             await page.Locator("#void-form button[type=submit]").ClickAsync();
 
-            await Expect(page.Locator("#void-reason-error")).ToHaveTextAsync("Γράψτε τον λόγο της ακύρωσης: στέλνεται στον πολίτη με email.");
+            await Expect(page.Locator("#void-reason-error")).ToContainTextAsync("Γράψτε τον λόγο της ακύρωσης: στέλνεται στον πολίτη με email.");
+            await Expect(page.Locator("#void-reason")).ToHaveAccessibleDescriptionAsync("Σφάλμα: Γράψτε τον λόγο της ακύρωσης: στέλνεται στον πολίτη με email.");
             await Expect(page.Locator("#void-reason")).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(page.Locator("#void-reason")).ToBeFocusedAsync();
             await Expect(page.Locator("#cur-label")).ToHaveTextAsync(Core.Booking.BookingCode.Display(code));

@@ -46,7 +46,6 @@ public sealed class DisplayDeskListTests(BrowserFixture browser)
             await Expect(admin.Locator($"#desk{desk2.Id}-form h2")).ToContainTextAsync("(ανενεργή)");
             await Expect(display.Locator("#desks .desk-no")).ToHaveTextAsync(["1", "3", "4", "5", "6", "7"]);
             Assert.True(await display.EvaluateAsync<bool>("window.sameDocument === true"));
-            await display.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "display-desks.png") });
         }
         finally
         {

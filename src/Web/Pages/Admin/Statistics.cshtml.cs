@@ -64,11 +64,11 @@ public sealed class StatisticsModel(RantevouDbContext db, UserManager<AppUser> u
         if (period is var (from, to))
         {
             Figures = await statistics.ForOfficeAsync(Office.Id, from, to, ct);
-            EndsAfterToday = to > today;
+            EndsAfterToday = from <= today && to > today;
         }
     }
 
-    /// <summary>The period runs past today (this month, this week): its open days are counted so far, and the page says so.</summary>
+    /// <summary>The period has begun and runs past today (this month, this week): its open days are counted so far, and the page says so.</summary>
     bool EndsAfterToday { get; set; }
 
     public string PeriodShownKey => (EndsAfterToday ? "PeriodShownSoFar" : "PeriodShown") + (Figures?.OpenDays == 1 ? "One" : "");

@@ -8,12 +8,13 @@ using Rantevou.Core.Offices;
 using Rantevou.Core.Outcomes;
 using Rantevou.Web.Booking;
 using Rantevou.Web.Infrastructure;
+using Rantevou.Web.Localization;
 
 namespace Rantevou.Web.Pages.Book;
 
 /// <summary>Step 3: who the booking is for (R7, R9: the person's own email and mobile, checked by BookingService).</summary>
-public sealed class DetailsModel(BookableDays days, BookingService bookings, BookingTokens tokens, IStringLocalizer<Messages> messages)
-    : PageModel
+public sealed class DetailsModel(BookableDays days, BookingService bookings, BookingTokens tokens, IStringLocalizer<Messages> messages,
+    IStringLocalizer<PageText> text) : PageModel
 {
     static readonly string[] Fields = ["fullName", "email", "mobile"];
 
@@ -46,10 +47,14 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
     public async Task<IActionResult> OnGetAsync(int serviceId, string? date, CancellationToken ct) =>
         await LoadAsync(serviceId, date, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(int serviceId, CancellationToken ct)
+    /// <param name="date">Sent by the times shown on this page (a time taken meanwhile): sent without one chosen, they are
+    /// shown again, the details kept.</param>
+    public async Task<IActionResult> OnPostAsync(int serviceId, string? date, CancellationToken ct)
     {
         if (await LoadAsync(serviceId, null, ct) is { } elsewhere)
-            return elsewhere;
+            return office is not null && string.IsNullOrEmpty(Start) && Lang.ParseDate(date) is { } chosenDay
+                ? await ChooseAgainAsync(serviceId, chosenDay, text["ChooseTimeError"].Value, null, ct)
+                : elsewhere;
         var outcome = await bookings.CreateAsync(new NewBooking(serviceId, Start, FullName, Email, Mobile, Language.Current), ct);
         if (outcome.Ok)
             return RedirectToPage("/Book/Sent", new { code = outcome.Value.Code, token = tokens.Manage(outcome.Value.Id) });
@@ -61,22 +66,30 @@ public sealed class DetailsModel(BookableDays days, BookingService bookings, Boo
         var detail = problem.DetailKey is { } d ? " " + messages[d, problem.Args] : "";
         if (PersonLimits.Contains(problem.MessageKey))
             fieldErrors = new Dictionary<string, string[]> { [fieldErrors.Keys.FirstOrDefault() ?? "email"] = [problem.MessageKey] };
-        else if (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k)))
-        {
-            // R1: the time was taken meanwhile (409) or is no longer bookable: another is chosen here, beside the details
-            // already typed, from that day's free times; with none left that day, on the list of days.
-            var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
-            var day = DateOnly.FromDateTime(When.DateTime);
-            Slots = await days.SlotsAsync(office!, serviceId, day, ct);
-            if (Slots.Count == 0)
-                return RedirectToPage("/Book/Time", new { serviceId, date = Lang.UrlDate(day), problem = key });
-            TimeError = messages[key].Value;
-            ViewData["HasErrors"] = true;
-            return Page();
-        }
         foreach (var field in Fields)
             if (fieldErrors.TryGetValue(field, out var keys))
                 Errors[field] = messages[keys[0]] + detail;
+        if (!PersonLimits.Contains(problem.MessageKey) && (problem.Kind != ProblemKind.Invalid || fieldErrors.Keys.Any(k => !Fields.Contains(k))))
+        {
+            // R1: the time was taken meanwhile (409) or is no longer bookable.
+            var key = problem.Kind == ProblemKind.Invalid ? MessageKeys.StartInvalid : problem.MessageKey;
+            return await ChooseAgainAsync(serviceId, DateOnly.FromDateTime(When.DateTime), messages[key].Value, key, ct);
+        }
+        ViewData["HasErrors"] = true;
+        return Page();
+    }
+
+    /// <summary>
+    /// Another time is chosen here, beside the details already typed (and their errors, if any), from that day's free
+    /// times; with none left that day, on the list of days (<paramref name="key"/> says why there).
+    /// </summary>
+    async Task<IActionResult> ChooseAgainAsync(int serviceId, DateOnly day, string why, string? key, CancellationToken ct)
+    {
+        Slots = await days.SlotsAsync(office!, serviceId, day, ct);
+        if (Slots.Count == 0)
+            return RedirectToPage("/Book/Time", new { serviceId, date = Lang.UrlDate(day), problem = key });
+        When = OfficeCalendar.ToLocal(OfficeCalendar.DayStartUtc(day, office!.TimeZone), office.TimeZone);
+        TimeError = why;
         ViewData["HasErrors"] = true;
         return Page();
     }
